@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { checkTargetExists, defineModel, labelSchema, secondsSchema, transferTargetSchema } from '../kind.ts';
+
+const schema = z.strictObject({
+  label: labelSchema,
+  /** R13 (internal: agent, ring group, private extension) or R16 (outside number). */
+  target: transferTargetSchema,
+  ringTimeoutSeconds: secondsSchema(600),
+});
+
+export const transferModel = defineModel({
+  kind: 'transfer',
+  title: 'Transfer',
+  description: 'Sends the call to an outside number, a private extension, an agent or a ring group.',
+  schema,
+  defaults: () => ({ label: 'Transfer', target: { type: 'external' as const, number: '+15550100' }, ringTimeoutSeconds: 30 }),
+  hasInput: true,
+  ports: () => [{ id: 'failed', label: 'failed' }],
+  check: (data, ctx) => checkTargetExists(data.target, ctx, 'target'),
+  searchText: (d) => {
+    const t = d.target;
+    const v = t.type === 'agent' ? t.agentId : t.type === 'ringGroup' ? t.ringGroupId : t.type === 'extension' ? t.extension : t.number;
+    return `${d.label} ${t.type} ${v}`;
+  },
+});
+export type TransferData = z.infer<typeof schema>;

@@ -1,0 +1,191 @@
+/**
+ * The flow document: a versioned JSON format holding nodes (id, kind,
+ * position, data) and edges (from a node's output port to a node).
+ */
+import { z } from 'zod';
+import { getModel, isKindName, kindNames, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
+import { idSchema, labelSchema } from '../../nodes/kind.ts';
+import { type DocError, type ParseResult, readJson, scanHostile, toJsonPath } from './errors.ts';
+import { migrateFlow } from './migrations.ts';
+
+export const FLOW_FORMAT = 'recflow.flow';
+/** Bumped whenever the shape changes; `migrations.ts` lifts older documents. */
+export const FLOW_VERSION = 2;
+export const MAX_NODES = 5000;
+
+const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+/** A node before its data is checked against its kind. */
+const rawNodeSchema = z.strictObject({
+  id: idSchema,
+  kind: z.string(),
+  position: positionSchema,
+  data: z.unknown(),
+  /** Output ports deliberately left unconnected: the call ends there (C1). */
+  endsCall: z.array(z.string().max(64)).max(32).optional(),
+});
+
+export const edgeSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema,
+  sourcePort: z.string().min(1).max(64),
+  target: idSchema,
+});
+
+const flowEnvelopeSchema = z.strictObject({
+  format: z.literal(FLOW_FORMAT),
+  version: z.literal(FLOW_VERSION),
+  id: idSchema,
+  name: labelSchema.min(1, 'must not be empty'),
+  description: z.string().max(2000).optional(),
+  nodes: z.array(rawNodeSchema).max(MAX_NODES, `a flow may have at most ${MAX_NODES} nodes`),
+  edges: z.array(edgeSchema).max(MAX_NODES * 16),
+});
+
+export type FlowNodeOf<K extends NodeKindName> = {
+  id: string;
+  kind: K;
+  position: { x: number; y: number };
+  data: NodeDataOf<K>;
+  endsCall?: string[];
+};
+export type FlowNode = { [K in NodeKindName]: FlowNodeOf<K> }[NodeKindName];
+export type FlowEdge = z.infer<typeof edgeSchema>;
+
+export interface FlowDoc {
+  format: typeof FLOW_FORMAT;
+  version: typeof FLOW_VERSION;
+  id: string;
+  name: string;
+  description?: string;
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+}
+
+export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): DocError[] {
+  return error.issues.map((issue) => ({
+    path: toJsonPath([...prefix, ...issue.path]),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Reads a flow document from JSON text or a parsed value. Never throws:
+ * a refused document comes back as `{ ok: false, errors }`, each error with
+ * the JSON path it is about.
+ */
+export function parseFlow(input: unknown): ParseResult<FlowDoc> {
+  const read = readJson(input);
+  if (!read.ok) return read;
+  const hostile = scanHostile(read.value);
+  if (hostile.length > 0) return { ok: false, errors: hostile };
+  const migrated = migrateFlow(read.value);
+  if (!migrated.ok) return migrated;
+  const value = migrated.value;
+
+  if (typeof value === 'object' && value !== null && Array.isArray((value as { nodes?: unknown }).nodes)) {
+    const count = (value as { nodes: unknown[] }).nodes.length;
+    if (count > MAX_NODES) {
+      return { ok: false, errors: [{ path: '$.nodes', message: `the flow has ${count} nodes; at most ${MAX_NODES} are allowed` }] };
+    }
+  }
+  const envelope = flowEnvelopeSchema.safeParse(value);
+  if (!envelope.success) return { ok: false, errors: zodIssues(envelope.error) };
+  const doc = envelope.data;
+
+  const errors: DocError[] = [];
+  const nodes: FlowNode[] = [];
+  const portsById = new Map<string, Set<string>>();
+  const hasInputById = new Map<string, boolean>();
+  doc.nodes.forEach((node, i) => {
+    if (portsById.has(node.id)) {
+      errors.push({ path: toJsonPath(['nodes', i, 'id']), message: `duplicate node id "${node.id}"` });
+      return;
+    }
+    if (!isKindName(node.kind)) {
+      errors.push({ path: toJsonPath(['nodes', i, 'kind']), message: `unknown node kind "${node.kind}"` });
+      portsById.set(node.id, new Set());
+      return;
+    }
+    const model = getModel(node.kind)!;
+    const data = model.schema.safeParse(node.data);
+    if (!data.success) {
+      errors.push(...zodIssues(data.error, ['nodes', i, 'data']));
+      portsById.set(node.id, new Set());
+      return;
+    }
+    const ports = new Set(model.ports(data.data).map((p) => p.id));
+    portsById.set(node.id, ports);
+    hasInputById.set(node.id, model.hasInput);
+    (node.endsCall ?? []).forEach((port, j) => {
+      if (!ports.has(port)) {
+        errors.push({ path: toJsonPath(['nodes', i, 'endsCall', j]), message: `a ${node.kind} node has no port "${port}"` });
+      }
+    });
+    const typed = { id: node.id, kind: node.kind, position: node.position, data: data.data } as FlowNode;
+    if (node.endsCall !== undefined) typed.endsCall = node.endsCall;
+    nodes.push(typed);
+  });
+
+  const edgeIds = new Set<string>();
+  const usedPorts = new Set<string>();
+  doc.edges.forEach((edge, i) => {
+    const at = (field: string) => toJsonPath(['edges', i, field]);
+    if (edgeIds.has(edge.id)) errors.push({ path: at('id'), message: `duplicate edge id "${edge.id}"` });
+    edgeIds.add(edge.id);
+    const sourcePorts = portsById.get(edge.source);
+    if (!sourcePorts) errors.push({ path: at('source'), message: `no node "${edge.source}"` });
+    // A node whose data was refused has no known ports; its own error already says why.
+    else if (hasInputById.has(edge.source) && !sourcePorts.has(edge.sourcePort)) {
+      errors.push({ path: at('sourcePort'), message: `node "${edge.source}" has no port "${edge.sourcePort}"` });
+    }
+    if (!portsById.has(edge.target)) errors.push({ path: at('target'), message: `no node "${edge.target}"` });
+    else if (hasInputById.get(edge.target) === false) {
+      errors.push({ path: at('target'), message: `node "${edge.target}" takes no incoming connections` });
+    }
+    if (edge.source === edge.target) errors.push({ path: at('target'), message: 'an edge may not lead from a node back into itself' });
+    const portKey = `${edge.source}\u0000${edge.sourcePort}`;
+    if (usedPorts.has(portKey)) {
+      errors.push({ path: at('sourcePort'), message: `port "${edge.sourcePort}" of node "${edge.source}" already has an edge` });
+    }
+    usedPorts.add(portKey);
+  });
+
+  if (errors.length > 0) return { ok: false, errors };
+  const flow: FlowDoc = {
+    format: FLOW_FORMAT,
+    version: FLOW_VERSION,
+    id: doc.id,
+    name: doc.name,
+    nodes,
+    edges: doc.edges,
+  };
+  if (doc.description !== undefined) flow.description = doc.description;
+  return { ok: true, value: flow };
+}
+
+/** The production JSON of a flow: stable key order, two-space indent. */
+export function serializeFlow(flow: FlowDoc): string {
+  return `${JSON.stringify(flow, null, 2)}\n`;
+}
+
+/** A new, empty flow holding only a Start node. */
+export function createFlow(id: string, name: string): FlowDoc {
+  const start = getModel('start')!;
+  return {
+    format: FLOW_FORMAT,
+    version: FLOW_VERSION,
+    id,
+    name,
+    nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: start.defaults() as NodeDataOf<'start'> }],
+    edges: [],
+  };
+}
+
+/** The JSON Schema source: the envelope with each kind's data schema, from the same zod schemas the parser uses. */
+export function flowJsonSchemaSource() {
+  const kindNodes = kindNames.map((kind) => rawNodeSchema.extend({ kind: z.literal(kind), data: getModel(kind)!.schema }));
+  return flowEnvelopeSchema.extend({
+    nodes: z.array(z.discriminatedUnion('kind', kindNodes as unknown as [typeof rawNodeSchema])).max(MAX_NODES),
+  });
+}

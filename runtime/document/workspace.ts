@@ -1,0 +1,165 @@
+/**
+ * The workspace document: account recording settings (R1), phone numbers
+ * with their overrides (R2), agents, ring groups, roles (R22) and the flows.
+ */
+import { z } from 'zod';
+import { idSchema, labelSchema } from '../../nodes/kind.ts';
+import { type DocError, type ParseResult, readJson, scanHostile, toJsonPath } from './errors.ts';
+import { type FlowDoc, parseFlow, zodIssues } from './flow.ts';
+
+export const WORKSPACE_FORMAT = 'recflow.workspace';
+export const WORKSPACE_VERSION = 1;
+
+/** R1: account-wide settings; the defaults are R1's. */
+export const accountSettingsSchema = z.strictObject({
+  recordInbound: z.boolean().default(true),
+  recordOutbound: z.boolean().default(true),
+  continueOnExternalTransfer: z.boolean().default(true),
+  agentPause: z.boolean().default(false),
+  dualChannel: z.boolean().default(true),
+  autoDelete: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      months: z.number().int().min(1).max(120).default(6),
+    })
+    .default({ enabled: true, months: 6 }),
+});
+export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+
+/** R2: a per-number value; `inherit` takes the account's. */
+export const triStateSchema = z.enum(['inherit', 'enabled', 'disabled']);
+export type TriState = z.infer<typeof triStateSchema>;
+
+export const phoneNumberSchema = z.strictObject({
+  id: idSchema,
+  number: z.string().regex(/^\+?[0-9 ()-]{3,20}$/, 'must be a phone number such as +15550100'),
+  label: labelSchema.default(''),
+  /** The flow inbound calls to this number run; null sends them straight to agents (R7). */
+  flowId: idSchema.nullable().default(null),
+  override: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      inbound: triStateSchema.default('inherit'),
+      outbound: triStateSchema.default('inherit'),
+      agentPause: triStateSchema.default('inherit'),
+    })
+    .default({ enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' }),
+});
+export type PhoneNumber = z.infer<typeof phoneNumberSchema>;
+
+export const agentSchema = z.strictObject({ id: idSchema, name: labelSchema.min(1), roleId: idSchema });
+export type Agent = z.infer<typeof agentSchema>;
+
+export const ringGroupSchema = z.strictObject({ id: idSchema, name: labelSchema.min(1), memberIds: z.array(idSchema).max(1000) });
+export type RingGroup = z.infer<typeof ringGroupSchema>;
+
+/** R22/R23: how far a permission reaches. */
+export const scopeSchema = z.enum(['all', 'ringGroup', 'agent']);
+export type Scope = z.infer<typeof scopeSchema>;
+
+const permissionSchema = (allowedByDefault: boolean) =>
+  z
+    .strictObject({ allowed: z.boolean().default(allowedByDefault), scope: scopeSchema.default('all') })
+    .default({ allowed: allowedByDefault, scope: 'all' });
+
+/** R22 defaults: every role views and listens to all; none downloads. */
+export const roleSchema = z.strictObject({
+  id: idSchema,
+  name: labelSchema.min(1),
+  view: z.boolean().default(true),
+  listen: permissionSchema(true),
+  download: permissionSchema(false),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+const workspaceEnvelopeSchema = z.strictObject({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(WORKSPACE_VERSION),
+  name: labelSchema.default('Workspace'),
+  account: accountSettingsSchema.default(accountSettingsSchema.parse({})),
+  numbers: z.array(phoneNumberSchema).max(1000).default([]),
+  agents: z.array(agentSchema).max(10000).default([]),
+  ringGroups: z.array(ringGroupSchema).max(1000).default([]),
+  roles: z.array(roleSchema).max(100).default([]),
+  flows: z.array(z.unknown()).max(200).default([]),
+});
+
+export interface WorkspaceDoc extends Omit<z.infer<typeof workspaceEnvelopeSchema>, 'flows'> {
+  flows: FlowDoc[];
+}
+
+/** The JSON Schema source for the workspace (flows are described by the flow schema). */
+export function workspaceJsonSchemaSource() {
+  return workspaceEnvelopeSchema;
+}
+
+export function defaultAccountSettings(): AccountSettings {
+  return accountSettingsSchema.parse({});
+}
+
+/** A role with R22's defaults. */
+export function defaultRole(id: string, name: string): Role {
+  return roleSchema.parse({ id, name });
+}
+
+export function createWorkspace(name = 'Workspace'): WorkspaceDoc {
+  return workspaceEnvelopeSchema.parse({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, name }) as WorkspaceDoc;
+}
+
+function duplicates<T extends { id: string }>(items: T[], field: string, what: string): DocError[] {
+  const seen = new Set<string>();
+  const errors: DocError[] = [];
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) errors.push({ path: toJsonPath([field, i, 'id']), message: `duplicate ${what} id "${item.id}"` });
+    seen.add(item.id);
+  });
+  return errors;
+}
+
+/** Reads a workspace document; never throws. Same contract as `parseFlow`. */
+export function parseWorkspace(input: unknown): ParseResult<WorkspaceDoc> {
+  const read = readJson(input);
+  if (!read.ok) return read;
+  const hostile = scanHostile(read.value);
+  if (hostile.length > 0) return { ok: false, errors: hostile };
+  const envelope = workspaceEnvelopeSchema.safeParse(read.value);
+  if (!envelope.success) return { ok: false, errors: zodIssues(envelope.error) };
+  const doc = envelope.data;
+  const errors: DocError[] = [
+    ...duplicates(doc.numbers, 'numbers', 'phone number'),
+    ...duplicates(doc.agents, 'agents', 'agent'),
+    ...duplicates(doc.ringGroups, 'ringGroups', 'ring group'),
+    ...duplicates(doc.roles, 'roles', 'role'),
+  ];
+  const roleIds = new Set(doc.roles.map((r) => r.id));
+  const agentIds = new Set(doc.agents.map((a) => a.id));
+  doc.agents.forEach((a, i) => {
+    if (!roleIds.has(a.roleId)) errors.push({ path: toJsonPath(['agents', i, 'roleId']), message: `no role "${a.roleId}"` });
+  });
+  doc.ringGroups.forEach((g, i) => {
+    g.memberIds.forEach((m, j) => {
+      if (!agentIds.has(m)) errors.push({ path: toJsonPath(['ringGroups', i, 'memberIds', j]), message: `no agent "${m}"` });
+    });
+  });
+  const flows: FlowDoc[] = [];
+  const flowIds = new Set<string>();
+  doc.flows.forEach((raw, i) => {
+    const parsed = parseFlow(raw);
+    if (!parsed.ok) {
+      const prefix = toJsonPath(['flows', i]);
+      errors.push(...parsed.errors.map((e) => ({ path: prefix + e.path.slice(1), message: e.message })));
+      return;
+    }
+    if (flowIds.has(parsed.value.id)) {
+      errors.push({ path: toJsonPath(['flows', i, 'id']), message: `duplicate flow id "${parsed.value.id}"` });
+    }
+    flowIds.add(parsed.value.id);
+    flows.push(parsed.value);
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...doc, flows } };
+}
+
+export function serializeWorkspace(ws: WorkspaceDoc): string {
+  return `${JSON.stringify(ws, null, 2)}\n`;
+}
