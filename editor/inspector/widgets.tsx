@@ -1,0 +1,333 @@
+/**
+ * Form widgets shared by the inspector forms and the settings area. Each
+ * widget renders its label, its control and the messages that belong to it
+ * (hint, the validation error of what was typed, and the node's problems
+ * about this field), wired with `aria-invalid` and `aria-describedby`.
+ */
+import { type ReactNode, useId, useState } from 'react';
+import type { z } from 'zod';
+import type { NodeProblem } from '../../nodes/kind.ts';
+import './inspector.css';
+
+/** The problems that concern one field (or a part of it, such as `options.2`). */
+export function problemsFor(problems: readonly NodeProblem[], field: string): NodeProblem[] {
+  return problems.filter((p) => p.field !== undefined && (p.field === field || p.field.startsWith(`${field}.`)));
+}
+
+/** Problems the form shows on no field of its own. */
+export function problemsOutside(problems: readonly NodeProblem[], fields: readonly string[]): NodeProblem[] {
+  return problems.filter((p) => p.field === undefined || !fields.some((f) => p.field === f || p.field?.startsWith(`${f}.`)));
+}
+
+interface Draft {
+  raw: string;
+  error: string;
+}
+
+export interface SchemaForm<D> {
+  /** What a text control shows: the rejected text while it is invalid, else the data's value. */
+  text(key: string, current: string): string;
+  /** The message for what was typed into `key`, if it was refused. */
+  error(key: string): string | undefined;
+  /** Validates `next` (built from the typed `raw`) and hands it on only if the schema accepts it. */
+  edit(key: string, raw: string, next: D): void;
+  /** Refuses `raw` before it becomes data (e.g. text where a number belongs). */
+  refuse(key: string, raw: string, message: string): void;
+}
+
+/**
+ * Validate-as-you-type: a refused input keeps its raw text locally with the
+ * schema's message; only data the schema accepts reaches `onChange`.
+ */
+export function useSchemaForm<D>(schema: z.ZodType<D>, onChange: (next: D) => void): SchemaForm<D> {
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const setDraft = (key: string, draft: Draft | null) =>
+    setDrafts((prev) => {
+      if (draft === null) {
+        if (!(key in prev)) return prev;
+        const next = { ...prev };
+        delete next[key];
+        return next;
+      }
+      return { ...prev, [key]: draft };
+    });
+  return {
+    text: (key, current) => drafts[key]?.raw ?? current,
+    error: (key) => drafts[key]?.error,
+    refuse: (key, raw, message) => setDraft(key, { raw, error: message }),
+    edit(key, raw, next) {
+      const result = schema.safeParse(next);
+      if (result.success) {
+        setDraft(key, null);
+        onChange(result.data);
+        return;
+      }
+      const issues = result.error.issues;
+      const own = issues.find((i) => {
+        const path = i.path.map(String).join('.');
+        return path === key || path.startsWith(`${key}.`);
+      });
+      setDraft(key, { raw, error: (own ?? issues[0])?.message ?? 'Invalid value' });
+    },
+  };
+}
+
+/** Reads typed text as a whole number; the schema then checks its range. */
+export function parseWholeNumber(raw: string): number | string {
+  const t = raw.trim();
+  if (t === '') return 'Enter a number.';
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return 'Enter digits only, such as 30.';
+  return Number(t);
+}
+
+function describedBy(id: string, hasMessages: boolean): string | undefined {
+  return hasMessages ? `${id}-msg` : undefined;
+}
+
+export function FieldMessages({
+  id,
+  hint,
+  error,
+  problems = [],
+}: {
+  id: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  problems?: readonly NodeProblem[];
+}) {
+  if (!hint && !error && problems.length === 0) return null;
+  return (
+    <div className="rf-field-messages" id={`${id}-msg`}>
+      {hint ? <p className="rf-hint">{hint}</p> : null}
+      {error ? (
+        <p className="rf-error" aria-live="polite">
+          {error}
+        </p>
+      ) : null}
+      {problems.map((p, i) => (
+        <p key={`${p.code}-${i}`} className={`rf-problem rf-problem--${p.severity}`} data-code={p.code}>
+          <span className="rf-problem-badge">{p.severity === 'error' ? 'Error' : 'Warning'}</span> {p.message}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+interface CommonProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  problems?: readonly NodeProblem[];
+  disabled?: boolean;
+}
+
+export function TextField({
+  label,
+  value,
+  onText,
+  hint,
+  error,
+  problems = [],
+  multiline = false,
+  rows = 3,
+  placeholder,
+  inputMode,
+  suffix,
+  disabled,
+  name,
+}: CommonProps & {
+  value: string;
+  onText(raw: string): void;
+  multiline?: boolean;
+  rows?: number;
+  placeholder?: string;
+  inputMode?: 'text' | 'numeric' | 'tel';
+  suffix?: ReactNode;
+  name?: string;
+}) {
+  const id = useId();
+  const hasMsg = Boolean(hint || error || problems.length > 0);
+  const invalid = Boolean(error) || problems.some((p) => p.severity === 'error');
+  const common = {
+    id,
+    name,
+    value,
+    placeholder,
+    disabled,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy(id, hasMsg),
+    className: 'rf-input',
+  };
+  return (
+    <div className={`rf-field${invalid ? ' rf-field--invalid' : ''}`}>
+      <label className="rf-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="rf-control-row">
+        {multiline ? (
+          <textarea {...common} rows={rows} onChange={(e) => onText(e.target.value)} />
+        ) : (
+          <input {...common} type={inputMode === 'tel' ? 'tel' : 'text'} inputMode={inputMode} onChange={(e) => onText(e.target.value)} />
+        )}
+        {suffix ? <span className="rf-suffix">{suffix}</span> : null}
+      </div>
+      <FieldMessages id={id} hint={hint} error={error} problems={problems} />
+    </div>
+  );
+}
+
+export interface Choice<V extends string> {
+  value: V;
+  label: string;
+}
+
+export function SelectField<V extends string>({
+  label,
+  value,
+  choices,
+  onSelect,
+  hint,
+  error,
+  problems = [],
+  disabled,
+}: CommonProps & { value: V; choices: readonly Choice<V>[]; onSelect(value: V): void }) {
+  const id = useId();
+  const hasMsg = Boolean(hint || error || problems.length > 0);
+  const invalid = Boolean(error) || problems.some((p) => p.severity === 'error');
+  return (
+    <div className={`rf-field${invalid ? ' rf-field--invalid' : ''}`}>
+      <label className="rf-label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="rf-input rf-select"
+        value={value}
+        disabled={disabled}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, hasMsg)}
+        onChange={(e) => {
+          const picked = choices.find((c) => c.value === e.target.value);
+          if (picked) onSelect(picked.value);
+        }}
+      >
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id={id} hint={hint} error={error} problems={problems} />
+    </div>
+  );
+}
+
+export function CheckboxField({
+  label,
+  checked,
+  onToggle,
+  hint,
+  problems = [],
+  disabled,
+}: CommonProps & { checked: boolean; onToggle(checked: boolean): void }) {
+  const id = useId();
+  const hasMsg = Boolean(hint || problems.length > 0);
+  return (
+    <div className="rf-field rf-field--check">
+      <input
+        id={id}
+        type="checkbox"
+        className="rf-checkbox"
+        checked={checked}
+        disabled={disabled}
+        aria-describedby={describedBy(id, hasMsg)}
+        onChange={(e) => onToggle(e.target.checked)}
+      />
+      <label className="rf-label rf-label--inline" htmlFor={id}>
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} problems={problems} />
+    </div>
+  );
+}
+
+/** A switch: a checkbox with `role="switch"`, for settings that turn a behaviour on or off. */
+export function SwitchField({
+  label,
+  checked,
+  onToggle,
+  hint,
+  problems = [],
+  disabled,
+}: CommonProps & { checked: boolean; onToggle(checked: boolean): void }) {
+  const id = useId();
+  const hasMsg = Boolean(hint || problems.length > 0);
+  return (
+    <div className="rf-field rf-field--check">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        className="rf-switch"
+        checked={checked}
+        aria-checked={checked}
+        disabled={disabled}
+        aria-describedby={describedBy(id, hasMsg)}
+        onChange={(e) => onToggle(e.target.checked)}
+      />
+      <label className="rf-label rf-label--inline" htmlFor={id}>
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} problems={problems} />
+    </div>
+  );
+}
+
+/** A set of radio buttons in a fieldset; arrow keys move between them. */
+export function RadioGroupField<V extends string>({
+  label,
+  value,
+  choices,
+  onSelect,
+  hint,
+  error,
+  problems = [],
+  disabled,
+  inline = true,
+}: CommonProps & { value: V; choices: readonly Choice<V>[]; onSelect(value: V): void; inline?: boolean }) {
+  const id = useId();
+  const hasMsg = Boolean(hint || error || problems.length > 0);
+  const invalid = Boolean(error) || problems.some((p) => p.severity === 'error');
+  return (
+    <fieldset
+      className={`rf-field rf-fieldset${invalid ? ' rf-field--invalid' : ''}`}
+      aria-describedby={describedBy(id, hasMsg)}
+      disabled={disabled}
+    >
+      <legend className="rf-label">{label}</legend>
+      <div className={inline ? 'rf-radios rf-radios--inline' : 'rf-radios'}>
+        {choices.map((c) => (
+          <label key={c.value} className="rf-radio">
+            <input type="radio" name={id} value={c.value} checked={value === c.value} onChange={() => onSelect(c.value)} />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldMessages id={id} hint={hint} error={error} problems={problems} />
+    </fieldset>
+  );
+}
+
+/** Problems of the node that belong to no field shown by the form. */
+export function ProblemList({ problems, title = 'Problems' }: { problems: readonly NodeProblem[]; title?: string }) {
+  if (problems.length === 0) return null;
+  return (
+    <section className="rf-problem-list" aria-label={title}>
+      {problems.map((p, i) => (
+        <p key={`${p.code}-${i}`} className={`rf-problem rf-problem--${p.severity}`} data-code={p.code}>
+          <span className="rf-problem-badge">{p.severity === 'error' ? 'Error' : 'Warning'}</span> {p.message}
+        </p>
+      ))}
+    </section>
+  );
+}

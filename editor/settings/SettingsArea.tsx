@@ -1,0 +1,72 @@
+/**
+ * The settings area: account defaults (R1), phone numbers and their
+ * overrides (R2), agents and ring groups, roles (R22). Pure: every edit is an
+ * immer recipe with an undo label handed to `onChange`.
+ */
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import AccountSettings from './AccountSettings.tsx';
+import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
+import '../inspector/inspector.css';
+import './settings.css';
+
+export interface SettingsAreaProps {
+  workspace: WorkspaceDoc;
+  onChange(recipe: (draft: WorkspaceDoc) => void, label: string): void;
+}
+
+export type SettingsTab = 'account';
+
+const TABS: { id: SettingsTab; label: string; Panel: (p: PanelProps) => ReactNode }[] = [
+  { id: 'account', label: 'Account recording', Panel: AccountSettings },
+];
+
+export default function SettingsArea({
+  workspace,
+  onChange,
+  initialTab = 'account',
+}: SettingsAreaProps & { initialTab?: SettingsTab }) {
+  const [tab, setTab] = useState<SettingsTab>(initialTab);
+  const base = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const change: WorkspaceChange = onChange;
+  const onKey = (e: KeyboardEvent, index: number) => {
+    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (delta === 0) return;
+    e.preventDefault();
+    const next = (index + delta + TABS.length) % TABS.length;
+    const t = TABS[next];
+    if (t) setTab(t.id);
+    buttons.current[next]?.focus();
+  };
+  const active = TABS.find((t) => t.id === tab) ?? TABS[0]!;
+  return (
+    <section className="rf-settings" aria-label="Settings">
+      <h2>Settings</h2>
+      <div className="rf-tabs" role="tablist" aria-label="Settings sections">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              buttons.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            className="rf-tab"
+            id={`${base}-tab-${t.id}`}
+            aria-selected={t.id === tab}
+            aria-controls={`${base}-panel-${t.id}`}
+            tabIndex={t.id === tab ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${base}-panel-${active.id}`} aria-labelledby={`${base}-tab-${active.id}`}>
+        <active.Panel workspace={workspace} onChange={change} />
+      </div>
+    </section>
+  );
+}
