@@ -8,7 +8,8 @@ import { generateFlow } from './generateFlow.ts';
 
 function node<K extends NodeKindName>(id: string, kind: K, data: Partial<NodeDataOf<K>> = {}, endsCall?: string[]): FlowNode {
   const defaults = nodeModels[kind].defaults() as object;
-  const n = { id, kind, position: { x: 0, y: 0 }, data: { ...defaults, ...data } } as FlowNode;
+  const merged: object = { ...defaults, ...data };
+  const n = { id, kind, position: { x: 0, y: 0 }, data: merged } as FlowNode;
   if (endsCall) n.endsCall = endsCall;
   return n;
 }
