@@ -1,8 +1,11 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 /**
  * One Vitest run holds every suite as a project:
  * - unit: headless code (nodes, runtime, CLI, examples) in Node.
+ * - storybook: every story in stories/ rendered in headless system Chromium, its play function run as a test.
  * Browser projects (stories, end-to-end) are added beside it.
  */
 export default defineConfig({
@@ -15,6 +18,33 @@ export default defineConfig({
           environment: 'node',
           include: ['{nodes,runtime,examples,bin,editor}/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            // Browser downloads are impossible here: launch the system Chromium.
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--disable-quic',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
