@@ -1,0 +1,7 @@
+import { defineBehavior } from '../../runtime/call/behavior.ts';
+import type { HangupData } from './model.ts';
+
+/** Ends the call (R9). */
+export const hangupBehavior = defineBehavior<HangupData>({
+  enter: () => ({ kind: 'end' }),
+});
