@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** One reason a document was refused: where (a JSON path such as `$.nodes[2].data.label`) and why. */
 export interface DocError {
   path: string;
@@ -64,4 +66,91 @@ export function readJson(input: unknown): ParseResult<unknown> {
   } catch (e) {
     return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
   }
+}
+
+/** `12` → "a number", `[]` → "a list": how a received JSON value is named in a message. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return Number.isFinite(value) ? 'a number' : 'a non-finite number';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+const EXPECTED_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+function sizeWord(origin: string, amount: number | bigint): string {
+  if (origin === 'array' || origin === 'set') return `${amount} item${amount === 1 ? '' : 's'}`;
+  if (origin === 'string') return `${amount} character${amount === 1 ? '' : 's'}`;
+  return String(amount);
+}
+
+/**
+ * Plain-language wording for zod's built-in issues. Schemas that carry their
+ * own message keep it (zod prefers a schema's message over this map).
+ */
+export const plainErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return `must be ${EXPECTED_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `must be ${JSON.stringify(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return 'is not a field this document has';
+    case 'too_small':
+      return `must be at least ${sizeWord(issue.origin, issue.minimum)}`;
+    case 'too_big':
+      return `must be at most ${sizeWord(issue.origin, issue.maximum)}`;
+    case 'invalid_union': {
+      const options: unknown = issue.options;
+      if (issue.discriminator === undefined || !Array.isArray(options)) return 'does not match any allowed shape';
+      return `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
+    }
+    case 'invalid_format':
+      return `is not a valid ${issue.format}`;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Turns zod issues into document errors with JSON paths under `prefix`. An
+ * unknown key is reported at the key itself (`$.nodes[0].colour`), one error per key.
+ */
+export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): DocError[] {
+  const out: DocError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path: toJsonPath([...prefix, ...issue.path, key]), message: issue.message });
+      continue;
+    }
+    out.push({ path: toJsonPath([...prefix, ...issue.path]), message: issue.message });
+  }
+  return out;
+}
+
+/** `schema.safeParse` with plain-language messages and JSON-path errors. */
+export function parseWithSchema<T>(schema: z.ZodType<T>, value: unknown, prefix: ReadonlyArray<PropertyKey> = []): ParseResult<T> {
+  const result = schema.safeParse(value, { error: plainErrorMap });
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: zodIssues(result.error, prefix) };
 }

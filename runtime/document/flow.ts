@@ -5,13 +5,15 @@
 import { z } from 'zod';
 import { getModel, isKindName, kindNames, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
 import { idSchema, labelSchema } from '../../nodes/kind.ts';
-import { type DocError, type ParseResult, readJson, scanHostile, toJsonPath } from './errors.ts';
+import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath, zodIssues } from './errors.ts';
 import { migrateFlow } from './migrations.ts';
 
 export const FLOW_FORMAT = 'recflow.flow';
 /** Bumped whenever the shape changes; `migrations.ts` lifts older documents. */
 export const FLOW_VERSION = 2;
 export const MAX_NODES = 5000;
+
+export { zodIssues };
 
 const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
@@ -62,13 +64,6 @@ export interface FlowDoc {
   edges: FlowEdge[];
 }
 
-export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): DocError[] {
-  return error.issues.map((issue) => ({
-    path: toJsonPath([...prefix, ...issue.path]),
-    message: issue.message,
-  }));
-}
-
 /**
  * Reads a flow document from JSON text or a parsed value. Never throws:
  * a refused document comes back as `{ ok: false, errors }`, each error with
@@ -89,9 +84,9 @@ export function parseFlow(input: unknown): ParseResult<FlowDoc> {
       return { ok: false, errors: [{ path: '$.nodes', message: `the flow has ${count} nodes; at most ${MAX_NODES} are allowed` }] };
     }
   }
-  const envelope = flowEnvelopeSchema.safeParse(value);
-  if (!envelope.success) return { ok: false, errors: zodIssues(envelope.error) };
-  const doc = envelope.data;
+  const envelope = parseWithSchema(flowEnvelopeSchema, value);
+  if (!envelope.ok) return envelope;
+  const doc = envelope.value;
 
   const errors: DocError[] = [];
   const nodes: FlowNode[] = [];
@@ -108,13 +103,13 @@ export function parseFlow(input: unknown): ParseResult<FlowDoc> {
       return;
     }
     const model = getModel(node.kind)!;
-    const data = model.schema.safeParse(node.data);
-    if (!data.success) {
-      errors.push(...zodIssues(data.error, ['nodes', i, 'data']));
+    const data = parseWithSchema(model.schema, node.data, ['nodes', i, 'data']);
+    if (!data.ok) {
+      errors.push(...data.errors);
       portsById.set(node.id, new Set());
       return;
     }
-    const ports = new Set(model.ports(data.data).map((p) => p.id));
+    const ports = new Set(model.ports(data.value).map((p) => p.id));
     portsById.set(node.id, ports);
     hasInputById.set(node.id, model.hasInput);
     (node.endsCall ?? []).forEach((port, j) => {
@@ -122,7 +117,7 @@ export function parseFlow(input: unknown): ParseResult<FlowDoc> {
         errors.push({ path: toJsonPath(['nodes', i, 'endsCall', j]), message: `a ${node.kind} node has no port "${port}"` });
       }
     });
-    const typed = { id: node.id, kind: node.kind, position: node.position, data: data.data } as FlowNode;
+    const typed = { id: node.id, kind: node.kind, position: node.position, data: data.value } as FlowNode;
     if (node.endsCall !== undefined) typed.endsCall = node.endsCall;
     nodes.push(typed);
   });

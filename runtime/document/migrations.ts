@@ -1,13 +1,19 @@
 /**
- * Lifts flow documents written by older versions of Recflow to the current
- * version, one step at a time, so every old export still opens.
+ * Lifts documents written by older versions of Recflow to the current
+ * version, one step at a time, so every old export still opens. A document
+ * newer than this build is refused rather than guessed at.
+ *
+ * To change the flow format: bump `FLOW_VERSION` in `flow.ts` and
+ * `CURRENT_FLOW_VERSION` here, add `flowSteps[old]` turning an old document
+ * into the new shape, and add a fixture of the old shape under `fixtures/`.
  */
 import type { ParseResult } from './errors.ts';
 
 type Json = Record<string, unknown>;
+type Step = (doc: Json) => Json;
 
-/** `steps[v]` turns a version-v document into a version-(v+1) one. */
-const flowSteps: Record<number, (doc: Json) => Json> = {
+/** `flowSteps[v]` turns a version-v flow into a version-(v+1) one. */
+const flowSteps: Record<number, Step> = {
   // v1 named the node kind `type` and an edge's port `sourceHandle` (React Flow's words);
   // v2 uses the domain's words `kind` and `sourcePort`.
   1: (doc) => ({
@@ -30,27 +36,52 @@ const flowSteps: Record<number, (doc: Json) => Json> = {
   }),
 };
 
+/** The workspace format has had one version so far. */
+const workspaceSteps: Record<number, Step> = {};
+
 export const CURRENT_FLOW_VERSION = 2;
+export const CURRENT_WORKSPACE_VERSION = 1;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function migrateFlow(value: unknown): ParseResult<unknown> {
+/**
+ * Runs the steps from the document's version up to `current`. Anything that
+ * is not an object with a whole-number version is passed on untouched, for
+ * the schema to refuse with a precise path.
+ */
+function migrate(value: unknown, what: string, current: number, steps: Record<number, Step>): ParseResult<unknown> {
   if (!isObject(value)) return { ok: true, value };
-  let doc = value;
-  const version = doc.version;
+  const version = value.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: true, value };
-  if (version > CURRENT_FLOW_VERSION) {
+  if (version > current) {
     return {
       ok: false,
-      errors: [{ path: '$.version', message: `version ${version} is newer than this Recflow understands (${CURRENT_FLOW_VERSION}); update Recflow` }],
+      errors: [
+        {
+          path: '$.version',
+          message: `this ${what} is version ${version}, newer than this Recflow understands (up to ${current}); update Recflow to open it`,
+        },
+      ],
     };
   }
-  for (let v = version; v < CURRENT_FLOW_VERSION; v++) {
-    const step = flowSteps[v];
-    if (!step) return { ok: false, errors: [{ path: '$.version', message: `no migration from version ${v}` }] };
+  if (version < 1) {
+    return { ok: false, errors: [{ path: '$.version', message: `version ${version} is not a ${what} version Recflow has ever written` }] };
+  }
+  let doc = value;
+  for (let v = version; v < current; v++) {
+    const step = steps[v];
+    if (!step) return { ok: false, errors: [{ path: '$.version', message: `no migration from ${what} version ${v}` }] };
     doc = step(doc);
   }
   return { ok: true, value: doc };
+}
+
+export function migrateFlow(value: unknown): ParseResult<unknown> {
+  return migrate(value, 'flow', CURRENT_FLOW_VERSION, flowSteps);
+}
+
+export function migrateWorkspace(value: unknown): ParseResult<unknown> {
+  return migrate(value, 'workspace', CURRENT_WORKSPACE_VERSION, workspaceSteps);
 }

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { idSchema, labelSchema } from '../../nodes/kind.ts';
-import { type DocError, type ParseResult, readJson, scanHostile, toJsonPath } from './errors.ts';
-import { type FlowDoc, parseFlow, zodIssues } from './flow.ts';
+import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath } from './errors.ts';
+import { type FlowDoc, parseFlow } from './flow.ts';
+import { migrateWorkspace } from './migrations.ts';
 
 export const WORKSPACE_FORMAT = 'recflow.workspace';
 export const WORKSPACE_VERSION = 1;
@@ -122,9 +123,11 @@ export function parseWorkspace(input: unknown): ParseResult<WorkspaceDoc> {
   if (!read.ok) return read;
   const hostile = scanHostile(read.value);
   if (hostile.length > 0) return { ok: false, errors: hostile };
-  const envelope = workspaceEnvelopeSchema.safeParse(read.value);
-  if (!envelope.success) return { ok: false, errors: zodIssues(envelope.error) };
-  const doc = envelope.data;
+  const migrated = migrateWorkspace(read.value);
+  if (!migrated.ok) return migrated;
+  const envelope = parseWithSchema(workspaceEnvelopeSchema, migrated.value);
+  if (!envelope.ok) return envelope;
+  const doc = envelope.value;
   const errors: DocError[] = [
     ...duplicates(doc.numbers, 'numbers', 'phone number'),
     ...duplicates(doc.agents, 'agents', 'agent'),
