@@ -20,56 +20,75 @@ export function problemsOutside(problems: readonly NodeProblem[], fields: readon
 }
 
 interface Draft {
-  raw: string;
+  /** The refused text, for controls that show text; absent for an error found on another field's edit. */
+  raw?: string;
   error: string;
 }
 
 export interface SchemaForm<D> {
-  /** What a text control shows: the rejected text while it is invalid, else the data's value. */
+  /** What a text control shows: the refused text while it is invalid, else the data's value. */
   text(key: string, current: string): string;
-  /** The message for what was typed into `key`, if it was refused. */
+  /** The message for what was typed into `key` (or about `key`), if the last edit was refused. */
   error(key: string): string | undefined;
   /** Validates `next` (built from the typed `raw`) and hands it on only if the schema accepts it. */
   edit(key: string, raw: string, next: D): void;
-  /** Refuses `raw` before it becomes data (e.g. text where a number belongs). */
+  /** Refuses `raw` before it becomes data (e.g. letters where a number belongs). */
   refuse(key: string, raw: string, message: string): void;
+  /** Forgets every refused input (after rows are added or removed, their keys move). */
+  reset(): void;
+}
+
+function topKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
 }
 
 /**
  * Validate-as-you-type: a refused input keeps its raw text locally with the
- * schema's message; only data the schema accepts reaches `onChange`.
+ * schema's message; only data the schema accepts reaches `onChange`. Issues
+ * the schema finds on other fields than the one typed into are shown on
+ * those fields.
  */
 export function useSchemaForm<D>(schema: z.ZodType<D>, onChange: (next: D) => void): SchemaForm<D> {
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const setDraft = (key: string, draft: Draft | null) =>
-    setDrafts((prev) => {
-      if (draft === null) {
-        if (!(key in prev)) return prev;
-        const next = { ...prev };
-        delete next[key];
-        return next;
-      }
-      return { ...prev, [key]: draft };
-    });
   return {
     text: (key, current) => drafts[key]?.raw ?? current,
     error: (key) => drafts[key]?.error,
-    refuse: (key, raw, message) => setDraft(key, { raw, error: message }),
+    refuse: (key, raw, message) => setDrafts((prev) => ({ ...prev, [key]: { raw, error: message } })),
+    reset: () => setDrafts({}),
     edit(key, raw, next) {
       const result = schema.safeParse(next);
       if (result.success) {
-        setDraft(key, null);
-        onChange(result.data);
+        // Valid as a whole: this key is fine, and so is every field a previous edit complained about.
+        setDrafts((prev) => {
+          const kept: Record<string, Draft> = {};
+          for (const [k, d] of Object.entries(prev)) if (k !== key && d.raw !== undefined) kept[k] = d;
+          return kept;
+        });
+        onChange(next);
         return;
       }
-      const issues = result.error.issues;
-      const own = issues.find((i) => {
-        const path = i.path.map(String).join('.');
-        return path === key || path.startsWith(`${key}.`);
-      });
-      setDraft(key, { raw, error: (own ?? issues[0])?.message ?? 'Invalid value' });
+      const byKey: Record<string, Draft> = {};
+      for (const issue of result.error.issues) {
+        const path = topKey(issue.path);
+        const own = path === key || path.startsWith(`${key}.`);
+        const target = own ? key : path === '' ? key : path;
+        if (byKey[target]) continue;
+        byKey[target] = own || target === key ? { raw, error: issue.message } : { error: issue.message };
+      }
+      if (!byKey[key]) {
+        // The typed value itself is fine; keep it shown while another field blocks the change.
+        byKey[key] = { raw, error: 'Not saved yet: another field of this node needs fixing first.' };
+      }
+      setDrafts((prev) => ({ ...prev, ...byKey }));
     },
   };
+}
+
+/** Validates typed digits as a number and hands the built data to the form. */
+export function editNumber<D>(form: SchemaForm<D>, key: string, raw: string, build: (n: number) => D): void {
+  const n = parseWholeNumber(raw);
+  if (typeof n === 'string') form.refuse(key, raw, n);
+  else form.edit(key, raw, build(n));
 }
 
 /** Reads typed text as a whole number; the schema then checks its range. */
