@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { DocError } from './errors.ts';
+import { createFlow } from './flow.ts';
+import {
+  createWorkspace,
+  defaultAccountSettings,
+  defaultRole,
+  parseWorkspace,
+  serializeWorkspace,
+  WORKSPACE_FORMAT,
+  WORKSPACE_VERSION,
+  type WorkspaceDoc,
+} from './workspace.ts';
+
+type Json = Record<string, unknown>;
+
+const envelope = (extra: Json = {}): Json => ({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, ...extra });
+
+function parsed(input: unknown): WorkspaceDoc {
+  const result = parseWorkspace(input);
+  if (!result.ok) throw new Error(`expected the workspace to parse: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+function errorsOf(input: unknown): DocError[] {
+  const result = parseWorkspace(input);
+  if (result.ok) throw new Error('expected the workspace to be refused');
+  return result.errors;
+}
+
+describe('parseWorkspace', () => {
+  it('R1: fills every account setting left out with its default', () => {
+    const ws = parsed(envelope());
+    expect(ws.account).toEqual({
+      recordInbound: true,
+      recordOutbound: true,
+      continueOnExternalTransfer: true,
+      agentPause: false,
+      dualChannel: true,
+      autoDelete: { enabled: true, months: 6 },
+    });
+    expect(ws.account).toEqual(defaultAccountSettings());
+    expect(ws).toMatchObject({ name: 'Workspace', numbers: [], agents: [], ringGroups: [], roles: [], flows: [] });
+  });
+
+  it('R1: keeps the settings given and defaults the rest, down to retention months', () => {
+    const ws = parsed(envelope({ account: { dualChannel: false, autoDelete: { enabled: false } } }));
+    expect(ws.account.dualChannel).toBe(false);
+    expect(ws.account.recordInbound).toBe(true);
+    expect(ws.account.autoDelete).toEqual({ enabled: false, months: 6 });
+  });
+
+  it('R1: refuses a retention period outside 1–120 months', () => {
+    expect(errorsOf(envelope({ account: { autoDelete: { months: 0 } } }))).toEqual([
+      { path: '$.account.autoDelete.months', message: 'must be at least 1' },
+    ]);
+  });
+
+  it('R2: a number without overrides gets the switch off and every setting at inherit', () => {
+    const ws = parsed(envelope({ numbers: [{ id: 'n1', number: '+15550100' }] }));
+    expect(ws.numbers[0]).toEqual({
+      id: 'n1',
+      number: '+15550100',
+      label: '',
+      flowId: null,
+      override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
+    });
+  });
+
+  it('R2: each overridable setting is a tri-state', () => {
+    const ws = parsed(envelope({ numbers: [{ id: 'n1', number: '+15550100', override: { enabled: true, inbound: 'disabled', agentPause: 'enabled' } }] }));
+    expect(ws.numbers[0]!.override).toEqual({ enabled: true, inbound: 'disabled', outbound: 'inherit', agentPause: 'enabled' });
+    expect(errorsOf(envelope({ numbers: [{ id: 'n1', number: '+15550100', override: { inbound: true } }] }))).toEqual([
+      { path: '$.numbers[0].override.inbound', message: 'must be one of "inherit", "enabled", "disabled"' },
+    ]);
+  });
+
+  it('R2: continue-on-external-transfer, dual channel and retention cannot be overridden per number', () => {
+    const errors = errorsOf(envelope({ numbers: [{ id: 'n1', number: '+15550100', override: { dualChannel: 'disabled', continueOnExternalTransfer: 'enabled' } }] }));
+    expect(errors).toEqual([
+      { path: '$.numbers[0].override.dualChannel', message: 'is not a field this document has' },
+      { path: '$.numbers[0].override.continueOnExternalTransfer', message: 'is not a field this document has' },
+    ]);
+  });
+
+  it('refuses a phone number that is not one', () => {
+    expect(errorsOf(envelope({ numbers: [{ id: 'n1', number: 'call me' }] }))).toEqual([
+      { path: '$.numbers[0].number', message: 'must be a phone number such as +15550100' },
+    ]);
+  });
+
+  it('R22: a role given only its name may view and listen to all, and download nothing', () => {
+    const ws = parsed(envelope({ roles: [{ id: 'agent', name: 'Agent' }] }));
+    expect(ws.roles[0]).toEqual({
+      id: 'agent',
+      name: 'Agent',
+      view: true,
+      listen: { allowed: true, scope: 'all' },
+      download: { allowed: false, scope: 'all' },
+    });
+    expect(ws.roles[0]).toEqual(defaultRole('agent', 'Agent'));
+  });
+
+  it('R22/R23: a scope is all, ringGroup or agent', () => {
+    const ws = parsed(envelope({ roles: [{ id: 'sup', name: 'Supervisor', download: { allowed: true, scope: 'ringGroup' } }] }));
+    expect(ws.roles[0]!.download).toEqual({ allowed: true, scope: 'ringGroup' });
+    expect(errorsOf(envelope({ roles: [{ id: 'sup', name: 'S', listen: { scope: 'team' } }] }))).toEqual([
+      { path: '$.roles[0].listen.scope', message: 'must be one of "all", "ringGroup", "agent"' },
+    ]);
+  });
+
+  it('refuses an agent whose role does not exist and a ring group member who is not an agent', () => {
+    const errors = errorsOf(
+      envelope({
+        roles: [{ id: 'agent', name: 'Agent' }],
+        agents: [{ id: 'a1', name: 'Ana', roleId: 'boss' }],
+        ringGroups: [{ id: 'rg', name: 'Support', memberIds: ['a1', 'ghost'] }],
+      }),
+    );
+    expect(errors).toEqual([
+      { path: '$.agents[0].roleId', message: 'no role "boss"' },
+      { path: '$.ringGroups[0].memberIds[1]', message: 'no agent "ghost"' },
+    ]);
+  });
+
+  it('refuses duplicate ids in each list', () => {
+    const errors = errorsOf(
+      envelope({
+        numbers: [
+          { id: 'n', number: '+15550100' },
+          { id: 'n', number: '+15550101' },
+        ],
+        roles: [
+          { id: 'r', name: 'A' },
+          { id: 'r', name: 'B' },
+        ],
+        agents: [
+          { id: 'a', name: 'A', roleId: 'r' },
+          { id: 'a', name: 'B', roleId: 'r' },
+        ],
+        ringGroups: [
+          { id: 'g', name: 'A', memberIds: [] },
+          { id: 'g', name: 'B', memberIds: [] },
+        ],
+      }),
+    );
+    expect(errors).toEqual([
+      { path: '$.numbers[1].id', message: 'duplicate phone number id "n"' },
+      { path: '$.agents[1].id', message: 'duplicate agent id "a"' },
+      { path: '$.ringGroups[1].id', message: 'duplicate ring group id "g"' },
+      { path: '$.roles[1].id', message: 'duplicate role id "r"' },
+    ]);
+  });
+
+  it('parses the flows it holds, reporting their errors under $.flows[i]', () => {
+    const good = createFlow('f1', 'One');
+    const bad = { ...createFlow('f2', 'Two'), nodes: [{ id: 's', kind: 'fax', position: { x: 0, y: 0 }, data: {} }] };
+    expect(parsed(envelope({ flows: [good] })).flows).toEqual([good]);
+    expect(errorsOf(envelope({ flows: [good, bad] }))).toEqual([{ path: '$.flows[1].nodes[0].kind', message: 'unknown node kind "fax"' }]);
+    expect(errorsOf(envelope({ flows: [good, good] }))).toEqual([{ path: '$.flows[1].id', message: 'duplicate flow id "f1"' }]);
+  });
+
+  it('migrates old flows held inside a workspace', () => {
+    const old = { format: 'recflow.flow', version: 1, id: 'old', name: 'Old', nodes: [{ id: 's', type: 'start', position: { x: 0, y: 0 }, data: { label: '', numberIds: [] } }], edges: [] };
+    expect(parsed(envelope({ flows: [old] })).flows[0]!.nodes[0]!.kind).toBe('start');
+  });
+
+  it('refuses invalid JSON, another format, hostile keys and newer versions', () => {
+    expect(errorsOf('{').map((e) => e.path)).toEqual(['$']);
+    expect(errorsOf(envelope({ format: 'recflow.flow' }))).toEqual([{ path: '$.format', message: 'must be "recflow.workspace"' }]);
+    expect(errorsOf('{"format":"recflow.workspace","version":1,"account":{"__proto__":{"x":1}}}')).toEqual([
+      { path: '$.account.__proto__', message: 'the key "__proto__" is not allowed' },
+    ]);
+    const newer = errorsOf(envelope({ version: WORKSPACE_VERSION + 1 }));
+    expect(newer).toHaveLength(1);
+    expect(newer[0]!.path).toBe('$.version');
+    expect(newer[0]!.message).toContain('newer than this Recflow understands');
+  });
+
+  it('round-trips through serializeWorkspace', () => {
+    const ws = createWorkspace('Round trip');
+    ws.roles.push(defaultRole('agent', 'Agent'));
+    ws.agents.push({ id: 'a1', name: 'Ana', roleId: 'agent' });
+    ws.ringGroups.push({ id: 'rg', name: 'Support', memberIds: ['a1'] });
+    ws.flows.push(createFlow('f1', 'Flow'));
+    expect(parseWorkspace(serializeWorkspace(ws))).toEqual({ ok: true, value: ws });
+  });
+});
