@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { checkTargetExists, defineModel, idSchema, labelSchema, secondsSchema } from '../kind.ts';
 
+/** '' means "not chosen yet": a freshly placed node must still save and reopen; `check` reports it. */
+const unchosenOrId = z.union([z.literal(''), idSchema]);
+
 const schema = z.strictObject({
   label: labelSchema,
   /** Who rings: every available member of a ring group, or one agent. */
   target: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('ringGroup'), ringGroupId: idSchema }),
-    z.strictObject({ type: z.literal('agent'), agentId: idSchema }),
+    z.strictObject({ type: z.literal('ringGroup'), ringGroupId: unchosenOrId }),
+    z.strictObject({ type: z.literal('agent'), agentId: unchosenOrId }),
   ]),
   ringTimeoutSeconds: secondsSchema(600),
 });
