@@ -46,7 +46,7 @@ export function MenuFields({ data, onChange, problems }: FieldsProps<MenuData>) 
             const duplicate = (counts.get(o.digit) ?? 0) > 1;
             const labelKey = `options.${i}.label`;
             return (
-              <li key={`${i}-${o.digit}`} className="rf-option-row">
+              <li key={i} className="rf-option-row">
                 <label className="rf-field">
                   <span className="rf-label">Key</span>
                   <select

@@ -37,3 +37,50 @@ export const NothingSelected: Story = {
     await expect(args.onChangeFlow).toHaveBeenLastCalledWith({ name: 'Night line' });
   },
 };
+
+export const NodeSelected: Story = {
+  args: { selectedNodeIds: ['menu'] },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    // The kind's title and description head the form.
+    await expect(canvas.getByText('Menu node')).toBeVisible();
+    await expect(canvas.getByText('Asks the caller to press a key and branches on it.')).toBeVisible();
+    const prompt = canvas.getByLabelText('Prompt');
+    await userEvent.clear(prompt);
+    await userEvent.type(prompt, 'Press 1.');
+    await expect(args.onChangeNode).toHaveBeenLastCalledWith('menu', expect.objectContaining({ prompt: 'Press 1.' }));
+  },
+};
+
+export const MultiSelect: Story = {
+  args: { selectedNodeIds: ['sales', 'support', 'bye'] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { name: '3 nodes selected' })).toBeVisible();
+    await expect(canvas.getByText('2 × Assign')).toBeVisible();
+    await expect(canvas.getByText('1 × Hang up')).toBeVisible();
+    await expect(canvas.queryByLabelText('Label')).toBeNull();
+  },
+};
+
+/** Flow-level problems (here an unconnected port) show at the top; field problems beside their field. */
+export const NodeWithProblems: Story = {
+  args: (() => {
+    const ws = sampleWorkspace();
+    const f = ws.flows[0]!;
+    const play = f.nodes.find((n) => n.id === 'notice');
+    if (play?.kind === 'play') play.data.text = '';
+    f.edges = f.edges.filter((e) => e.source !== 'notice');
+    return { workspace: ws, flow: f, selectedNodeIds: ['notice'] };
+  })(),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const message = canvas.getByLabelText('Message');
+    const described = document.getElementById(message.getAttribute('aria-describedby') ?? '');
+    await expect(described).toHaveTextContent('The message has no text.');
+    const nodeProblems = canvas.getByRole('region', { name: 'Node problems' });
+    await expect(nodeProblems.textContent).toMatch(/Error|Warning/);
+    await userEvent.type(message, 'Calls are recorded.');
+    await expect(canvas.queryByText('The message has no text.')).toBeNull();
+  },
+};
