@@ -21,7 +21,7 @@ const ACCOUNT: SettingSource = { kind: 'account' };
 
 /** R2: a number's tri-state, when its override switch is on and the value is not `inherit`. */
 function numberValue(number: PhoneNumber | undefined, pick: (o: PhoneNumber['override']) => TriState): Effective<boolean> | null {
-  if (!number || !number.override.enabled) return null;
+  if (!number?.override.enabled) return null;
   const v = pick(number.override);
   if (v === 'inherit') return null;
   return { value: v === 'enabled', source: { kind: 'number', numberId: number.id } };

@@ -79,8 +79,6 @@ export interface PartyInfo {
   controlling: boolean;
   /** True for the party reached in a warm transfer's consultation, not yet connected to the contact. */
   consulting: boolean;
-  /** True while the contact is on hold. */
-  onHold: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -406,6 +404,12 @@ export interface CallSession {
   readonly path: readonly string[];
   /** Parties besides the contact now on the call (and on a warm transfer's consulting leg). */
   readonly parties: readonly PartyInfo[];
+  /** True while an agent has the contact on hold. */
+  readonly onHold: boolean;
+  /** The agent who controls recording now (R12), or null. */
+  readonly controllingAgentId: string | null;
+  /** True while the recording is paused by an agent (R11). */
+  readonly paused: boolean;
   /** The applied actions; `historyIndex` of them are in effect (less after `goTo` back). */
   readonly history: readonly HistoryEntry[];
   readonly historyIndex: number;

@@ -1,0 +1,36 @@
+/** Party ids (see `PartyId` in types.ts) and their display labels. */
+import type { TransferTarget } from '../../nodes/kind.ts';
+import type { WorkspaceIndex } from './index.ts';
+import type { PartyId, PartyKind } from './types.ts';
+
+export const CONTACT: PartyId = 'contact';
+
+export const agentParty = (agentId: string): PartyId => `agent:${agentId}`;
+
+/** The party a connect-at-once target becomes (outside number or extension). */
+export function outsideParty(target: Extract<TransferTarget, { type: 'external' } | { type: 'extension' }>): PartyId {
+  return target.type === 'external' ? `external:${target.number}` : `extension:${target.system}:${target.extension}`;
+}
+
+export function partyKind(id: PartyId): PartyKind {
+  if (id === CONTACT) return 'contact';
+  const colon = id.indexOf(':');
+  const prefix = colon < 0 ? id : id.slice(0, colon);
+  return prefix === 'agent' || prefix === 'external' || prefix === 'extension' ? prefix : 'contact';
+}
+
+/** The agent id of an `agent:` party, or null. */
+export function agentIdOf(id: PartyId): string | null {
+  return id.startsWith('agent:') ? id.slice(6) : null;
+}
+
+export function partyLabel(id: PartyId, ws: WorkspaceIndex, contactNumber: string): string {
+  const kind = partyKind(id);
+  if (kind === 'contact') return `contact ${contactNumber}`;
+  if (kind === 'agent') {
+    const agentId = id.slice(6);
+    return ws.agents.get(agentId)?.name ?? agentId;
+  }
+  if (kind === 'external') return `outside ${id.slice(9)}`;
+  return `extension ${id.slice(id.lastIndexOf(':') + 1)}`;
+}

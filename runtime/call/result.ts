@@ -1,0 +1,106 @@
+/**
+ * The R21 result of a call, derived from the core's compact log in one
+ * pass: segments with their parties and end reasons, channel layout,
+ * totals, voicemails, deletion date, rejections, handledBy and the timeline.
+ */
+import type { CallCore } from './core.ts';
+import { CONTACT } from './parties.ts';
+import { deletionDate } from './retention.ts';
+import type { CallResult, ChannelLayout, Marker, PartyId, Phase, Segment, SegmentEndReason } from './types.ts';
+
+/** Rounds away binary noise from sums of decimal seconds. */
+const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Builds the result of `core` as it stands (an open segment or voicemail is
+ * reported as `in-progress` up to the current time).
+ */
+export function deriveResult(core: CallCore): CallResult {
+  const segments: Segment[] = [];
+  const phases: Phase[] = [];
+  const markers: Marker[] = [];
+  const present = new Set<PartyId>();
+  let open: { start: number; channels: ChannelLayout; b: Set<PartyId> } | null = null;
+  let layout: ChannelLayout | null = null;
+  let phase: Phase | null = null;
+  const now = core.endedAt ?? core.now;
+
+  const close = (end: number, reason: SegmentEndReason) => {
+    if (open === null) return;
+    // A segment opened and closed at the same moment recorded nothing.
+    if (end > open.start) {
+      // R17: the layout is fixed when recording first starts.
+      layout ??= open.channels;
+      segments.push({ start: open.start, end, channelA: [CONTACT], channelB: [...open.b], endReason: reason });
+    }
+    open = null;
+  };
+  const closePhase = (end: number) => {
+    if (phase && end > phase.start) {
+      phase.end = end;
+      phases.push(phase);
+    }
+    phase = null;
+  };
+
+  for (const e of core.log) {
+    switch (e.t) {
+      case 'join':
+        present.add(e.party);
+        open?.b.add(e.party);
+        break;
+      case 'leave':
+        present.delete(e.party);
+        break;
+      case 'recOn':
+        open = { start: e.at, channels: e.channels, b: new Set(present) };
+        break;
+      case 'recOff':
+        close(e.at, e.reason);
+        break;
+      case 'phase':
+        closePhase(e.at);
+        phase = { kind: e.phase, start: e.at, end: e.at, nodeId: e.nodeId, parties: e.parties };
+        break;
+      case 'mark': {
+        const m: Marker = { at: e.at, kind: e.kind, label: e.label };
+        if (e.nodeId !== undefined) m.nodeId = e.nodeId;
+        if (e.party !== undefined) m.party = e.party;
+        markers.push(m);
+        break;
+      }
+      case 'end':
+        closePhase(e.at);
+        break;
+    }
+  }
+  close(now, 'in-progress');
+  closePhase(now);
+
+  let total = 0;
+  for (const s of segments) total += s.end - s.start;
+  const voicemails = [...core.voicemails];
+  const openVm = core.openVoicemail();
+  if (openVm && openVm.end > openVm.start) voicemails.push(openVm);
+  const recorded = segments.length > 0;
+  const retention = core.settings.retention.value;
+  return {
+    direction: core.start.direction,
+    recorded,
+    channels: layout,
+    segments,
+    totalRecordedSeconds: tidy(total),
+    // R18: transcription needs dual channel.
+    transcribable: recorded && layout === 'dual',
+    voicemails,
+    // R20: counted from the end of the call; only when something was recorded.
+    deletionDate: recorded || voicemails.length > 0 ? deletionDate(core.start.startedAt, now, retention) : null,
+    rejections: [...core.rejections],
+    handledBy: { agentIds: [...core.handledAgents], ringGroupIds: [...core.handledGroups] },
+    ended: core.ended,
+    duration: now,
+    path: [...core.path],
+    externalPortionAt: core.externalAt,
+    timeline: { phases, markers },
+  };
+}

@@ -1,0 +1,36 @@
+/** R20: when a call's recordings are deleted. */
+import { DEFAULT_STARTED_AT } from './types.ts';
+
+/**
+ * Adds calendar months to a UTC moment, clamping the day to the last day of
+ * the target month (R20).
+ *
+ * @example
+ * addMonthsClamped(new Date('2026-08-31T10:00:00Z'), 6).toISOString(); // '2027-02-28T10:00:00.000Z'
+ */
+export function addMonthsClamped(date: Date, months: number): Date {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.min(date.getUTCDate(), lastDay);
+  return new Date(Date.UTC(y, m, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
+}
+
+/**
+ * The deletion date (`YYYY-MM-DD`, UTC) of a call that started at
+ * `startedAt` and ended `endSeconds` later; null when auto-delete is off.
+ *
+ * @example
+ * deletionDate('2026-08-31T12:00:00Z', 60, { autoDelete: true, months: 6 }); // '2027-02-28'
+ */
+export function deletionDate(
+  startedAt: string | undefined,
+  endSeconds: number,
+  retention: { autoDelete: boolean; months: number },
+): string | null {
+  if (!retention.autoDelete) return null;
+  let startMs = Date.parse(startedAt ?? DEFAULT_STARTED_AT);
+  if (Number.isNaN(startMs)) startMs = Date.parse(DEFAULT_STARTED_AT);
+  const end = new Date(startMs + Math.round(endSeconds * 1000));
+  return addMonthsClamped(end, retention.months).toISOString().slice(0, 10);
+}
