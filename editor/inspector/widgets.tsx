@@ -350,3 +350,40 @@ export function ProblemList({ problems, title = 'Problems' }: { problems: readon
     </section>
   );
 }
+
+/**
+ * A text field that checks what is typed with `validate` and reports only
+ * accepted text through `onCommit`; refused text stays shown with its message.
+ */
+export function ValidatedTextField({
+  value,
+  validate,
+  onCommit,
+  ...rest
+}: Omit<Parameters<typeof TextField>[0], 'value' | 'onText' | 'error'> & {
+  value: string;
+  /** The message for refused text, or undefined when it is fine. */
+  validate(raw: string): string | undefined;
+  onCommit(raw: string): void;
+}) {
+  const [draft, setDraft] = useState<{ raw: string; error: string } | null>(null);
+  return (
+    <TextField
+      {...rest}
+      value={draft?.raw ?? value}
+      error={draft?.error}
+      onText={(raw) => {
+        const error = validate(raw);
+        if (error !== undefined) return setDraft({ raw, error });
+        setDraft(null);
+        if (raw !== value) onCommit(raw);
+      }}
+    />
+  );
+}
+
+/** The first message a zod schema gives for `value`, or undefined when it accepts it. */
+export function schemaMessage(schema: z.ZodType, value: unknown): string | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? undefined : (r.error.issues[0]?.message ?? 'Invalid value');
+}

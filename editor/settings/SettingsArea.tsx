@@ -6,6 +6,9 @@
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import AccountSettings from './AccountSettings.tsx';
+import NumbersSettings from './NumbersSettings.tsx';
+import PeopleSettings from './PeopleSettings.tsx';
+import RolesSettings from './RolesSettings.tsx';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
 import '../inspector/inspector.css';
 import './settings.css';
@@ -15,10 +18,13 @@ export interface SettingsAreaProps {
   onChange(recipe: (draft: WorkspaceDoc) => void, label: string): void;
 }
 
-export type SettingsTab = 'account';
+export type SettingsTab = 'account' | 'numbers' | 'people' | 'roles';
 
 const TABS: { id: SettingsTab; label: string; Panel: (p: PanelProps) => ReactNode }[] = [
   { id: 'account', label: 'Account recording', Panel: AccountSettings },
+  { id: 'numbers', label: 'Phone numbers', Panel: NumbersSettings },
+  { id: 'people', label: 'Agents and ring groups', Panel: PeopleSettings },
+  { id: 'roles', label: 'Roles', Panel: RolesSettings },
 ];
 
 export default function SettingsArea({

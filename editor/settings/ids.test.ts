@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { idSchema } from '../../nodes/kind.ts';
+import { nameMessage, phoneDigits, uniqueId } from './ids.ts';
+
+describe('uniqueId', () => {
+  it('makes a valid id from a display name', () => {
+    const id = uniqueId('Chloé Martin', []);
+    expect(id).toBe('chloe-martin');
+    expect(idSchema.safeParse(id).success).toBe(true);
+  });
+  it('never repeats a taken id', () => {
+    expect(uniqueId('Support', ['support', 'support-2'])).toBe('support-3');
+  });
+  it('falls back when the name has no letters or digits', () => {
+    expect(uniqueId('???', [])).toBe('item');
+  });
+});
+
+describe('nameMessage', () => {
+  it('refuses blank and overlong names and accepts ordinary ones', () => {
+    expect(nameMessage('  ', 'agent')).toBe('Enter a name for the agent.');
+    expect(nameMessage('x'.repeat(201), 'agent')).toMatch(/200/);
+    expect(nameMessage('Ana', 'agent')).toBeUndefined();
+  });
+});
+
+it('phoneDigits ignores spacing and punctuation', () => {
+  expect(phoneDigits('+1 (555) 010-0100')).toBe(phoneDigits('+15550100100'));
+});

@@ -1,0 +1,28 @@
+/** A readable id for a new agent, group, role or number, unique among `taken` and valid for `idSchema`. */
+export function uniqueId(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const slug =
+    base
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'item';
+  if (!used.has(slug)) return slug;
+  for (let i = 2; ; i++) {
+    const id = `${slug}-${i}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** A name is required, trimmed non-empty, at most 200 characters; returns the message or undefined. */
+export function nameMessage(raw: string, what: string): string | undefined {
+  if (raw.trim() === '') return `Enter a name for the ${what}.`;
+  if (raw.length > 200) return 'Keep the name to 200 characters or fewer.';
+  return undefined;
+}
+
+/** Digits only, for comparing phone numbers written with spaces or dashes. */
+export function phoneDigits(number: string): string {
+  return number.replace(/[^0-9+]/g, '');
+}
