@@ -177,10 +177,34 @@ export function createFlow(id: string, name: string): FlowDoc {
   };
 }
 
-/** The JSON Schema source: the envelope with each kind's data schema, from the same zod schemas the parser uses. */
+/**
+ * The JSON Schema source: the envelope with each kind's data schema, from the
+ * same zod schemas the parser uses, with descriptions for readers of the schema.
+ */
 export function flowJsonSchemaSource() {
-  const kindNodes = kindNames.map((kind) => rawNodeSchema.extend({ kind: z.literal(kind), data: getModel(kind)!.schema }));
+  const kindNodes = kindNames.map((kind) => {
+    const model = getModel(kind)!;
+    return rawNodeSchema
+      .extend({
+        kind: z.literal(kind),
+        data: model.schema,
+        endsCall: rawNodeSchema.shape.endsCall.describe(
+          'Output ports deliberately left unconnected: the call ends there (C1). Each must be a port of this node.',
+        ),
+      })
+      .describe(`${model.title}: ${model.description}`);
+  });
   return flowEnvelopeSchema.extend({
-    nodes: z.array(z.discriminatedUnion('kind', kindNodes as unknown as [typeof rawNodeSchema])).max(MAX_NODES),
+    format: flowEnvelopeSchema.shape.format.describe('Always "recflow.flow".'),
+    version: flowEnvelopeSchema.shape.version.describe(
+      `The format version. Older versions are migrated on import; newer ones are refused. This schema describes version ${FLOW_VERSION}.`,
+    ),
+    nodes: z
+      .array(z.discriminatedUnion('kind', kindNodes as unknown as [typeof rawNodeSchema]))
+      .max(MAX_NODES)
+      .describe(`At most ${MAX_NODES} nodes with unique ids, exactly one of kind "start" (C1).`),
+    edges: flowEnvelopeSchema.shape.edges.describe(
+      'Each edge leads from one output port of its source node to a node other than Start and other than itself; at most one edge leaves a port.',
+    ),
   });
 }
