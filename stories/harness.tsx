@@ -109,3 +109,27 @@ export function SettingsHarness({
     </div>
   );
 }
+
+/** One settings panel over a workspace held in state. */
+export function PanelHarness({
+  Panel,
+  workspace,
+  onChange,
+}: {
+  Panel: ComponentType<{ workspace: WorkspaceDoc; onChange(recipe: (draft: WorkspaceDoc) => void, label: string): void }>;
+  workspace: WorkspaceDoc;
+  onChange(recipe: (draft: WorkspaceDoc) => void, label: string): void;
+}) {
+  const [ws, setWs] = useState(workspace);
+  return (
+    <div className="rf-settings" style={{ maxWidth: 760 }}>
+      <Panel
+        workspace={ws}
+        onChange={(recipe, label) => {
+          setWs((prev) => produce(prev, recipe));
+          onChange(recipe, label);
+        }}
+      />
+    </div>
+  );
+}
