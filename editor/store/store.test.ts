@@ -1,0 +1,302 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFlow, type FlowDoc } from '../../runtime/document/flow.ts';
+import { createWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { addNode, connect, connectionProblem, moveNodes, pasteFragment, removeElements, setNodeData } from './edits.ts';
+import { createFlowIn, deleteFlow, duplicateFlow, renameFlow } from './flows.ts';
+import { attachAutosave, type Persistence, restore, SAVED_FORMAT, type SavedState } from './persistence.ts';
+import { createEditorStore, currentFlow, type EditorStore } from './store.ts';
+
+function workspace(): WorkspaceDoc {
+  const ws = createWorkspace('Test');
+  ws.flows.push(createFlow('main', 'Main'));
+  return ws;
+}
+
+function flowOf(store: EditorStore, id = store.getState().currentFlowId): FlowDoc {
+  return store.getState().workspace.flows.find((f) => f.id === id)!;
+}
+
+describe('history', () => {
+  it('one change is one undo step; undo and redo replay it', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const before = store.getState().workspace;
+    const id = addNode(store, 'main', 'play', { x: 10, y: 20 });
+    expect(flowOf(store).nodes.map((n) => n.id)).toEqual(['start', id]);
+    expect(store.getState().past).toHaveLength(1);
+    store.undo();
+    expect(store.getState().workspace).toEqual(before);
+    expect(store.getState().future).toHaveLength(1);
+    store.redo();
+    expect(flowOf(store).nodes.map((n) => n.id)).toEqual(['start', id]);
+  });
+
+  it('a recipe that changes nothing leaves no step', () => {
+    const store = createEditorStore(workspace(), 'main');
+    expect(store.change(() => {}, 'nothing')).toBe(false);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('a new change after undo clears redo', () => {
+    const store = createEditorStore(workspace(), 'main');
+    addNode(store, 'main', 'play', { x: 0, y: 0 });
+    store.undo();
+    addNode(store, 'main', 'hangup', { x: 0, y: 0 });
+    expect(store.getState().future).toHaveLength(0);
+    expect(flowOf(store).nodes.map((n) => n.kind)).toEqual(['start', 'hangup']);
+  });
+
+  it('selection is not history', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    store.setSelection([id]);
+    store.setSelection(['start']);
+    expect(store.getState().past).toHaveLength(1);
+    store.undo();
+    // The selected Start still exists, so the selection survives the undo.
+    expect(store.getState().selection).toEqual(['start']);
+  });
+
+  it('undo drops the selection of nodes it removes', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    store.setSelection([id]);
+    store.undo();
+    expect(store.getState().selection).toEqual([]);
+  });
+
+  it('a node drag is one step: every dragged node moves back on one undo', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const a = addNode(store, 'main', 'play', { x: 0, y: 100 });
+    const b = addNode(store, 'main', 'hangup', { x: 0, y: 200 });
+    const steps = store.getState().past.length;
+    // During the drag React Flow moves the nodes locally; only the drag end reaches the store.
+    moveNodes(
+      store,
+      'main',
+      new Map([
+        [a, { x: 160, y: 132 }],
+        [b, { x: 160, y: 232 }],
+      ]),
+    );
+    expect(store.getState().past).toHaveLength(steps + 1);
+    expect(store.getState().past.at(-1)!.label).toBe('Move 2 nodes');
+    store.undo();
+    expect(flowOf(store).nodes.find((n) => n.id === a)!.position).toEqual({ x: 0, y: 100 });
+    expect(flowOf(store).nodes.find((n) => n.id === b)!.position).toEqual({ x: 0, y: 200 });
+  });
+
+  it('a drag that ends where it started leaves no step', () => {
+    const store = createEditorStore(workspace(), 'main');
+    expect(moveNodes(store, 'main', new Map([['start', { x: 0, y: 0 }]]))).toBe(false);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('typing into one node coalesces into one step', () => {
+    let t = 0;
+    const store = createEditorStore(workspace(), 'main', () => t);
+    const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    for (const text of ['H', 'He', 'Hel', 'Hell', 'Hello']) {
+      t += 100;
+      setNodeData(store, 'main', id, { label: 'Message', text, durationSeconds: 5, recordingNotice: false });
+    }
+    expect(store.getState().past).toHaveLength(2);
+    store.undo();
+    expect(flowOf(store).nodes.find((n) => n.id === id)!.data).toMatchObject({ text: '' });
+  });
+
+  it('refuses node data its schema refuses', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    expect(setNodeData(store, 'main', id, { label: 'x', text: '', durationSeconds: -3, recordingNotice: false })).toBe(false);
+    expect(store.getState().past).toHaveLength(1);
+  });
+});
+
+describe('connections', () => {
+  it('refuses an edge into Start, a second edge out of one port, and a node into itself', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const play = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    const hang = addNode(store, 'main', 'hangup', { x: 0, y: 0 });
+    expect(connectionProblem(flowOf(store), play, 'next', 'start')).toMatch(/no incoming/);
+    expect(connectionProblem(flowOf(store), play, 'next', play)).toMatch(/itself/);
+    expect(connect(store, 'main', play, 'next', hang)).toBeNull();
+    expect(connectionProblem(flowOf(store), play, 'next', hang)).toMatch(/already has a connection/);
+    expect(flowOf(store).edges).toHaveLength(1);
+  });
+
+  it('deleting a node removes its edges in the same step', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const play = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    connect(store, 'main', 'start', 'next', play);
+    removeElements(store, 'main', [play, 'start'], []);
+    // Start stays: a flow has exactly one (C1).
+    expect(flowOf(store).nodes.map((n) => n.id)).toEqual(['start']);
+    expect(flowOf(store).edges).toEqual([]);
+    store.undo();
+    expect(flowOf(store).edges).toHaveLength(1);
+  });
+
+  it('pastes with fresh ids and keeps edges inside the fragment', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const play = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    const hang = addNode(store, 'main', 'hangup', { x: 0, y: 100 });
+    connect(store, 'main', play, 'next', hang);
+    const f = flowOf(store);
+    const ids = pasteFragment(store, 'main', { nodes: f.nodes, edges: f.edges }, { x: 32, y: 32 });
+    expect(ids).toHaveLength(2);
+    expect(ids).not.toContain(play);
+    const after = flowOf(store);
+    expect(after.nodes.filter((n) => n.kind === 'start')).toHaveLength(1);
+    expect(after.edges).toHaveLength(2);
+    expect(after.edges[1]).toMatchObject({ source: ids[0], target: ids[1], sourcePort: 'next' });
+    expect(after.nodes.find((n) => n.id === ids[0])!.position).toEqual({ x: 32, y: 32 });
+  });
+});
+
+describe('flows', () => {
+  it('create, rename, duplicate and delete are each undoable, and undo shows the flow it touched', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const created = createFlowIn(store, 'Sales line');
+    expect(store.getState().currentFlowId).toBe(created);
+    expect(renameFlow(store, created, '  Sales  ')).toBe(true);
+    expect(flowOf(store, created).name).toBe('Sales');
+    const copy = duplicateFlow(store, created)!;
+    expect(flowOf(store, copy).name).toBe('Copy of Sales');
+    expect(store.getState().currentFlowId).toBe(copy);
+    expect(deleteFlow(store, 'main')).toBe(true);
+    expect(store.getState().workspace.flows.map((f) => f.id)).toEqual([created, copy]);
+
+    store.undo(); // delete
+    expect(store.getState().workspace.flows.map((f) => f.id)).toEqual(['main', created, copy]);
+    store.undo(); // duplicate
+    expect(store.getState().workspace.flows.map((f) => f.id)).toEqual(['main', created]);
+    expect(store.getState().currentFlowId).toBe(created);
+    store.undo(); // rename
+    expect(flowOf(store, created).name).toBe('Sales line');
+    store.undo(); // create
+    expect(store.getState().workspace.flows.map((f) => f.id)).toEqual(['main']);
+    expect(store.getState().currentFlowId).toBe('main');
+    store.redo();
+    expect(store.getState().currentFlowId).toBe(created);
+  });
+
+  it('never deletes the last flow, and refuses an empty name', () => {
+    const store = createEditorStore(workspace(), 'main');
+    expect(deleteFlow(store, 'main')).toBe(false);
+    expect(renameFlow(store, 'main', '   ')).toBe(false);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('deleting a flow unlinks the numbers that ran it, and undo links them again', () => {
+    const ws = workspace();
+    ws.flows.push(createFlow('other', 'Other'));
+    ws.numbers.push({
+      id: 'n1',
+      number: '+15550100',
+      label: '',
+      flowId: 'other',
+      override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
+    });
+    const store = createEditorStore(ws, 'main');
+    deleteFlow(store, 'other');
+    expect(store.getState().workspace.numbers[0]!.flowId).toBeNull();
+    store.undo();
+    expect(store.getState().workspace.numbers[0]!.flowId).toBe('other');
+  });
+
+  it('falls back to the first flow when the current id is unknown', () => {
+    const store = createEditorStore(workspace(), 'nope');
+    expect(currentFlow(store.getState())!.id).toBe('main');
+  });
+});
+
+class FakePersistence implements Persistence {
+  value: unknown;
+  kept: unknown[] = [];
+  failNext = false;
+  saves = 0;
+  constructor(value?: unknown) {
+    this.value = value;
+  }
+  async load() {
+    return this.value;
+  }
+  async save(value: SavedState) {
+    this.saves++;
+    if (this.failNext) {
+      this.failNext = false;
+      throw new DOMException('quota', 'QuotaExceededError');
+    }
+    this.value = structuredClone(value);
+  }
+  async keepCorrupt(value: unknown) {
+    this.kept.push(value);
+  }
+}
+
+describe('autosave and restore', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('saves once, shortly after a burst of changes, and restores workspace and current flow', async () => {
+    const p = new FakePersistence();
+    const store = createEditorStore(workspace(), 'main');
+    const autosave = attachAutosave(store, p, 400);
+    const created = createFlowIn(store, 'Second');
+    addNode(store, created, 'play', { x: 0, y: 0 });
+    addNode(store, created, 'hangup', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(399);
+    expect(p.saves).toBe(0);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(p.saves).toBe(1);
+    expect(store.getState().save.state).toBe('saved');
+    autosave.dispose();
+
+    const restored = await restore(p, workspace);
+    expect(restored.notice).toBeNull();
+    expect(restored.currentFlowId).toBe(created);
+    expect(restored.workspace).toEqual(store.getState().workspace);
+  });
+
+  it('a failed save is reported and keeps the last good copy; the next change saves again', async () => {
+    const p = new FakePersistence();
+    const store = createEditorStore(workspace(), 'main');
+    const autosave = attachAutosave(store, p, 400);
+    addNode(store, 'main', 'play', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    const good = structuredClone(p.value);
+    p.failNext = true;
+    addNode(store, 'main', 'hangup', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    const status = store.getState().save;
+    expect(status.state).toBe('failed');
+    expect(status.state === 'failed' && status.message).toMatch(/storage is full/);
+    expect(p.value).toEqual(good);
+    addNode(store, 'main', 'menu', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.getState().save.state).toBe('saved');
+    expect((p.value as SavedState).workspace.flows[0]!.nodes).toHaveLength(4);
+    autosave.dispose();
+  });
+
+  it('a corrupt saved copy falls back to the sample, says so, and keeps the copy aside', async () => {
+    const corrupt = { format: SAVED_FORMAT, version: 1, workspace: { format: 'recflow.workspace', flows: 'oops' }, currentFlowId: 'x' };
+    const p = new FakePersistence(corrupt);
+    const restored = await restore(p, workspace);
+    expect(restored.workspace.flows[0]!.id).toBe('main');
+    expect(restored.notice?.tone).toBe('warning');
+    expect(p.kept).toEqual([corrupt]);
+  });
+
+  it('unavailable storage opens the sample and warns that nothing will be kept', async () => {
+    const p = new FakePersistence();
+    p.load = () => Promise.reject(new Error('private mode'));
+    const restored = await restore(p, workspace);
+    expect(restored.workspace.flows).toHaveLength(1);
+    expect(restored.notice?.text).toMatch(/private mode/);
+  });
+});
