@@ -1,0 +1,125 @@
+/** The flow switcher: pick a flow, create, duplicate or delete one (all undoable), or start a blank workspace. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { createFlowIn, deleteFlow, duplicateFlow } from './store/flows.ts';
+import { useEditor, useStore } from './store/react.tsx';
+import { Icon } from './ui/icons.tsx';
+import { showToast } from './ui/toast.tsx';
+
+export function FlowMenu({ onBlankWorkspace }: { onBlankWorkspace(): void }) {
+  const store = useStore();
+  const flows = useEditor((s) => s.workspace.flows);
+  const currentId = useEditor((s) => s.currentFlowId);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    root.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const run = (fn: () => void) => () => {
+    setOpen(false);
+    fn();
+  };
+  const undoAction = { label: 'Undo', run: () => store.undo() };
+  const current = flows.find((f) => f.id === currentId);
+
+  return (
+    <div
+      className="flow-menu"
+      ref={root}
+      onKeyDown={(e) => {
+        if (!open) return;
+        const items = [...(root.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+        const at = items.indexOf(document.activeElement as HTMLElement);
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+          root.current?.querySelector<HTMLElement>('.flow-menu__button')?.focus();
+        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          const next = items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
+          next?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className="btn flow-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+        title="Switch, create, duplicate or delete flows"
+      >
+        <Icon name="flow" />
+        Flows
+        <span className="flow-menu__count">{flows.length}</span>
+        <Icon name="chevron" />
+      </button>
+      {open ? (
+        <div className="menu" role="menu" id={menuId} aria-label="Flows">
+          <div className="menu__label">Open a flow</div>
+          {flows.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={f.id === currentId}
+              className="menu__item"
+              onClick={run(() => store.setCurrentFlow(f.id))}
+            >
+              <span className="menu__name">{f.name}</span>
+              <span className="flow-count">{f.nodes.length} nodes</span>
+            </button>
+          ))}
+          <div className="menu__sep" />
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item"
+            onClick={run(() => {
+              createFlowIn(store);
+              showToast('Created a new flow.', { action: undoAction });
+            })}
+          >
+            <Icon name="plus" /> New flow
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item"
+            onClick={run(() => {
+              if (duplicateFlow(store, currentId)) showToast(`Duplicated “${current?.name}”.`, { action: undoAction });
+            })}
+          >
+            <Icon name="flow" /> Duplicate “{current?.name}”
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item menu__item--danger"
+            disabled={flows.length <= 1}
+            title={flows.length <= 1 ? 'A workspace keeps at least one flow.' : undefined}
+            onClick={run(() => {
+              if (deleteFlow(store, currentId)) showToast(`Deleted “${current?.name}”.`, { action: undoAction });
+            })}
+          >
+            <Icon name="error" /> Delete “{current?.name}”
+          </button>
+          <div className="menu__sep" />
+          <button type="button" role="menuitem" className="menu__item" onClick={run(onBlankWorkspace)}>
+            <Icon name="plus" /> Start a blank workspace
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,294 @@
+/**
+ * The flow canvas (React Flow 12). The store holds the flow; React Flow holds
+ * local copies of its nodes (measured sizes, positions during a drag) that are
+ * rebuilt incrementally from the flow (see `reconcile.ts`). A drag reaches the
+ * store once, when it ends.
+ */
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  type ColorMode,
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  Panel,
+  ReactFlow,
+  useConnection,
+  useReactFlow,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isKindName } from '../../nodes/index.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import { useProblems } from '../problems/ProblemsContext.tsx';
+import { connect, connectionProblem, moveNodes, removeElements, type XY } from '../store/edits.ts';
+import { useCurrentFlow, useEditor, useStore } from '../store/react.tsx';
+import { showToast } from '../ui/toast.tsx';
+import './canvas.css';
+import { EffectiveProvider } from './EffectiveContext.tsx';
+import { nodeTypes } from './nodeTypes.ts';
+import type { FlowRFNode } from './nodeViewData.ts';
+import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
+import { useCanvasActions } from './useCanvasActions.ts';
+import { WorkspaceNamesProvider } from './WorkspaceNames.tsx';
+
+export const PALETTE_MIME = 'application/x-recflow-kind';
+const SNAP: [number, number] = [16, 16];
+/** Above this many nodes only the visible ones are rendered. */
+const LARGE_FLOW = 200;
+
+/** True while typing in a field, where shortcuts and copy/paste belong to the field. */
+export function isEditable(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLElement && el.isContentEditable) return true;
+  return el.matches('input, textarea, select');
+}
+
+function reasonWhileConnecting(flow: FlowDoc, fromNode: string, fromPort: string | null, toNode: string | null): string | null {
+  if (fromPort === null) return null;
+  if (flow.edges.some((e) => e.source === fromNode && e.sourcePort === fromPort)) {
+    return connectionProblem(flow, fromNode, fromPort, toNode ?? '\u0000');
+  }
+  return toNode === null ? null : connectionProblem(flow, fromNode, fromPort, toNode);
+}
+
+/** Says why the connection being dragged would be refused, while it is being dragged. */
+function ConnectionHint({ flow }: { flow: FlowDoc }) {
+  const reason = useConnection((c) =>
+    c.inProgress ? reasonWhileConnecting(flow, c.fromNode.id, c.fromHandle.id ?? null, c.toNode?.id ?? null) : null,
+  );
+  if (!reason) return null;
+  return (
+    <Panel position="top-center" className="connection-hint" role="alert">
+      <span aria-hidden="true">⛔</span> {reason}
+    </Panel>
+  );
+}
+
+function EmptyHint() {
+  return (
+    <div className="empty-hint" role="note">
+      <h2>This flow only has its Start</h2>
+      <ol>
+        <li>
+          Drag a node from the palette onto the canvas, or press <kbd>N</kbd> to pick one.
+        </li>
+        <li>Connect it: drag from a port at the bottom of a node to the top of another node.</li>
+        <li>Select a node to edit its fields in the inspector on the right.</li>
+      </ol>
+      <p>
+        Press <kbd>?</kbd> for every shortcut.
+      </p>
+    </div>
+  );
+}
+
+export interface CanvasProps {
+  colorMode: ColorMode;
+  /** Files dropped onto the canvas (import). */
+  onDropFiles(files: FileList): void;
+}
+
+export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
+  const store = useStore();
+  const flow = useCurrentFlow()!;
+  const workspace = useEditor((s) => s.workspace);
+  const selection = useEditor((s) => s.selection);
+  const simulation = useEditor((s) => s.simulation);
+  const { byNode } = useProblems();
+  const actions = useCanvasActions();
+  const rf = useReactFlow<FlowRFNode, FlowRFEdge>();
+  const selectedSet = useMemo(() => new Set(selection), [selection]);
+
+  const [nodes, setNodes] = useState<FlowRFNode[]>(() =>
+    reconcileNodes([], { flow, selected: selectedSet, problems: byNode, sim: simulation }),
+  );
+  const [edges, setEdges] = useState<FlowRFEdge[]>(() => reconcileEdges([], flow));
+  const [seen, setSeen] = useState({ flow, selectedSet, byNode, simulation });
+  // Derive React Flow's objects while rendering (React's "adjust state on prop change"), reusing unchanged ones.
+  if (seen.flow !== flow || seen.selectedSet !== selectedSet || seen.byNode !== byNode || seen.simulation !== simulation) {
+    const switched = seen.flow.id !== flow.id;
+    setSeen({ flow, selectedSet, byNode, simulation });
+    setNodes((prev) => reconcileNodes(switched ? [] : prev, { flow, selected: selectedSet, problems: byNode, sim: simulation }));
+    if (switched || seen.flow.edges !== flow.edges) setEdges((prev) => reconcileEdges(switched ? [] : prev, flow));
+  }
+
+  const flowRef = useRef(flow);
+  flowRef.current = flow;
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowRFNode>[]) => {
+      // Removal goes through onDelete as one store change; the rebuild then drops the nodes.
+      const local = changes.filter((c) => c.type !== 'remove');
+      if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
+      if (changes.some((c) => c.type === 'select')) {
+        const sel = new Set(store.getState().selection);
+        for (const c of changes) if (c.type === 'select') c.selected ? sel.add(c.id) : sel.delete(c.id);
+        const order = flowRef.current.nodes.map((n) => n.id).filter((id) => sel.has(id));
+        store.setSelection(order);
+      }
+      // A finished drag (or an arrow-key move) arrives with dragging false: that is the one history step.
+      const done = new Map<string, XY>();
+      for (const c of changes) if (c.type === 'position' && c.dragging === false && c.position) done.set(c.id, c.position);
+      if (done.size > 0) moveNodes(store, flowRef.current.id, done);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowRFEdge>[]) => {
+    const local = changes.filter((c) => c.type !== 'remove');
+    if (local.length > 0) setEdges((eds) => applyEdgeChanges(local, eds));
+  }, []);
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: goneEdges }: { nodes: FlowRFNode[]; edges: FlowRFEdge[] }) => {
+      removeElements(
+        store,
+        flowRef.current.id,
+        gone.map((n) => n.id),
+        goneEdges.map((e) => e.id),
+      );
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    if (!c.sourceHandle) return false;
+    return connectionProblem(flowRef.current, c.source, c.sourceHandle, c.target) === null;
+  }, []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.sourceHandle) return;
+      const problem = connect(store, flowRef.current.id, c.source, c.sourceHandle, c.target);
+      if (problem) showToast(problem, { tone: 'error' });
+    },
+    [store],
+  );
+
+  const onConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromNode || !state.fromHandle?.id || !state.toNode) return;
+    const reason = connectionProblem(flowRef.current, state.fromNode.id, state.fromHandle.id, state.toNode.id);
+    if (reason) showToast(`Not connected: ${reason}`, { tone: 'error' });
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    const types = e.dataTransfer.types;
+    if (types.includes(PALETTE_MIME) || types.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = types.includes('Files') ? 'copy' : 'move';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      if (e.dataTransfer.files.length > 0) {
+        e.preventDefault();
+        onDropFiles(e.dataTransfer.files);
+        return;
+      }
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!isKindName(kind)) return;
+      e.preventDefault();
+      // Centre the new node's header on the drop point.
+      const at = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      actions.addNode(kind, { x: at.x - 104, y: at.y - 32 });
+    },
+    [actions, onDropFiles, rf],
+  );
+
+  // Copy and paste through the system clipboard (works across flows, tabs and windows) with an in-memory fallback.
+  useEffect(() => {
+    const blocked = () => isEditable(document.activeElement) || document.querySelector('dialog[open]') !== null;
+    const onCopy = (e: ClipboardEvent) => {
+      if (blocked()) return;
+      const text = actions.copySelection();
+      if (text === null) return;
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', text);
+    };
+    const onCut = (e: ClipboardEvent) => {
+      if (blocked()) return;
+      const text = actions.copySelection();
+      if (text === null) return;
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', text);
+      actions.deleteSelection();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (blocked()) return;
+      const text = e.clipboardData?.getData('text/plain') ?? null;
+      if (actions.paste(text || null) > 0) e.preventDefault();
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [actions]);
+
+  // A switched flow is shown whole.
+  const flowId = flow.id;
+  useEffect(() => {
+    if (!flowId) return;
+    const t = setTimeout(() => actions.fitView(), 60);
+    return () => clearTimeout(t);
+  }, [flowId, actions]);
+
+  const large = nodes.length > LARGE_FLOW;
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <WorkspaceNamesProvider workspace={workspace}>
+        <EffectiveProvider workspace={workspace} flow={flow}>
+          <ReactFlow<FlowRFNode, FlowRFEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onDelete={onDelete}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            colorMode={colorMode}
+            snapToGrid
+            snapGrid={SNAP}
+            fitView
+            fitViewOptions={{ maxZoom: 1 }}
+            minZoom={0.1}
+            maxZoom={2}
+            deleteKeyCode={['Delete', 'Backspace']}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            onlyRenderVisibleElements={large}
+            defaultEdgeOptions={{ type: 'default' }}
+            proOptions={{ hideAttribution: true }}
+            aria-label="Flow canvas"
+          >
+            <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
+            <Controls position="bottom-left" showInteractive={false} />
+            <MiniMap
+              position="bottom-right"
+              pannable
+              zoomable
+              nodeClassName={(n) => `mm-node mm-${n.type ?? 'node'}`}
+              nodeStrokeWidth={2}
+              ariaLabel="Overview of the flow"
+            />
+            <ConnectionHint flow={flow} />
+          </ReactFlow>
+        </EffectiveProvider>
+      </WorkspaceNamesProvider>
+      {flow.nodes.length <= 1 ? <EmptyHint /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The values a Recording node's "use default" falls through to (R3): the
+ * phone-number override (R2) and then the account (R1). A flow can serve
+ * several numbers; when they disagree the view says so.
+ */
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { resolveSettings } from '../../runtime/call/settings.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+
+export interface EffectiveDefault<T> {
+  value: T;
+  /** Where it comes from, for a tooltip: "account", "number +1 555…", or "differs by number". */
+  source: string;
+  /** True when the numbers running this flow resolve to different values. */
+  varies: boolean;
+}
+
+export interface EffectiveDefaults {
+  channels: EffectiveDefault<'dual' | 'mono'>;
+  agentPause: EffectiveDefault<boolean>;
+}
+
+/** The numbers whose calls run this flow: those pointing at it and those its Start lists. */
+export function effectiveDefaults(
+  ws: Pick<WorkspaceDoc, 'account' | 'numbers'>,
+  flowId: string | undefined,
+  startNumberIds: readonly string[],
+): EffectiveDefaults {
+  const numbers = ws.numbers.filter((n) => (flowId !== undefined && n.flowId === flowId) || startNumberIds.includes(n.id));
+  // R2: channels are account-wide; only a Recording node changes them.
+  const channels: EffectiveDefault<'dual' | 'mono'> = { value: ws.account.dualChannel ? 'dual' : 'mono', source: 'account', varies: false };
+  const pauses = numbers.map((n) => {
+    const eff = resolveSettings(ws, { direction: 'inbound', numberId: n.id, callerNumber: '' }).agentPause;
+    return { value: eff.value, source: eff.source.kind === 'number' ? `number ${n.label || n.number}` : 'account' };
+  });
+  const first = pauses[0];
+  let agentPause: EffectiveDefault<boolean>;
+  if (!first) agentPause = { value: ws.account.agentPause, source: 'account', varies: false };
+  else if (pauses.every((p) => p.value === first.value)) {
+    agentPause = { value: first.value, source: pauses.every((p) => p.source === first.source) ? first.source : 'numbers', varies: false };
+  } else agentPause = { value: first.value, source: 'differs by number', varies: true };
+  return { channels, agentPause };
+}
+
+const EffectiveContext = createContext<EffectiveDefaults>({
+  channels: { value: 'dual', source: 'account', varies: false },
+  agentPause: { value: false, source: 'account', varies: false },
+});
+
+export function EffectiveProvider({ workspace, flow, children }: { workspace: WorkspaceDoc; flow: FlowDoc | undefined; children: ReactNode }) {
+  const { account, numbers } = workspace;
+  const start = flow?.nodes.find((n) => n.kind === 'start');
+  // A string key keeps the value (and every Recording view) stable while unrelated parts of the flow change.
+  const startKey = start?.kind === 'start' ? start.data.numberIds.join('\n') : '';
+  const flowId = flow?.id;
+  const value = useMemo(
+    () => effectiveDefaults({ account, numbers }, flowId, startKey === '' ? [] : startKey.split('\n')),
+    [account, numbers, flowId, startKey],
+  );
+  return <EffectiveContext.Provider value={value}>{children}</EffectiveContext.Provider>;
+}
+
+export function useEffectiveDefaults(): EffectiveDefaults {
+  return useContext(EffectiveContext);
+}

@@ -1,0 +1,107 @@
+/**
+ * The frame every node view shares: kind header, label, problem badge, the
+ * input handle and one labelled output handle per port (handle id = port id).
+ * Views put their key fields inside as `<NodeField>` rows.
+ */
+import { Handle, Position } from '@xyflow/react';
+import { type ReactNode, useId } from 'react';
+import { getModel } from '../../nodes/index.ts';
+import type { Problem } from '../../runtime/checks/checkFlow.ts';
+import type { FlowNode } from '../../runtime/document/flow.ts';
+import { KindIcon } from '../ui/icons.tsx';
+import { INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+
+export interface NodeShellProps {
+  node: FlowNode;
+  problems: Problem[];
+  sim: SimHighlight;
+  selected: boolean;
+  children?: ReactNode;
+}
+
+function ProblemBadge({ problems }: { problems: Problem[] }) {
+  const tipId = useId();
+  if (problems.length === 0) return null;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const tone = errors > 0 ? 'error' : 'warning';
+  const summary = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+  return (
+    <span className={`node-badge node-badge--${tone}`} role="img" aria-label={summary} aria-describedby={tipId}>
+      {tone === 'error' ? '!' : '⚠'} {problems.length}
+      <span className="node-badge__tip" role="tooltip" id={tipId}>
+        {problems.map((p, i) => (
+          <span key={i} className={`node-badge__line node-badge__line--${p.severity}`}>
+            {p.message}
+          </span>
+        ))}
+      </span>
+    </span>
+  );
+}
+
+export function NodeShell({ node, problems, sim, selected, children }: NodeShellProps) {
+  const model = getModel(node.kind);
+  const ports = model ? model.ports(node.data) : [];
+  const ends = new Set(node.endsCall ?? []);
+  const portProblems = new Set(problems.filter((p) => p.port !== undefined).map((p) => p.port));
+  const label = (node.data as { label?: string }).label;
+  const classes = ['fnode', `fnode--${node.kind}`];
+  if (selected) classes.push('is-selected');
+  if (sim) classes.push(`is-${sim}`);
+  if (problems.some((p) => p.severity === 'error')) classes.push('has-error');
+  return (
+    <div
+      className={classes.join(' ')}
+      style={{ ['--kind-color' as string]: `var(--kind-${node.kind}, var(--muted))`, minWidth: Math.max(208, ports.length * 62) }}
+      data-node-id={node.id}
+      data-kind={node.kind}
+    >
+      <Handle
+        type="target"
+        position={Position.Top}
+        id={INPUT_HANDLE}
+        // Start takes no incoming edge; its handle exists so a refused drop can say why.
+        className={model?.hasInput ? 'handle-in' : 'handle-in handle-in--closed'}
+        isConnectableStart={false}
+      />
+      <div className="fnode__head">
+        <KindIcon kind={node.kind} />
+        <div className="fnode__titles">
+          <span className="fnode__kind">{model?.title ?? node.kind}</span>
+          <span className="fnode__label" title={label}>
+            {label || <em className="fnode__placeholder">Untitled</em>}
+          </span>
+        </div>
+        <ProblemBadge problems={problems} />
+        {sim === 'active' ? <span className="fnode__sim">in call</span> : null}
+      </div>
+      {children ? <div className="fnode__body">{children}</div> : null}
+      {ports.length > 0 ? (
+        <div className="fnode__ports">
+          {ports.map((p) => (
+            <div
+              key={p.id}
+              className={`fport${ends.has(p.id) ? ' fport--ends' : ''}${portProblems.has(p.id) ? ' fport--problem' : ''}`}
+              title={ends.has(p.id) ? `${p.label}: the call ends here` : p.label}
+            >
+              <span className="fport__label">{p.label}</span>
+              <Handle type="source" position={Position.Bottom} id={p.id} className="handle-out" isConnectableEnd={false} />
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** One "name: value" row of a node's key fields; `hint` marks a value that comes from elsewhere (R3 defaults). */
+export function NodeField({ name, children, hint }: { name: string; children: ReactNode; hint?: string }) {
+  return (
+    <div className="ffield">
+      <span className="ffield__name">{name}</span>
+      <span className="ffield__value" title={hint}>
+        {children}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Builds React Flow's node and edge objects from the flow incrementally: an
+ * object whose inputs are unchanged is reused as is, so React Flow and the
+ * memoised views skip it. Immer's structural sharing makes "unchanged" an
+ * identity check. Positions and measured sizes React Flow keeps locally
+ * (during a drag) survive until the flow node itself changes.
+ */
+import type { Edge } from '@xyflow/react';
+import type { Problem } from '../../runtime/checks/checkFlow.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { SimulationHighlight } from '../store/store.ts';
+import { type EdgeViewData, type FlowRFNode, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+
+export type FlowRFEdge = Edge<EdgeViewData>;
+
+const NO_PROBLEMS: Problem[] = [];
+
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return p.code === q.code && p.message === q.message && p.severity === q.severity && p.field === q.field && p.port === q.port;
+    })
+  );
+}
+
+/** Problems by node id; a node whose problems read the same as before keeps the previous array. */
+export function groupProblems(problems: readonly Problem[], previous: ReadonlyMap<string, Problem[]>): Map<string, Problem[]> {
+  const byNode = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (p.nodeId === undefined) continue;
+    const list = byNode.get(p.nodeId);
+    if (list) list.push(p);
+    else byNode.set(p.nodeId, [p]);
+  }
+  for (const [id, list] of byNode) {
+    const old = previous.get(id);
+    if (old && sameProblems(old, list)) byNode.set(id, old);
+  }
+  return byNode;
+}
+
+export interface NodeInputs {
+  flow: FlowDoc;
+  selected: ReadonlySet<string>;
+  problems: ReadonlyMap<string, Problem[]>;
+  sim: SimulationHighlight | null;
+}
+
+function simOf(sim: SimulationHighlight | null, visited: ReadonlySet<string>, id: string): SimHighlight {
+  if (!sim) return null;
+  if (sim.activeNodeId === id) return 'active';
+  return visited.has(id) ? 'visited' : null;
+}
+
+export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected, problems, sim }: NodeInputs): FlowRFNode[] {
+  const byId = new Map<string, FlowRFNode>();
+  for (const n of previous) byId.set(n.id, n);
+  const visited = new Set(sim?.visitedNodeIds ?? []);
+  let changed = previous.length !== flow.nodes.length;
+  const next = flow.nodes.map((node, i) => {
+    const old = byId.get(node.id);
+    const nodeProblems = problems.get(node.id) ?? NO_PROBLEMS;
+    const nodeSim = simOf(sim, visited, node.id);
+    const isSelected = selected.has(node.id);
+    if (
+      old &&
+      old.data.node === node &&
+      old.data.problems === nodeProblems &&
+      old.data.sim === nodeSim &&
+      (old.selected ?? false) === isSelected
+    ) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    const rf: FlowRFNode = {
+      ...old,
+      id: node.id,
+      type: node.kind,
+      // While the flow node is unchanged React Flow's local position (a drag in progress) wins.
+      position: old && old.data.node === node ? old.position : node.position,
+      data: { node, problems: nodeProblems, sim: nodeSim },
+      selected: isSelected,
+      // C1: a flow has exactly one Start; it cannot be deleted.
+      deletable: node.kind !== 'start',
+    };
+    return rf;
+  });
+  return changed ? next : (previous as FlowRFNode[]);
+}
+
+export function reconcileEdges(previous: readonly FlowRFEdge[], flow: FlowDoc): FlowRFEdge[] {
+  const byId = new Map<string, FlowRFEdge>();
+  for (const e of previous) byId.set(e.id, e);
+  let changed = previous.length !== flow.edges.length;
+  const next = flow.edges.map((edge, i) => {
+    const old = byId.get(edge.id);
+    if (old && old.data?.edge === edge) {
+      if (previous[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    const rf: FlowRFEdge = {
+      id: edge.id,
+      source: edge.source,
+      sourceHandle: edge.sourcePort,
+      target: edge.target,
+      targetHandle: INPUT_HANDLE,
+      data: { edge },
+      selected: old?.selected ?? false,
+    };
+    return rf;
+  });
+  return changed ? next : (previous as FlowRFEdge[]);
+}

@@ -1,0 +1,154 @@
+/**
+ * Canvas commands shared by shortcuts, the palette, the picker, search and the
+ * problems panel. Each edit is one store change (one undo step).
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { NodeKindName } from '../../nodes/index.ts';
+import { addNode, freePorts, moveNodes, pasteFragment, removeElements, type XY } from '../store/edits.ts';
+import { useStore } from '../store/react.tsx';
+import { currentFlow } from '../store/store.ts';
+import { showToast } from '../ui/toast.tsx';
+import { copyFragment, fragmentFromText, fragmentToText } from './clipboard.ts';
+import { layoutFlow, type Size } from './layout.ts';
+import type { FlowRFNode } from './nodeViewData.ts';
+import type { FlowRFEdge } from './reconcile.ts';
+
+const GRID = 16;
+const NEW_NODE: Size = { width: 208, height: 112 };
+
+const snap = (v: number) => Math.round(v / GRID) * GRID;
+
+/** The last copied fragment, used when the system clipboard is unavailable or refused. */
+let memoryClipboard: string | null = null;
+
+export interface CanvasActions {
+  viewportCenter(): XY;
+  /** Adds a node at `at`, or smartly: below the single selected node (connected from its first free port) or at the viewport centre. */
+  addNode(kind: NodeKindName, at?: XY): string | null;
+  focusNode(nodeId: string): void;
+  layout(): void;
+  selectAll(): void;
+  deleteSelection(): void;
+  /** The clipboard text for the selection, also kept in memory; null when nothing copyable is selected. */
+  copySelection(): string | null;
+  /** Pastes clipboard text (or the in-memory copy when `text` is null or not a fragment); returns the count pasted. */
+  paste(text: string | null): number;
+  fitView(): void;
+}
+
+export function useCanvasActions(): CanvasActions {
+  const store = useStore();
+  const rf = useReactFlow<FlowRFNode, FlowRFEdge>();
+
+  return useMemo(() => {
+    const flowNow = () => currentFlow(store.getState());
+
+    function viewportCenter(): XY {
+      const el = document.querySelector('.canvas .react-flow');
+      const r = el?.getBoundingClientRect();
+      if (!r) return { x: 0, y: 0 };
+      return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    }
+
+    /** Moves a spot down until a new node there would not cover another one. */
+    function freeSpot(p: XY): XY {
+      const rects = rf.getNodes().map((n) => ({
+        x: n.position.x,
+        y: n.position.y,
+        w: n.measured?.width ?? NEW_NODE.width,
+        h: n.measured?.height ?? NEW_NODE.height,
+      }));
+      let { x, y } = { x: snap(p.x), y: snap(p.y) };
+      for (let i = 0; i < 200; i++) {
+        const hit = rects.some((r) => x < r.x + r.w + 16 && x + NEW_NODE.width + 16 > r.x && y < r.y + r.h + 16 && y + NEW_NODE.height + 16 > r.y);
+        if (!hit) break;
+        y += GRID * 2;
+      }
+      return { x, y };
+    }
+
+    function focusNode(nodeId: string) {
+      store.setSelection([nodeId]);
+      void rf.fitView({ nodes: [{ id: nodeId }], duration: 250, maxZoom: 1.2, padding: 0.6 });
+    }
+
+    return {
+      viewportCenter,
+      addNode(kind, at) {
+        const flow = flowNow();
+        if (!flow) return null;
+        let position: XY;
+        let from: { nodeId: string; port: string } | undefined;
+        if (at) position = { x: snap(at.x), y: snap(at.y) };
+        else {
+          const sel = store.getState().selection;
+          const anchor = sel.length === 1 ? flow.nodes.find((n) => n.id === sel[0]) : undefined;
+          const port = anchor ? freePorts(flow, anchor)[0] : undefined;
+          if (anchor && port !== undefined) {
+            const height = rf.getNode(anchor.id)?.measured?.height ?? NEW_NODE.height;
+            position = freeSpot({ x: anchor.position.x, y: anchor.position.y + height + 64 });
+            from = { nodeId: anchor.id, port };
+          } else {
+            const c = viewportCenter();
+            position = freeSpot({ x: c.x - NEW_NODE.width / 2, y: c.y - NEW_NODE.height / 2 });
+          }
+        }
+        const id = addNode(store, flow.id, kind, position, from ? { from } : {});
+        store.setSelection([id]);
+        return id;
+      },
+      focusNode,
+      layout() {
+        const flow = flowNow();
+        if (!flow) return;
+        const sizes = new Map<string, Size>();
+        for (const n of rf.getNodes()) {
+          if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+        }
+        const moved = moveNodes(store, flow.id, layoutFlow(flow, sizes), 'Automatic layout');
+        if (moved) setTimeout(() => void rf.fitView({ duration: 300, maxZoom: 1 }), 30);
+        showToast(moved ? 'Laid out the flow top to bottom. Undo with Ctrl+Z.' : 'The flow is already laid out.');
+      },
+      selectAll() {
+        const flow = flowNow();
+        if (flow) store.setSelection(flow.nodes.map((n) => n.id));
+      },
+      deleteSelection() {
+        const flow = flowNow();
+        if (!flow) return;
+        const edges = rf
+          .getEdges()
+          .filter((e) => e.selected)
+          .map((e) => e.id);
+        removeElements(store, flow.id, store.getState().selection, edges);
+      },
+      copySelection() {
+        const flow = flowNow();
+        if (!flow) return null;
+        const fragment = copyFragment(flow, store.getState().selection);
+        if (!fragment) return null;
+        memoryClipboard = fragmentToText(fragment);
+        showToast(fragment.nodes.length === 1 ? 'Copied 1 node.' : `Copied ${fragment.nodes.length} nodes.`, { ms: 2000 });
+        return memoryClipboard;
+      },
+      paste(text) {
+        const flow = flowNow();
+        if (!flow) return 0;
+        const fragment = (text !== null ? fragmentFromText(text) : null) ?? (memoryClipboard !== null ? fragmentFromText(memoryClipboard) : null);
+        if (!fragment || fragment.nodes.length === 0) return 0;
+        // Place the fragment's top-left corner near the viewport centre, a step further for each repeated paste.
+        const minX = Math.min(...fragment.nodes.map((n) => n.position.x));
+        const minY = Math.min(...fragment.nodes.map((n) => n.position.y));
+        const c = viewportCenter();
+        const base = freeSpot({ x: c.x - NEW_NODE.width / 2, y: c.y - NEW_NODE.height / 2 });
+        const ids = pasteFragment(store, flow.id, fragment, { x: base.x - minX, y: base.y - minY });
+        store.setSelection(ids);
+        return ids.length;
+      },
+      fitView() {
+        void rf.fitView({ duration: 250, maxZoom: 1 });
+      },
+    };
+  }, [store, rf]);
+}

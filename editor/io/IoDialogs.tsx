@@ -1,0 +1,264 @@
+/**
+ * Import and export in the UI: the export dialog (a flow's production JSON is
+ * blocked while it has errors; the whole workspace always exports), and the
+ * import flow (file picker or a file dropped on the canvas; a bad file shows
+ * its errors and changes nothing; a workspace asks before replacing).
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { Problem } from '../../runtime/checks/checkFlow.ts';
+import type { DocError } from '../../runtime/document/errors.ts';
+import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
+import { serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { useStore } from '../store/react.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
+import { showToast } from '../ui/toast.tsx';
+import { applyImport, type ImportPlan, planImport, refuseBySize } from './importDoc.ts';
+
+export function downloadText(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileSlug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'recflow'
+  );
+}
+
+function ProblemItems({ problems, flow, tone }: { problems: Problem[]; flow: FlowDoc; tone: 'error' | 'warning' }) {
+  return (
+    <ul className={`error-list${tone === 'warning' ? ' error-list--warning' : ''}`}>
+      {problems.map((p, i) => {
+        const node = p.nodeId ? flow.nodes.find((n) => n.id === p.nodeId) : undefined;
+        const where = node ? (node.data as { label?: string }).label || node.id : 'flow';
+        return (
+          <li key={i}>
+            <code>{where}</code>
+            <span>{p.message}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ExportDialog({
+  flow,
+  workspace,
+  errors,
+  warnings,
+  onClose,
+}: {
+  flow: FlowDoc;
+  workspace: WorkspaceDoc;
+  errors: Problem[];
+  warnings: Problem[];
+  onClose(): void;
+}) {
+  const blocked = errors.length > 0;
+  return (
+    <Dialog
+      title="Export"
+      onClose={onClose}
+      wide
+      footer={
+        <button type="button" className="btn" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <section className="export-section">
+        <h3>This flow for production</h3>
+        <p className="rf-muted">
+          “{flow.name}” as versioned flow JSON (<code>{`${flow.id}.flow.json`}</code>), valid against the published schema.
+        </p>
+        {blocked ? (
+          <div className="export-blocked" role="alert">
+            <strong>
+              Export is blocked: the flow has {errors.length} {errors.length === 1 ? 'error' : 'errors'}.
+            </strong>{' '}
+            Fix them first (the problems panel jumps to each node).
+            <ProblemItems problems={errors} flow={flow} tone="error" />
+          </div>
+        ) : null}
+        {warnings.length > 0 ? (
+          <details className="export-warnings" open={!blocked}>
+            <summary>
+              {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'} (they do not block export)
+            </summary>
+            <ProblemItems problems={warnings} flow={flow} tone="warning" />
+          </details>
+        ) : null}
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={blocked}
+          onClick={() => {
+            downloadText(`${flow.id}.flow.json`, serializeFlow(flow));
+            showToast(`Exported “${flow.name}”.`);
+          }}
+        >
+          Download flow JSON
+        </button>
+      </section>
+      <section className="export-section">
+        <h3>The whole workspace</h3>
+        <p className="rf-muted">
+          Settings, numbers, agents, ring groups, roles and all {workspace.flows.length} flows, to back up or move to another browser.
+        </p>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            downloadText(`${fileSlug(workspace.name)}.workspace.json`, serializeWorkspace(workspace));
+            showToast('Exported the workspace.');
+          }}
+        >
+          Download workspace JSON
+        </button>
+      </section>
+    </Dialog>
+  );
+}
+
+function ErrorItems({ errors }: { errors: DocError[] }) {
+  const shown = errors.slice(0, 50);
+  return (
+    <>
+      <ul className="error-list">
+        {shown.map((e, i) => (
+          <li key={i}>
+            <code>{e.path}</code>
+            <span>{e.message}</span>
+          </li>
+        ))}
+      </ul>
+      {errors.length > shown.length ? <p className="rf-muted">…and {errors.length - shown.length} more.</p> : null}
+    </>
+  );
+}
+
+interface Pending {
+  fileName: string;
+  plan: ImportPlan;
+}
+
+/** The import state machine for the app: a hidden file input, `importFiles`, and the dialog to show. */
+export function useImport() {
+  const store = useStore();
+  const input = useRef<HTMLInputElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const importFiles = useCallback(
+    async (files: FileList | File[]) => {
+      const file = [...files][0];
+      if (!file) return;
+      const bySize = refuseBySize(file.size);
+      if (bySize) {
+        setPending({ fileName: file.name, plan: bySize });
+        return;
+      }
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (e) {
+        setPending({ fileName: file.name, plan: { kind: 'refused', errors: [{ path: '$', message: `could not read the file: ${String(e)}` }] } });
+        return;
+      }
+      const plan = planImport(text, store.getState().workspace);
+      if (plan.kind === 'flow') {
+        applyImport(store, plan);
+        showToast(
+          plan.renamedFrom
+            ? `Imported “${plan.flow.name}” as a new flow (id “${plan.renamedFrom}” was taken, so it is “${plan.flow.id}”).`
+            : `Imported “${plan.flow.name}” as a new flow.`,
+          { action: { label: 'Undo', run: () => store.undo() } },
+        );
+        return;
+      }
+      setPending({ fileName: file.name, plan });
+    },
+    [store],
+  );
+
+  const close = () => setPending(null);
+  let dialog = null;
+  if (pending?.plan.kind === 'refused') {
+    dialog = (
+      <Dialog
+        title={`Could not import ${pending.fileName}`}
+        onClose={close}
+        wide
+        footer={
+          <button type="button" className="btn btn--primary" onClick={close}>
+            OK
+          </button>
+        }
+      >
+        <p>Nothing was changed. The file has these problems:</p>
+        <ErrorItems errors={pending.plan.errors} />
+      </Dialog>
+    );
+  } else if (pending?.plan.kind === 'workspace') {
+    const ws = pending.plan.workspace;
+    const plan = pending.plan;
+    dialog = (
+      <Dialog
+        title="Replace the workspace?"
+        onClose={close}
+        footer={
+          <>
+            <button type="button" className="btn" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => {
+                applyImport(store, plan);
+                close();
+                showToast(`Opened workspace “${ws.name}”.`, { action: { label: 'Undo', run: () => store.undo() } });
+              }}
+            >
+              Replace workspace
+            </button>
+          </>
+        }
+      >
+        <p>
+          <strong>{pending.fileName}</strong> is a whole workspace, “{ws.name}”, with {ws.flows.length}{' '}
+          {ws.flows.length === 1 ? 'flow' : 'flows'}, {ws.numbers.length} numbers and {ws.agents.length} agents.
+        </p>
+        <p>It replaces everything in the editor now. You can undo this with Ctrl+Z.</p>
+      </Dialog>
+    );
+  }
+
+  const fileInput = (
+    <input
+      ref={input}
+      type="file"
+      accept=".json,application/json"
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-hidden="true"
+      data-testid="import-input"
+      onChange={(e) => {
+        const files = e.target.files;
+        if (files) void importFiles(files);
+        e.target.value = '';
+      }}
+    />
+  );
+
+  return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput };
+}

@@ -1,0 +1,37 @@
+/**
+ * Entry point: restores the saved workspace (or opens the sample), starts
+ * autosave, and renders the editor.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { sampleWorkspace } from './sample.ts';
+import { idbPersistence } from './store/idb.ts';
+import { attachAutosave, restore } from './store/persistence.ts';
+import { createEditorStore } from './store/store.ts';
+import './theme.css';
+
+const rootEl = document.getElementById('root');
+if (!rootEl) throw new Error('index.html has no #root');
+const root = createRoot(rootEl);
+root.render(<div className="app-loading">Opening your workspace…</div>);
+
+const persistence = idbPersistence();
+const restored = await restore(persistence, sampleWorkspace);
+const store = createEditorStore(restored.workspace, restored.currentFlowId);
+if (restored.notice) store.setNotice(restored.notice);
+const autosave = attachAutosave(store, persistence);
+// Leaving the page (or hiding the tab) saves what is still waiting for the debounce.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void autosave.flush();
+});
+window.addEventListener('pagehide', () => void autosave.flush());
+
+// Exposed for the end-to-end tests and for debugging from the console; read-only use only.
+(window as unknown as { __recflow?: unknown }).__recflow = { store, autosave };
+
+root.render(
+  <StrictMode>
+    <App store={store} autosave={autosave} />
+  </StrictMode>,
+);

@@ -1,0 +1,87 @@
+/**
+ * The problems of the flow on screen, errors apart from warnings. Clicking
+ * one selects its node and brings it into view.
+ */
+import type { Problem } from '../../runtime/checks/checkFlow.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import { Icon } from '../ui/icons.tsx';
+import { useProblems } from './ProblemsContext.tsx';
+import './problems.css';
+
+function nodeLabel(flow: FlowDoc, id: string | undefined): string | null {
+  if (id === undefined) return null;
+  const node = flow.nodes.find((n) => n.id === id);
+  if (!node) return id;
+  return (node.data as { label?: string }).label || node.id;
+}
+
+function Group({ title, tone, problems, flow, onJump }: { title: string; tone: 'error' | 'warning'; problems: Problem[]; flow: FlowDoc; onJump(nodeId: string): void }) {
+  if (problems.length === 0) return null;
+  return (
+    <section className={`problems__group problems__group--${tone}`} aria-label={title}>
+      <h3>
+        {title} <span className="problems__count">{problems.length}</span>
+      </h3>
+      <ul>
+        {problems.map((p, i) => {
+          const label = nodeLabel(flow, p.nodeId);
+          const body = (
+            <>
+              <Icon name={tone} />
+              <span className="problems__msg">{p.message}</span>
+              {label ? <span className="problems__node">{label}</span> : null}
+              <code className="problems__code">{p.code}</code>
+            </>
+          );
+          return (
+            <li key={`${p.code}-${p.nodeId ?? ''}-${p.port ?? ''}-${i}`}>
+              {p.nodeId !== undefined ? (
+                <button type="button" className="problems__item" onClick={() => onJump(p.nodeId!)} title="Select the node and show it">
+                  {body}
+                </button>
+              ) : (
+                <div className="problems__item problems__item--flow">{body}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function ProblemsPanel({ flow, onJump, onClose }: { flow: FlowDoc; onJump(nodeId: string): void; onClose(): void }) {
+  const { errors, warnings } = useProblems();
+  return (
+    <section className="problems" aria-label="Problems">
+      <header className="problems__head">
+        <h2>Problems</h2>
+        <span className="problems__summary">
+          <span className={errors.length ? 'count-error' : ''}>
+            {errors.length} {errors.length === 1 ? 'error' : 'errors'}
+          </span>
+          {' · '}
+          <span className={warnings.length ? 'count-warning' : ''}>
+            {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'}
+          </span>
+          {errors.length > 0 ? <span className="problems__note">Errors block export to production; warnings do not.</span> : null}
+        </span>
+        <button type="button" className="btn btn--ghost btn--icon" aria-label="Hide problems" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <div className="problems__body">
+        {errors.length === 0 && warnings.length === 0 ? (
+          <p className="problems__none">
+            <Icon name="check" /> No problems: every port is connected or ends the call, and the checks C1–C4 pass.
+          </p>
+        ) : (
+          <>
+            <Group title="Errors" tone="error" problems={errors} flow={flow} onJump={onJump} />
+            <Group title="Warnings" tone="warning" problems={warnings} flow={flow} onJump={onJump} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * A modal dialog on the native <dialog> element: `showModal()` makes the
+ * rest of the page inert (focus stays inside) and Escape closes it.
+ */
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+export interface DialogProps {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+  /** Element id to focus first; by default the first focusable element. */
+  initialFocus?: string;
+  className?: string;
+}
+
+export function Dialog({ title, onClose, children, footer, wide, initialFocus, className }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    const first = initialFocus ? document.getElementById(initialFocus) : null;
+    (first ?? dialog.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog__close), [tabindex]:not([tabindex="-1"])'))?.focus();
+    return () => {
+      dialog.close();
+      previous?.focus();
+    };
+  }, [initialFocus]);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog--wide' : ''}${className ? ` ${className}` : ''}`}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        close.current();
+      }}
+      onClick={(e) => {
+        // A click on the backdrop (the dialog element itself, outside its content box) closes it.
+        if (e.target === ref.current) close.current();
+      }}
+    >
+      <div className="dialog__header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="btn btn--ghost btn--icon dialog__close" aria-label="Close" onClick={() => close.current()}>
+          ✕
+        </button>
+      </div>
+      <div className="dialog__body">{children}</div>
+      {footer ? <div className="dialog__footer">{footer}</div> : null}
+    </dialog>
+  );
+}
