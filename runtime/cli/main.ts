@@ -1,0 +1,76 @@
+/**
+ * `recflow <command> …`: the headless entry point for CI pipelines and
+ * batch checks. Each command lives in its own file and is listed once in
+ * `commands`. Exit codes: 0 success, 1 the input has errors (or a test
+ * failed), 2 the command could not run (bad usage, unreadable input).
+ */
+import { validateCommand } from './validate.ts';
+
+/** Where a command writes; tests and the CLI pass their own. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Directory relative paths are read from. */
+  cwd: string;
+}
+
+export interface Command {
+  /** One line for the command list. */
+  summary: string;
+  /** The full usage text shown by `recflow <command> --help` and on bad usage. */
+  usage: string;
+  /** Runs the command with the arguments after its name; resolves to the exit code. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Every command, one line each. */
+export const commands: Record<string, Command> = {
+  validate: validateCommand,
+};
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const list = Object.entries(commands)
+    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+    .join('\n');
+  return `Usage: recflow <command> [options]\n\nCommands:\n${list}\n\nRun \`recflow <command> --help\` for a command's options.\nExit codes: 0 ok, 1 errors found, 2 bad usage or unreadable input.\n`;
+}
+
+const processIO: CliIO = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+/**
+ * Runs the CLI with the arguments after `recflow` and resolves to the exit code.
+ *
+ * @example
+ * process.exitCode = await main(['validate', 'examples/flows/support-line.json']);
+ */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(usage());
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.err(`recflow: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    // A command that throws is a bug; still exit with a message, not a stack dump.
+    io.err(`recflow ${name}: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.usage;
+  }
+}
