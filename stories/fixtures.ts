@@ -1,13 +1,14 @@
 /**
  * Data the stories render: the sample workspace from examples/ when it is
- * there (H1's examples/workspace.json), else an equivalent built here, plus
- * the problems the flow checks report for it.
+ * there, else an equivalent built here, plus the problems the flow checks
+ * report for it. Stories pick nodes by kind, never by id, so either works.
  */
 import { checkFlow, type Problem } from '../runtime/checks/checkFlow.ts';
 import type { FlowDoc, FlowNode } from '../runtime/document/flow.ts';
-import { createWorkspace, defaultRole, parseWorkspace, type WorkspaceDoc } from '../runtime/document/workspace.ts';
+import { createWorkspace, defaultRole, type WorkspaceDoc } from '../runtime/document/workspace.ts';
 
-const exampleFiles = import.meta.glob<unknown>('../examples/workspace.json', { eager: true, import: 'default' });
+// H1's sample content (examples/index.ts); a glob so the stories also run in a checkout without it.
+const examples = import.meta.glob<() => WorkspaceDoc>('../examples/index.ts', { eager: true, import: 'loadExampleWorkspace' });
 
 function builtInWorkspace(): WorkspaceDoc {
   const ws = createWorkspace('Northwind support');
@@ -134,10 +135,11 @@ function builtInWorkspace(): WorkspaceDoc {
 }
 
 function loadWorkspace(): WorkspaceDoc {
-  const raw = Object.values(exampleFiles)[0];
-  if (raw !== undefined) {
-    const parsed = parseWorkspace(raw);
-    if (parsed.ok && parsed.value.flows.length > 0) return parsed.value;
+  const load = Object.values(examples)[0];
+  if (load !== undefined) {
+    const ws = load();
+    // The stories need a flow holding every kind; the first example flow has them all.
+    if (ws.flows[0] && new Set(ws.flows[0].nodes.map((n) => n.kind)).size === 8) return ws;
   }
   return builtInWorkspace();
 }

@@ -6,7 +6,8 @@ import { nodeOfKind, sampleWorkspace } from '../fixtures.ts';
 import { FieldsHarness } from '../harness.tsx';
 
 const workspace = sampleWorkspace();
-const assign = nodeOfKind('assign', workspace.flows[0]).data;
+const found = nodeOfKind('assign', workspace.flows[0]).data;
+const assign = { ...found, target: { type: 'ringGroup' as const, ringGroupId: workspace.ringGroups[0]!.id } };
 
 const meta = {
   title: 'Inspector/Assign fields',

@@ -20,9 +20,10 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByLabelText('This is the recording notice')).toBeChecked();
-    await userEvent.click(canvas.getByLabelText('This is the recording notice'));
-    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ recordingNotice: false }));
+    const notice = canvas.getByLabelText('This is the recording notice');
+    await expect((notice as HTMLInputElement).checked).toBe(args.data.recordingNotice);
+    await userEvent.click(notice);
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ recordingNotice: !args.data.recordingNotice }));
     const message = canvas.getByLabelText('Message');
     await userEvent.clear(message);
     // The model's own check warns about an empty message, beside the field.

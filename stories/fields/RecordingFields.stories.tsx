@@ -8,11 +8,12 @@ import { FieldsHarness } from '../harness.tsx';
 const workspace = sampleWorkspace();
 const recording = nodeOfKind('recording', workspace.flows[0]).data;
 const monoAccount = { ...workspace, account: { ...workspace.account, dualChannel: false } };
+const dualAccount = { ...workspace, account: { ...workspace.account, dualChannel: true } };
 
 const meta = {
   title: 'Inspector/Recording fields',
   component: RecordingFields,
-  args: { data: { ...recording, channels: 'default' }, onChange: fn(), problems: [], workspace },
+  args: { data: { ...recording, record: 'on', channels: 'default', agentPause: 'default' }, onChange: fn(), problems: [], workspace: dualAccount },
   render: (args) => (
     <FieldsHarness Fields={RecordingFields} model={recordingModel} initial={args.data} workspace={args.workspace} onChange={args.onChange} />
   ),

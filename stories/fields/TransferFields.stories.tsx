@@ -12,7 +12,8 @@ const external = { ...transfer, target: { type: 'external' as const, number: '+1
 const meta = {
   title: 'Inspector/Transfer fields',
   component: TransferFields,
-  args: { data: external, onChange: fn(), problems: [], workspace },
+  // R14's note depends on the account; pin it so the story reads the same with any sample data.
+  args: { data: external, onChange: fn(), problems: [], workspace: { ...workspace, account: { ...workspace.account, continueOnExternalTransfer: true } } },
   render: (args) => (
     <FieldsHarness Fields={TransferFields} model={transferModel} initial={args.data} workspace={args.workspace} onChange={args.onChange} />
   ),

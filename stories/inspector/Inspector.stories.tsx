@@ -2,10 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import Inspector from '../../editor/inspector/Inspector.tsx';
 import { InspectorHarness } from '../harness.tsx';
-import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
+import { getModel } from '../../nodes/index.ts';
+import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 const workspace = sampleWorkspace();
 const flow = sampleFlow(workspace);
+const menuId = nodeOfKind('menu', flow).id;
+const multi = [nodeOfKind('assign', flow), nodeOfKind('transfer', flow), nodeOfKind('hangup', flow)];
 
 const meta = {
   title: 'Editor/Inspector',
@@ -39,7 +42,7 @@ export const NothingSelected: Story = {
 };
 
 export const NodeSelected: Story = {
-  args: { selectedNodeIds: ['menu'] },
+  args: { selectedNodeIds: [menuId] },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     // The kind's title and description head the form.
@@ -48,17 +51,16 @@ export const NodeSelected: Story = {
     const prompt = canvas.getByLabelText('Prompt');
     await userEvent.clear(prompt);
     await userEvent.type(prompt, 'Press 1.');
-    await expect(args.onChangeNode).toHaveBeenLastCalledWith('menu', expect.objectContaining({ prompt: 'Press 1.' }));
+    await expect(args.onChangeNode).toHaveBeenLastCalledWith(menuId, expect.objectContaining({ prompt: 'Press 1.' }));
   },
 };
 
 export const MultiSelect: Story = {
-  args: { selectedNodeIds: ['sales', 'support', 'bye'] },
+  args: { selectedNodeIds: multi.map((n) => n.id) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('heading', { name: '3 nodes selected' })).toBeVisible();
-    await expect(canvas.getByText('2 × Assign')).toBeVisible();
-    await expect(canvas.getByText('1 × Hang up')).toBeVisible();
+    for (const n of multi) await expect(canvas.getByText(`1 × ${getModel(n.kind)?.title}`)).toBeVisible();
     await expect(canvas.queryByLabelText('Label')).toBeNull();
   },
 };
@@ -68,10 +70,10 @@ export const NodeWithProblems: Story = {
   args: (() => {
     const ws = sampleWorkspace();
     const f = ws.flows[0]!;
-    const play = f.nodes.find((n) => n.id === 'notice');
-    if (play?.kind === 'play') play.data.text = '';
-    f.edges = f.edges.filter((e) => e.source !== 'notice');
-    return { workspace: ws, flow: f, selectedNodeIds: ['notice'] };
+    const play = nodeOfKind('play', f);
+    play.data.text = '';
+    f.edges = f.edges.filter((e) => e.source !== play.id);
+    return { workspace: ws, flow: f, selectedNodeIds: [play.id] };
   })(),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -6,7 +6,9 @@ import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { sampleWorkspace } from '../fixtures.ts';
 import { PanelHarness } from '../harness.tsx';
 
-const workspace = sampleWorkspace();
+const sample = sampleWorkspace();
+// The stories below start from dual channel on and automatic deletion on, whatever the sample says.
+const workspace: WorkspaceDoc = { ...sample, account: { ...sample.account, dualChannel: true, autoDelete: { enabled: true, months: 6 } } };
 
 const meta = {
   title: 'Settings/Account recording',
@@ -22,12 +24,16 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('switch', { name: 'Record inbound calls' })).toBeChecked();
-    await expect(canvas.getByRole('switch', { name: 'Agents may pause and resume recording' })).not.toBeChecked();
+    const a = workspace.account;
+    await expect((canvas.getByRole('switch', { name: 'Record inbound calls' }) as HTMLInputElement).checked).toBe(a.recordInbound);
+    await expect((canvas.getByRole('switch', { name: 'Agents may pause and resume recording' }) as HTMLInputElement).checked).toBe(
+      a.agentPause,
+    );
     await userEvent.click(canvas.getByRole('switch', { name: 'Keep recording on external transfer' }));
-    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'Stop recording on external transfer');
+    const expected = a.continueOnExternalTransfer ? 'Stop recording on external transfer' : 'Keep recording on external transfer';
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), expected);
     const recipe = (args.onChange as ReturnType<typeof fn>).mock.lastCall?.[0] as (d: WorkspaceDoc) => void;
-    await expect(produce(workspace, recipe).account.continueOnExternalTransfer).toBe(false);
+    await expect(produce(workspace, recipe).account.continueOnExternalTransfer).toBe(!a.continueOnExternalTransfer);
   },
 };
 
