@@ -81,3 +81,14 @@ describe('examples', () => {
     }
   });
 });
+
+describe('README', () => {
+  it('the flow example in "Flow format" parses and has no problems', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Flow format'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    const result = parseFlow(example!);
+    expect(result.ok ? checkFlow(result.value) : result.errors).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NodeDataOf, NodeKindName } from '../../nodes/index.ts';
-import { nodeModels } from '../../nodes/index.ts';
+import { getModel, nodeModels } from '../../nodes/index.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../document/flow.ts';
+import { validFlowArbitrary } from '../document/flowArbitrary.ts';
 import { createWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkFlow, hasErrors, type Problem } from './checkFlow.ts';
 import { generateFlow } from './generateFlow.ts';
@@ -374,5 +376,29 @@ describe('checkFlow', () => {
       f.edges.push({ id: 'la', source: 'loop-a', sourcePort: 'next', target: 'loop-b' }, { id: 'lb', source: 'loop-b', sourcePort: 'next', target: 'loop-a' });
       expect(find(checkFlow(f), 'C4-loop-no-exit').map((p) => p.nodeId)).toEqual(['loop-a']);
     });
+  });
+
+  it('never throws on any valid flow, and every problem names a node of the flow or none', () => {
+    fc.assert(
+      fc.property(validFlowArbitrary, fc.boolean(), (f, withWorkspace) => {
+        const ids = new Set(f.nodes.map((n) => n.id));
+        const ps = checkFlow(f, withWorkspace ? { workspace: workspace() } : {});
+        for (const p of ps) {
+          expect(['error', 'warning']).toContain(p.severity);
+          expect(p.code.length).toBeGreaterThan(0);
+          expect(p.message.length).toBeGreaterThan(0);
+          if (p.nodeId !== undefined) expect(ids.has(p.nodeId)).toBe(true);
+        }
+        // C1: exactly the open ports not marked as ending the call are reported.
+        const open = f.nodes.flatMap((n) =>
+          getModel(n.kind)!
+            .ports(n.data)
+            .filter((p) => !n.endsCall?.includes(p.id) && !f.edges.some((e) => e.source === n.id && e.sourcePort === p.id))
+            .map((p) => `${n.id}/${p.id}`),
+        );
+        expect(find(ps, 'C1-port-unconnected').map((p) => `${p.nodeId}/${p.port}`)).toEqual(open);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
