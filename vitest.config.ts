@@ -21,8 +21,24 @@ export default defineConfig({
         },
       },
       {
+        // e2e: the built editor served by `vite preview`, driven in system Chromium with playwright-core, one file at a time.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
+        // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page and fail the story.
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xyflow/react', 'zod', 'immer', 'xstate'],
+        },
         test: {
           name: 'storybook',
           browser: {

@@ -1,0 +1,138 @@
+/**
+ * The canvas driven like a user in real Chromium: palette drag and connect,
+ * refused connections, copy/paste across flows, automatic layout, keyboard only.
+ * Every test starts from the sample workspace in a fresh browser profile.
+ */
+import { describe, expect, it } from 'vitest';
+import { clickNode, dragMouse, edges, handle, nodeByLabel, nodes, openFlowMenu, setupEditor } from './helpers.ts';
+
+const editor = setupEditor();
+
+async function dropFromPalette(kind: string, at: { fx: number; fy: number }) {
+  const { page } = editor.current;
+  const pane = page.locator('.canvas .react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await page.dragAndDrop(`.palette__item[data-kind="${kind}"]`, '.canvas .react-flow__pane', {
+    targetPosition: { x: box.width * at.fx, y: box.height * at.fy },
+  });
+}
+
+describe('canvas', () => {
+  it('drags a node from the palette onto the canvas and connects it', async () => {
+    const { page } = editor.current;
+    expect(await nodes(page).count()).toBe(9);
+    const edgeCount = await edges(page).count();
+    await dropFromPalette('play', { fx: 0.85, fy: 0.12 });
+    await expect.poll(() => nodes(page).count()).toBe(10);
+    const added = nodeByLabel(page, 'Message');
+    // A dropped node is selected, and the inspector shows its fields.
+    await expect.poll(() => added.locator('.fnode').getAttribute('class')).toContain('is-selected');
+    await expect.poll(() => page.locator('.rf-inspector').textContent()).toContain('Message');
+
+    await dragMouse(page, handle(added, 'next'), handle(nodeByLabel(page, 'Goodbye'), 'in'));
+    await expect.poll(() => edges(page).count()).toBe(edgeCount + 1);
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id^="e-play"]`).count()).toBe(1);
+  });
+
+  it('refuses invalid connections while dragging and says why', async () => {
+    const { page } = editor.current;
+    const edgeCount = await edges(page).count();
+
+    // A port that already has an edge.
+    await dragMouse(page, handle(nodeByLabel(page, 'Recording notice'), 'next'), handle(nodeByLabel(page, 'To billing'), 'in'), {
+      release: false,
+    });
+    await expect.poll(() => page.locator('.connection-hint').textContent()).toMatch(/already has a connection/);
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/Not connected/);
+    expect(await edges(page).count()).toBe(edgeCount);
+    expect(await page.locator('.connection-hint').count()).toBe(0);
+
+    // Into Start, and into the node itself, from a fresh node's free port.
+    await dropFromPalette('play', { fx: 0.85, fy: 0.12 });
+    const added = nodeByLabel(page, 'Message');
+    await dragMouse(page, handle(added, 'next'), handle(nodeByLabel(page, 'Support line'), 'in'), { release: false });
+    await expect.poll(() => page.locator('.connection-hint').textContent()).toMatch(/takes no incoming connections/);
+    await page.mouse.up();
+    await dragMouse(page, handle(added, 'next'), handle(added, 'in'), { release: false });
+    await expect.poll(() => page.locator('.connection-hint').textContent()).toMatch(/cannot connect to itself/);
+    await page.mouse.up();
+    expect(await edges(page).count()).toBe(edgeCount);
+  });
+
+  it('copies nodes and pastes them with new ids, in the same flow and in another flow', async () => {
+    const { page } = editor.current;
+    await clickNode(nodeByLabel(page, 'Goodbye'));
+    await nodeByLabel(page, 'Support voicemail').locator('.fnode__head').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.fnode.is-selected').count()).toBe(2);
+    await page.keyboard.press('Control+C');
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => nodes(page).count()).toBe(11);
+    await expect.poll(() => nodeByLabel(page, 'Goodbye').count()).toBe(2);
+    // The edge between the two copied nodes comes along; the pasted pair is the new selection.
+    await expect.poll(() => page.locator('.fnode.is-selected').count()).toBe(2);
+    expect(await page.locator('.react-flow__node[data-id="bye-2"]').count()).toBe(1);
+
+    await openFlowMenu(page);
+    await page.getByRole('menuitemradio', { name: /Partner hotline/ }).click();
+    await expect.poll(() => nodes(page).count()).toBe(6);
+    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => nodes(page).count()).toBe(8);
+    await expect.poll(() => nodeByLabel(page, 'Support voicemail').count()).toBe(1);
+  });
+
+  it('lays the flow out automatically as one undoable step', async () => {
+    const { page } = editor.current;
+    const bye = nodeByLabel(page, 'Goodbye');
+    const transform = () => bye.evaluate((el) => (el as HTMLElement).style.transform);
+    // Drag a node far away, then let the layout bring it back into the tree.
+    await clickNode(bye);
+    const box = (await bye.locator('.fnode__head').boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 260, box.y - 300, { steps: 12 });
+    await page.mouse.up();
+    const dragged = await transform();
+    await page.getByRole('button', { name: /^Undo Move node/ }).waitFor();
+
+    await page.keyboard.press('l');
+    await expect.poll(transform).not.toBe(dragged);
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/Laid out/);
+    await page.getByRole('button', { name: 'Undo Automatic layout' }).click();
+    await expect.poll(transform).toBe(dragged);
+    // The drag itself was one step too.
+    await page.getByRole('button', { name: /^Undo Move node/ }).click();
+    await expect.poll(transform).not.toBe(dragged);
+  });
+
+  it('works by keyboard only: add a node, find and select it, delete it', async () => {
+    const { page } = editor.current;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('n');
+    const picker = page.getByRole('dialog', { name: 'Add a node' });
+    await picker.waitFor();
+    await page.keyboard.type('hang');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nodes(page).count()).toBe(10);
+    await expect.poll(() => picker.count()).toBe(0);
+    await expect.poll(() => page.locator('.fnode.is-selected .fnode__label').textContent()).toBe('Hang up');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.fnode.is-selected').count()).toBe(0);
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('hangup');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.fnode.is-selected').getAttribute('data-node-id')).toBe('hangup');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodes(page).count()).toBe(9);
+
+    // The help dialog lists the shortcuts and closes on Escape.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => help.textContent()).toMatch(/Automatic layout/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+  });
+});

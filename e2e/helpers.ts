@@ -1,0 +1,86 @@
+/** Shared driving code for the end-to-end tests: one Chromium per file, a fresh context (empty storage) per test. */
+import { type Browser, type BrowserContext, chromium, type Download, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+}
+
+export function setupEditor(): { current: Session } {
+  let browser: Browser;
+  const holder = { current: undefined as unknown as Session };
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    // No network beyond the local preview server.
+    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(inject('baseUrl'));
+    await page.locator('.react-flow__node').first().waitFor();
+    holder.current = { page, context };
+  });
+  afterEach(async () => {
+    await holder.current?.context.close();
+  });
+  return holder;
+}
+
+export const nodes = (page: Page) => page.locator('.react-flow__node');
+export const edges = (page: Page) => page.locator('.react-flow__edge');
+
+/** The canvas node whose label reads `label`. */
+export function nodeByLabel(page: Page, label: string): Locator {
+  return page.locator('.react-flow__node', { has: page.locator('.fnode__label', { hasText: new RegExp(`^${label}$`) }) });
+}
+
+export function handle(node: Locator, id: string): Locator {
+  return node.locator(`.react-flow__handle[data-handleid="${id}"]`);
+}
+
+async function centre(l: Locator): Promise<{ x: number; y: number }> {
+  const box = await l.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags with the mouse from one element to another, in small steps like a hand would. */
+export async function dragMouse(page: Page, from: Locator, to: Locator, options: { release?: boolean } = {}): Promise<void> {
+  const a = await centre(from);
+  const b = await centre(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 5, a.y + 5, { steps: 3 });
+  await page.mouse.move(b.x, b.y, { steps: 15 });
+  if (options.release !== false) await page.mouse.up();
+}
+
+/** Selects a node by clicking its header. */
+export async function clickNode(node: Locator): Promise<void> {
+  await node.locator('.fnode__head').click();
+}
+
+export async function openFlowMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Flows/ }).click();
+}
+
+export async function readDownload(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Waits until autosave has written the latest change. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-save-state="saved"]').waitFor();
+}
