@@ -1,16 +1,10 @@
-/**
- * The workspace a first visit opens: the sample from `examples/` when it is
- * there, otherwise a workspace with one empty flow.
- */
+/** The workspace a first visit opens (the sample from `examples/`), and the blank one "Start a blank workspace" opens. */
+import { loadExampleWorkspace } from '../examples/index.ts';
 import { createFlow } from '../runtime/document/flow.ts';
 import { createWorkspace, type WorkspaceDoc } from '../runtime/document/workspace.ts';
 
-const examples = import.meta.glob<{ loadExampleWorkspace?: () => WorkspaceDoc }>('../examples/index.ts', { eager: true });
-
 export function sampleWorkspace(): WorkspaceDoc {
-  const load = examples['../examples/index.ts']?.loadExampleWorkspace;
-  if (load) return load();
-  return blankWorkspace();
+  return loadExampleWorkspace();
 }
 
 /** A workspace with R1's default settings and one flow holding only its Start. */

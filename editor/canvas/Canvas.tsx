@@ -271,7 +271,6 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
             onlyRenderVisibleElements={large}
             defaultEdgeOptions={{ type: 'default' }}
-            proOptions={{ hideAttribution: true }}
             aria-label="Flow canvas"
           >
             <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
