@@ -137,6 +137,14 @@ describe('checkFlow', () => {
       expect(find(ps, 'C1-port-many-edges')[0]?.nodeId).toBe('r');
     });
 
+    it('C1: an edge from, or an endsCall entry for, a port the node no longer has is an error', () => {
+      const f = flow([node('s', 'start'), notice('n'), node('m', 'menu', { options: [{ digit: '1', label: 'One' }] }, ['invalid', 'timeout', '2'])], edges('s.next>n', 'n.next>m', 'm.1>n', 'm.3>n'));
+      expect(find(checkFlow(f), 'C1-unknown-port').map((p) => [p.nodeId, p.port])).toEqual([
+        ['m', '3'],
+        ['m', '2'],
+      ]);
+    });
+
     it('C1: an edge into Start is an error', () => {
       const f = goodFlow();
       f.nodes[3] = node('a', 'assign', { target: { type: 'ringGroup', ringGroupId: 'rg' } });

@@ -88,6 +88,16 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     } else if (nodes[to]!.kind === 'start') {
       problems.push({ severity: 'error', code: 'C1-edge-into-start', message: 'Nothing may lead back into the Start node.', nodeId: edge.target });
     }
+    if (getModel(nodes[from]!.kind) && !portsOf[from]!.includes(edge.sourcePort)) {
+      // A port that no longer exists (a removed menu option): the parser would refuse the saved flow.
+      problems.push({
+        severity: 'error',
+        code: 'C1-unknown-port',
+        message: `There is no "${edge.sourcePort}" path on this node any more; remove the connection.`,
+        nodeId: edge.source,
+        port: edge.sourcePort,
+      });
+    }
     const key = `${edge.source}\u0000${edge.sourcePort}`;
     if (seenPort.has(key)) {
       problems.push({
@@ -106,6 +116,16 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
     const ends = node.endsCall;
+    for (const port of ends ?? []) {
+      if (portsOf[i]!.includes(port) || !getModel(node.kind)) continue;
+      problems.push({
+        severity: 'error',
+        code: 'C1-unknown-port',
+        message: `The node is marked as ending the call on a "${port}" path it does not have.`,
+        nodeId: node.id,
+        port,
+      });
+    }
     for (const port of portsOf[i]!) {
       if (ends?.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
       problems.push({
