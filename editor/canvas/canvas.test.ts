@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { loadExampleWorkspace } from '../../examples/index.ts';
+import { checkFlow } from '../../runtime/checks/checkFlow.ts';
+import { createFlow, type FlowDoc } from '../../runtime/document/flow.ts';
+import { addNode, connect, setNodeData } from '../store/edits.ts';
+import { createEditorStore } from '../store/store.ts';
+import { CLIPBOARD_FORMAT, copyFragment, fragmentFromText, fragmentToText } from './clipboard.ts';
+import { effectiveDefaults } from './EffectiveContext.tsx';
+import { layoutFlow } from './layout.ts';
+import { groupProblems, reconcileEdges, reconcileNodes } from './reconcile.ts';
+import { searchNodes } from './search.ts';
+
+function sample() {
+  const ws = loadExampleWorkspace();
+  return { ws, flow: ws.flows[0]! };
+}
+
+describe('reconcile', () => {
+  it('keeps the React Flow object of every unchanged node and edge when one node changes', () => {
+    const { ws } = sample();
+    const store = createEditorStore(ws, 'support-line');
+    const flow1 = store.getState().workspace.flows[0]!;
+    const problems1 = groupProblems(checkFlow(flow1, { workspace: ws }), new Map());
+    const inputs = { selected: new Set<string>(), sim: null };
+    const rf1 = reconcileNodes([], { flow: flow1, problems: problems1, ...inputs });
+    const e1 = reconcileEdges([], flow1);
+
+    const bye = flow1.nodes.find((n) => n.id === 'bye')!;
+    setNodeData(store, 'support-line', 'bye', { ...bye.data, label: 'See you' });
+    const flow2 = store.getState().workspace.flows[0]!;
+    const problems2 = groupProblems(checkFlow(flow2, { workspace: ws }), problems1);
+    const rf2 = reconcileNodes(rf1, { flow: flow2, problems: problems2, ...inputs });
+    const changed = rf2.filter((n, i) => n !== rf1[i]).map((n) => n.id);
+    expect(changed).toEqual(['bye']);
+    // Edges did not change at all: the very same array comes back.
+    expect(reconcileEdges(e1, flow2)).toBe(e1);
+    // Nothing changed: the same array, so React Flow has nothing to do.
+    expect(reconcileNodes(rf2, { flow: flow2, problems: problems2, ...inputs })).toBe(rf2);
+  });
+
+  it('rebuilds only the nodes whose selection or simulation highlight changed', () => {
+    const { flow } = sample();
+    const base = { flow, problems: new Map(), sim: null };
+    const a = reconcileNodes([], { ...base, selected: new Set<string>() });
+    const b = reconcileNodes(a, { ...base, selected: new Set(['menu']) });
+    expect(b.filter((n, i) => n !== a[i]).map((n) => n.id)).toEqual(['menu']);
+    expect(b.find((n) => n.id === 'menu')!.selected).toBe(true);
+    const c = reconcileNodes(b, { ...base, selected: new Set(['menu']), sim: { activeNodeId: 'notice', visitedNodeIds: ['start'] } });
+    expect(c.filter((n, i) => n !== b[i]).map((n) => n.id)).toEqual(['start', 'notice']);
+    expect(c.find((n) => n.id === 'notice')!.data.sim).toBe('active');
+    expect(c.find((n) => n.id === 'start')!.data.sim).toBe('visited');
+  });
+
+  it('keeps a drag position and measured size React Flow holds locally while the flow node is unchanged', () => {
+    const { flow } = sample();
+    const base = { flow, problems: new Map(), sim: null, selected: new Set<string>() };
+    const a = reconcileNodes([], base);
+    const local = a.map((n) => (n.id === 'bye' ? { ...n, position: { x: 999, y: 999 }, measured: { width: 200, height: 80 } } : n));
+    const b = reconcileNodes(local, { ...base, selected: new Set(['bye']) });
+    expect(b.find((n) => n.id === 'bye')).toMatchObject({ position: { x: 999, y: 999 }, measured: { width: 200, height: 80 }, selected: true });
+  });
+
+  it('makes Start undeletable (C1: exactly one Start)', () => {
+    const { flow } = sample();
+    const rf = reconcileNodes([], { flow, problems: new Map(), sim: null, selected: new Set() });
+    expect(rf.find((n) => n.id === 'start')!.deletable).toBe(false);
+    expect(rf.find((n) => n.id === 'bye')!.deletable).toBe(true);
+  });
+});
+
+describe('layout', () => {
+  it('places every node top to bottom: each edge goes downwards, positions on the 16 px grid', () => {
+    const { flow } = sample();
+    const pos = layoutFlow(flow, new Map());
+    expect(pos.size).toBe(flow.nodes.length);
+    for (const p of pos.values()) {
+      expect(p.x % 16).toBe(0);
+      expect(p.y % 16).toBe(0);
+    }
+    // Edges that are not part of a loop go down the page.
+    expect(pos.get('notice')!.y).toBeGreaterThan(pos.get('start')!.y);
+    expect(pos.get('menu')!.y).toBeGreaterThan(pos.get('notice')!.y);
+    expect(pos.get('bye')!.y).toBeGreaterThan(pos.get('voicemail')!.y);
+  });
+});
+
+describe('clipboard', () => {
+  it('round-trips selected nodes and the edges among them, never the Start', () => {
+    const { flow } = sample();
+    const fragment = copyFragment(flow, ['start', 'voicemail', 'bye'])!;
+    expect(fragment.nodes.map((n) => n.id)).toEqual(['voicemail', 'bye']);
+    expect(fragment.edges.every((e) => e.source === 'voicemail' && e.target === 'bye')).toBe(true);
+    const text = fragmentToText(fragment);
+    expect(JSON.parse(text).format).toBe(CLIPBOARD_FORMAT);
+    expect(fragmentFromText(text)).toEqual(fragment);
+  });
+
+  it('ignores text that is not a valid fragment', () => {
+    expect(fragmentFromText('hello')).toBeNull();
+    expect(fragmentFromText('{"format":"recflow.clipboard","nodes":[{"id":"x","kind":"nope","position":{"x":0,"y":0},"data":{}}],"edges":[]}')).toBeNull();
+    const hostile = '{"format":"recflow.clipboard","nodes":[{"id":"h","kind":"hangup","position":{"x":0,"y":0},"data":{"label":"x","__proto__":{"polluted":true}}}],"edges":[]}';
+    expect(fragmentFromText(hostile)).toBeNull();
+  });
+});
+
+describe('search', () => {
+  it('finds nodes by label and by field value', () => {
+    const { flow } = sample();
+    expect(searchNodes(flow, 'goodbye').map((h) => h.node.id)).toEqual(['bye']);
+    // A field value: the menu's prompt text.
+    expect(searchNodes(flow, 'technical support').map((h) => h.node.id)).toContain('menu');
+    expect(searchNodes(flow, 'no such thing')).toEqual([]);
+    expect(searchNodes(flow, '   ')).toEqual([]);
+  });
+});
+
+describe('effective defaults (R3)', () => {
+  it('shows the account value, or a number override that applies to the flow', () => {
+    const store = createEditorStore(loadExampleWorkspace(), 'support-line');
+    const ws = store.getState().workspace;
+    const none = effectiveDefaults(ws, 'nothing-runs-this', []);
+    expect(none.agentPause).toEqual({ value: ws.account.agentPause, source: 'account', varies: false });
+    expect(none.channels.value).toBe(ws.account.dualChannel ? 'dual' : 'mono');
+
+    const flow: FlowDoc = createFlow('f', 'F');
+    const numbers = [
+      { id: 'n1', number: '+15550101', label: 'One', flowId: 'f', override: { enabled: true, inbound: 'inherit' as const, outbound: 'inherit' as const, agentPause: 'enabled' as const } },
+      { id: 'n2', number: '+15550102', label: 'Two', flowId: 'f', override: { enabled: false, inbound: 'inherit' as const, outbound: 'inherit' as const, agentPause: 'inherit' as const } },
+    ];
+    const account = { ...ws.account, agentPause: false };
+    const mixed = effectiveDefaults({ account, numbers }, flow.id, []);
+    expect(mixed.agentPause.varies).toBe(true);
+    const one = effectiveDefaults({ account, numbers: numbers.slice(0, 1) }, flow.id, []);
+    expect(one.agentPause).toEqual({ value: true, source: 'number One', varies: false });
+  });
+});
+
+describe('menu edits', () => {
+  it('removing a menu option drops the edge from its port in the same step', () => {
+    const ws = loadExampleWorkspace();
+    const store = createEditorStore(ws, 'support-line');
+    const id = addNode(store, 'support-line', 'menu', { x: 0, y: 0 });
+    const hang = addNode(store, 'support-line', 'hangup', { x: 0, y: 0 });
+    connect(store, 'support-line', id, '2', hang);
+    const menu = store.getState().workspace.flows[0]!.nodes.find((n) => n.id === id)!;
+    if (menu.kind !== 'menu') throw new Error('not a menu');
+    setNodeData(store, 'support-line', id, { ...menu.data, options: menu.data.options.slice(0, 1) });
+    expect(store.getState().workspace.flows[0]!.edges.some((e) => e.source === id)).toBe(false);
+    store.undo();
+    expect(store.getState().workspace.flows[0]!.edges.some((e) => e.source === id && e.sourcePort === '2')).toBe(true);
+  });
+});
