@@ -1,0 +1,148 @@
+/**
+ * One action the call allows now (from `session.available()`), with a
+ * select per parameter and a button to take it. Predicted R10 refusals are
+ * shown before the user tries; the action can still be taken so the
+ * refusal lands on the timeline.
+ */
+import { useState } from 'react';
+import type { AvailableAction, CallAction, Choice, TargetChoice, TransferMode } from '../../runtime/call/types.ts';
+
+export interface ActionRowProps {
+  action: Exclude<AvailableAction, { type: 'wait' }>;
+  onApply(action: CallAction): void;
+  disabled?: boolean;
+}
+
+const TITLE: Record<Exclude<AvailableAction['type'], 'wait'>, string> = {
+  press: 'Caller presses a key',
+  answer: 'Answer',
+  contactAnswer: 'Contact answers',
+  hold: 'Hold',
+  unhold: 'Take off hold',
+  pause: 'Pause recording',
+  resume: 'Resume recording',
+  transfer: 'Transfer',
+  completeTransfer: 'Complete transfer',
+  cancelTransfer: 'Cancel transfer',
+  conference: 'Conference',
+  hangUp: 'Hang up',
+};
+
+/** A controlled choice that falls back to the first option when its value disappears. */
+function pick<V>(choices: readonly Choice<V>[], value: V | undefined): V | undefined {
+  return choices.some((c) => c.value === value) ? value : choices[0]?.value;
+}
+
+function Select({ label, value, options, onChange }: { label: string; value: string; options: Array<{ value: string; label: string }>; onChange(v: string): void }) {
+  return (
+    <label className="sim-field sim-field--inline">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const targetKey = (t: TargetChoice) => JSON.stringify(t.target);
+
+export default function ActionRow({ action, onApply, disabled }: ActionRowProps) {
+  const [agent, setAgent] = useState<string>();
+  const [party, setParty] = useState<string>();
+  const [mode, setMode] = useState<TransferMode>('blind');
+  const [target, setTarget] = useState<string>();
+  const title = TITLE[action.type];
+
+  if (action.type === 'press') {
+    return (
+      <div className="sim-action" role="group" aria-label={title}>
+        <span className="sim-action__title">{title}</span>
+        <div className="sim-action__keys">
+          {action.digits.map((d) => (
+            <button key={d.value} type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'press', digit: d.value })}>
+              Press {d.label}
+            </button>
+          ))}
+        </div>
+      </div>
+    );
+  }
+  if (action.type === 'contactAnswer') {
+    return (
+      <div className="sim-action" role="group" aria-label={title}>
+        <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'contactAnswer' })}>
+          {title}
+        </button>
+      </div>
+    );
+  }
+  if (action.type === 'hangUp') {
+    const p = pick(action.parties, party) ?? 'contact';
+    return (
+      <div className="sim-action" role="group" aria-label={title}>
+        <Select label="Who hangs up" value={p} options={action.parties} onChange={setParty} />
+        <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'hangUp', party: p })}>
+          {title}
+        </button>
+      </div>
+    );
+  }
+
+  const a = pick(action.agents, agent) ?? '';
+  const agentLabel =
+    action.type === 'answer'
+      ? action.ringGroupId
+        ? `Agent answering (ring group)`
+        : 'Agent answering'
+      : action.type === 'pause' || action.type === 'resume'
+        ? `Agent who ${action.type}s`
+        : 'Agent';
+  const agentSelect = <Select label={agentLabel} value={a} options={action.agents} onChange={setAgent} />;
+
+  if (action.type === 'transfer' || action.type === 'conference') {
+    const t = action.targets.find((x) => targetKey(x) === target) ?? action.targets[0];
+    const options = action.targets.map((x) => ({ value: targetKey(x), label: x.external ? `${x.label} (external)` : x.label }));
+    const send = () => {
+      if (!t) return;
+      onApply(action.type === 'transfer' ? { type: 'transfer', agentId: a, mode, target: t.target } : { type: 'conference', agentId: a, target: t.target });
+    };
+    return (
+      <div className="sim-action" role="group" aria-label={title}>
+        {agentSelect}
+        {action.type === 'transfer' ? (
+          <Select
+            label="How"
+            value={mode}
+            options={action.modes.map((m) => ({ value: m, label: m === 'blind' ? 'blind' : 'warm (consult first)' }))}
+            onChange={(v) => setMode(v === 'warm' ? 'warm' : 'blind')}
+          />
+        ) : null}
+        <Select label={action.type === 'transfer' ? 'Transfer to' : 'Bring in'} value={t ? targetKey(t) : ''} options={options} onChange={setTarget} />
+        <button type="button" className="sim-btn" disabled={disabled || !t} onClick={send}>
+          {title}
+        </button>
+        {t?.external ? <span className="sim-muted sim-action__hint">external: R14 applies</span> : null}
+      </div>
+    );
+  }
+
+  const refusal = action.type === 'pause' || action.type === 'resume' ? action.refusals[a] : undefined;
+  return (
+    <div className="sim-action" role="group" aria-label={title}>
+      {agentSelect}
+      <button
+        type="button"
+        className={refusal ? 'sim-btn sim-btn--warn' : 'sim-btn'}
+        disabled={disabled}
+        onClick={() => onApply({ type: action.type, agentId: a })}
+      >
+        {title}
+      </button>
+      {refusal ? <span className="sim-action__hint sim-warn">will be refused: {refusal.message}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Saved scenarios, listed per flow: save the call on screen (its current
+ * result becomes the expectation), load one back into the simulator, run
+ * them all against the current documents with pass/fail and the
+ * differences in words, accept a new result, export them for `recflow test`.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { exportScenarios, exportFileName } from './scenarioExport.ts';
+import type { ScenarioStorage } from './scenarioStorage.ts';
+import { checkScenario, expectationOf, type SavedScenario, type ScenarioOutcome } from './scenarios.ts';
+import type { SimStore } from './simStore.ts';
+import { useSim } from './useSim.ts';
+
+export interface ScenariosPanelProps {
+  workspace: WorkspaceDoc;
+  sim: SimStore;
+  storage: ScenarioStorage;
+}
+
+const newId = () => `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPanelProps) {
+  const call = useSim(sim, (s) => s.call);
+  const nameId = useId();
+  const [scenarios, setScenarios] = useState<SavedScenario[] | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [outcomes, setOutcomes] = useState<Map<string, ScenarioOutcome> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    storage.load().then(
+      (list) => live && setScenarios(list),
+      (e: unknown) => {
+        if (!live) return;
+        setScenarios([]);
+        setError(`Could not read saved scenarios: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [storage]);
+
+  const persist = (next: SavedScenario[]) => {
+    setScenarios(next);
+    storage.save(next).catch((e: unknown) => setError(`Could not save scenarios: ${e instanceof Error ? e.message : String(e)}`));
+  };
+
+  // After a run, an edit to the workspace re-runs them: the list shows what the edit did to each scenario.
+  const runAll = (list: readonly SavedScenario[]) => new Map(list.map((s) => [s.id, checkScenario(workspace, s)]));
+  const ran = outcomes !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run only when the documents change after a first run
+  useEffect(() => {
+    if (ran && scenarios) setOutcomes(runAll(scenarios));
+  }, [workspace]);
+
+  const byFlow = useMemo(() => {
+    const groups = new Map<string, SavedScenario[]>();
+    for (const s of scenarios ?? []) {
+      const key = s.flowId ?? '';
+      const g = groups.get(key);
+      if (g) g.push(s);
+      else groups.set(key, [s]);
+    }
+    return [...groups.entries()];
+  }, [scenarios]);
+
+  const flowName = (id: string) => (id === '' ? 'Calls without a flow (outbound, direct numbers)' : (workspace.flows.find((f) => f.id === id)?.name ?? `${id} (flow deleted)`));
+  const trimmed = name.trim();
+
+  const save = () => {
+    if (!call || !scenarios || trimmed === '') return;
+    const scenario: SavedScenario = {
+      id: newId(),
+      name: trimmed,
+      flowId: call.flowId,
+      start: call.start,
+      flowChoice: call.flowChoice,
+      steps: call.history.slice(0, call.historyIndex).map((h) => ({ at: h.at, action: h.action })),
+      expect: expectationOf(call.result),
+      savedAt: new Date().toISOString(),
+    };
+    persist([...scenarios, scenario]);
+    setName('');
+    if (outcomes) setOutcomes(new Map(outcomes).set(scenario.id, checkScenario(workspace, scenario)));
+  };
+
+  const accept = (o: ScenarioOutcome) => {
+    if (!scenarios) return;
+    const updated = { ...o.scenario, expect: expectationOf(o.result), savedAt: new Date().toISOString() };
+    persist(scenarios.map((s) => (s.id === updated.id ? updated : s)));
+    if (outcomes) setOutcomes(new Map(outcomes).set(updated.id, checkScenario(workspace, updated)));
+  };
+
+  const remove = (s: SavedScenario) => {
+    if (!scenarios) return;
+    persist(scenarios.filter((x) => x.id !== s.id));
+    if (outcomes) {
+      const next = new Map(outcomes);
+      next.delete(s.id);
+      setOutcomes(next);
+    }
+  };
+
+  if (scenarios === null) return <p className="sim-muted">Loading scenarios…</p>;
+  const passed = outcomes ? [...outcomes.values()].filter((o) => o.pass).length : 0;
+
+  return (
+    <section className="sim-panel sim-scenarios" aria-label="Scenarios">
+      {error ? (
+        <p className="sim-note sim-note--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <form
+        className="sim-scenarios__save"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <label htmlFor={nameId}>Scenario name</label>
+        <input id={nameId} type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} placeholder="e.g. blind transfer to partner" />
+        <button type="submit" className="sim-btn sim-btn--primary" disabled={!call || trimmed === ''}>
+          Save current call as scenario
+        </button>
+        {!call ? <span className="sim-muted">Start a call first.</span> : <span className="sim-muted">Its result now becomes the expectation.</span>}
+      </form>
+
+      <div className="sim-scenarios__bar">
+        <button type="button" className="sim-btn" disabled={scenarios.length === 0} onClick={() => setOutcomes(runAll(scenarios))}>
+          Run all
+        </button>
+        <button
+          type="button"
+          className="sim-btn"
+          disabled={scenarios.length === 0}
+          onClick={() => download(exportFileName(workspace), exportScenarios(workspace, scenarios))}
+        >
+          Export for recflow test
+        </button>
+        {outcomes ? (
+          <span role="status" className={passed === outcomes.size ? 'sim-yes' : 'sim-no'}>
+            {passed} of {outcomes.size} passed
+          </span>
+        ) : null}
+      </div>
+
+      {scenarios.length === 0 ? <p className="sim-muted">No scenarios yet. Simulate a call, then save it here as a regression check.</p> : null}
+      {byFlow.map(([flowId, list]) => (
+        <div key={flowId} className="sim-scenarios__group">
+          <h3>{flowName(flowId)}</h3>
+          <ul className="sim-scenarios__list" aria-label={`Scenarios of ${flowName(flowId)}`}>
+            {list.map((s) => {
+              const o = outcomes?.get(s.id);
+              return (
+                <li key={s.id} data-scenario={s.name} data-status={o ? (o.pass ? 'pass' : 'fail') : 'not-run'}>
+                  <div className="sim-scenarios__row">
+                    {o ? <span className={o.pass ? 'sim-pill sim-pill--pass' : 'sim-pill sim-pill--fail'}>{o.pass ? 'pass' : 'fail'}</span> : <span className="sim-pill">not run</span>}
+                    <strong>{s.name}</strong>
+                    <span className="sim-muted">
+                      {s.start.direction}, {s.steps.length} steps
+                    </span>
+                    <span className="sim-scenarios__actions">
+                      <button type="button" className="sim-btn" onClick={() => sim.load(s.start, s.flowChoice, s.steps)}>
+                        Load
+                      </button>
+                      {o && !o.pass ? (
+                        <button type="button" className="sim-btn" onClick={() => accept(o)}>
+                          Accept new result
+                        </button>
+                      ) : null}
+                      <button type="button" className="sim-btn" onClick={() => remove(s)} aria-label={`Delete scenario ${s.name}`}>
+                        Delete
+                      </button>
+                    </span>
+                  </div>
+                  {o && !o.pass ? (
+                    <ul className="sim-scenarios__diff" aria-label={`Differences in ${s.name}`}>
+                      {o.differences.map((d, i) => (
+                        <li key={i}>{d}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

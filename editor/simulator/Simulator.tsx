@@ -1,0 +1,182 @@
+/**
+ * The simulator drawer under the editor: start a call, drive it, and read
+ * what it leaves on tape (timeline, segments, why, access, scenarios).
+ *
+ * Wiring with the editor store: the workspace flows in (an edit replays the
+ * call on the edited documents), the canvas highlight flows out through
+ * `setSimulation` (UI state, never history), and a node source in the Why
+ * panel selects its node. The call itself lives in the simulator's own
+ * store.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { CallStart } from '../../runtime/call/types.ts';
+import { useEditor, useStore } from '../store/react.tsx';
+import type { EditorStore, SimulationHighlight } from '../store/store.ts';
+import AccessPanel from './AccessPanel.tsx';
+import CallControls from './CallControls.tsx';
+import ScenariosPanel from './ScenariosPanel.tsx';
+import SegmentsPanel from './SegmentsPanel.tsx';
+import { createSimStore, type FlowChoice, type SimSnapshot, type SimStore } from './simStore.ts';
+import StartForm from './StartForm.tsx';
+import Timeline from './Timeline.tsx';
+import { useSim } from './useSim.ts';
+import WhyPanel from './WhyPanel.tsx';
+import { defaultScenarioStorage, type ScenarioStorage } from './scenarioStorage.ts';
+import './simulator.css';
+
+type Tab = 'timeline' | 'segments' | 'why' | 'access' | 'scenarios';
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'segments', label: 'Segments' },
+  { id: 'why', label: 'Why' },
+  { id: 'access', label: 'Access' },
+  { id: 'scenarios', label: 'Scenarios' },
+];
+
+/** The canvas highlight for a call: the node it is at and the nodes it went through. */
+export function highlightOf(call: SimSnapshot | null, flowOnScreen: string): SimulationHighlight | null {
+  if (!call || call.flowId !== flowOnScreen) return null;
+  return { activeNodeId: call.currentNodeId, visitedNodeIds: call.path };
+}
+
+function sameHighlight(a: SimulationHighlight | null, b: SimulationHighlight | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.activeNodeId === b.activeNodeId && a.visitedNodeIds.length === b.visitedNodeIds.length && a.visitedNodeIds.every((id, i) => id === b.visitedNodeIds[i]);
+}
+
+/** Keeps the editor's canvas highlight in step with the call, setting it only when it really changed. */
+function useCanvasHighlight(editor: EditorStore, sim: SimStore, open: boolean) {
+  const call = useSim(sim, (s) => s.call);
+  const flowOnScreen = useEditor((s) => s.currentFlowId);
+  const last = useRef<SimulationHighlight | null>(null);
+  useEffect(() => {
+    const next = open ? highlightOf(call, flowOnScreen) : null;
+    if (sameHighlight(next, last.current)) return;
+    last.current = next;
+    editor.setSimulation(next);
+  }, [editor, call, flowOnScreen, open]);
+  useEffect(
+    () => () => {
+      editor.setSimulation(null);
+    },
+    [editor],
+  );
+}
+
+export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { storage?: ScenarioStorage }) {
+  const editor = useStore();
+  const workspace = useEditor((s) => s.workspace);
+  const currentFlowId = useEditor((s) => s.currentFlowId);
+  const [sim] = useState(() => createSimStore(workspace));
+  const [open, setOpen] = useState(false);
+  const [tab, setTab] = useState<Tab>('timeline');
+  const [starting, setStarting] = useState(true);
+  const call = useSim(sim, (s) => s.call);
+  const advance = useSim(sim, (s) => s.advance);
+  const note = useSim(sim, (s) => s.note);
+
+  useEffect(() => sim.setWorkspace(workspace), [sim, workspace]);
+  useCanvasHighlight(editor, sim, open);
+
+  const flow = call?.flowId ? workspace.flows.find((f) => f.id === call.flowId) : undefined;
+  const start = (s: CallStart, choice: FlowChoice) => {
+    sim.start(s, choice);
+    setStarting(false);
+    const flowId = sim.getState().call?.flowId;
+    // Show the flow the call runs, so the highlight is visible.
+    if (flowId && flowId !== editor.getState().currentFlowId) editor.setCurrentFlow(flowId);
+  };
+  const selectNode = (nodeId: string) => {
+    if (!call?.flowId) return;
+    editor.setView('canvas');
+    editor.setCurrentFlow(call.flowId);
+    editor.setSelection([nodeId]);
+  };
+
+  return (
+    <section className={open ? 'sim-drawer is-open' : 'sim-drawer'} aria-label="Call simulator">
+      <div className="sim-drawer__bar">
+        <button type="button" className="sim-btn sim-drawer__toggle" aria-expanded={open} aria-controls="sim-drawer-body" onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▸'} Simulate a call
+        </button>
+        {call ? (
+          <span className="sim-drawer__summary" aria-live="polite">
+            {call.start.direction} call · t = {Math.round(call.time * 100) / 100} s · {call.ended ? 'ended' : 'in progress'} ·{' '}
+            {call.result.recorded ? `${Math.round(call.result.totalRecordedSeconds * 100) / 100} s recorded` : 'nothing recorded'}
+          </span>
+        ) : (
+          <span className="sim-drawer__summary sim-muted">Walk a call through the flow and see what gets recorded.</span>
+        )}
+      </div>
+      {open ? (
+        <div className="sim-drawer__body" id="sim-drawer-body">
+          <div className="sim-drawer__left sim-panel">
+            {call && !starting ? (
+              <CallControls
+                call={call}
+                advance={advance}
+                note={note}
+                workspace={workspace}
+                flow={flow}
+                store={sim}
+                onNewCall={() => setStarting(true)}
+              />
+            ) : (
+              <>
+                <h3>Start a call</h3>
+                <StartForm workspace={workspace} currentFlowId={currentFlowId} onStart={start} />
+                {call ? (
+                  <button type="button" className="sim-btn" onClick={() => setStarting(false)} style={{ marginTop: 8 }}>
+                    Back to the current call
+                  </button>
+                ) : null}
+              </>
+            )}
+          </div>
+          <div className="sim-drawer__right">
+            <div role="tablist" aria-label="Simulation results" className="sim-tabs">
+              {TABS.map((t) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`sim-tab-${t.id}`}
+                  aria-selected={tab === t.id}
+                  aria-controls={`sim-tabpanel-${t.id}`}
+                  tabIndex={tab === t.id ? 0 : -1}
+                  className="sim-tab"
+                  onClick={() => setTab(t.id)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                    const i = TABS.findIndex((x) => x.id === tab);
+                    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+                    setTab(next.id);
+                    document.getElementById(`sim-tab-${next.id}`)?.focus();
+                  }}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" id={`sim-tabpanel-${tab}`} aria-labelledby={`sim-tab-${tab}`} className="sim-tabpanel">
+              {tab === 'scenarios' ? (
+                <ScenariosPanel workspace={workspace} sim={sim} storage={storage} />
+              ) : !call ? (
+                <p className="sim-muted">Start a call to see its timeline, segments, settings and access.</p>
+              ) : tab === 'timeline' ? (
+                <Timeline result={call.result} workspace={workspace} start={call.start} layoutHint={call.settings.channels.value} />
+              ) : tab === 'segments' ? (
+                <SegmentsPanel result={call.result} workspace={workspace} start={call.start} />
+              ) : tab === 'why' ? (
+                <WhyPanel settings={call.settings} workspace={workspace} flow={flow} onSelectNode={selectNode} />
+              ) : (
+                <AccessPanel workspace={workspace} result={call.result} />
+              )}
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

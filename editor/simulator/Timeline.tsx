@@ -1,0 +1,366 @@
+/**
+ * The call on a time axis (SVG): call phases, one lane per recorded channel
+ * (A = contact, left; B = agent side, right; or one mixed lane when mono),
+ * recorded segments as bars labelled with their seconds, and markers for
+ * pause, resume, transfer, hang-up and refused actions. Everything drawn is
+ * the runtime's R21 result; the component only lays it out.
+ */
+import { type FocusEvent, type MouseEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { CallResult, CallStart, ChannelLayout, Phase, Segment } from '../../runtime/call/types.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { END_REASON_TEXT, PHASE_TEXT, partyNames, secs, span } from './format.ts';
+import {
+  externalCut,
+  FAMILY_TEXT,
+  type MarkerFamily,
+  type PlacedMarker,
+  pauseGaps,
+  placeLabels,
+  placeMarkers,
+  tickLabel,
+  tickStep,
+  ticks,
+} from './timelineLayout.ts';
+import './simulator.css';
+
+export interface TimelineProps {
+  result: CallResult;
+  workspace: WorkspaceDoc;
+  start: CallStart;
+  /** Layout to draw before anything is recorded (the call's effective channels). */
+  layoutHint?: ChannelLayout;
+  /** Initial pixels per second; by default the call is fitted to the width. */
+  initialPxPerSecond?: number;
+}
+
+const AXIS_H = 26;
+const PHASE_H = 34;
+const LANE_H = 62;
+const BAR_Y = 8;
+const BAR_H = 24;
+const MARK_H = 54;
+const PAD_X = 12;
+const MIN_PPS = 0.5;
+const MAX_PPS = 120;
+
+interface Tip {
+  x: number;
+  y: number;
+  /** Shown above the element when there is no room under it. */
+  above: boolean;
+  text: string;
+}
+
+interface Lane {
+  key: string;
+  title: string;
+  sub: string;
+  segments: Segment[];
+}
+
+function lanesFor(layout: ChannelLayout, segments: Segment[]): Lane[] {
+  if (layout === 'mono') return [{ key: 'mono', title: 'Mono', sub: 'contact and agent side mixed', segments }];
+  return [
+    { key: 'A', title: 'Channel A', sub: 'contact · left', segments },
+    { key: 'B', title: 'Channel B', sub: 'agent side · right', segments },
+  ];
+}
+
+function phaseText(ws: WorkspaceDoc, start: CallStart, p: Phase): string {
+  const names = partyNames(ws, start, p.parties);
+  switch (p.kind) {
+    case 'agent':
+      return names;
+    case 'conference':
+    case 'outside':
+      return `${PHASE_TEXT[p.kind]}: ${names}`;
+    default:
+      return PHASE_TEXT[p.kind];
+  }
+}
+
+function clip(text: string, width: number): string {
+  const max = Math.floor((width - 8) / 6.6);
+  if (max <= 1) return '';
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+}
+
+function MarkerShape({ family }: { family: MarkerFamily }) {
+  switch (family) {
+    case 'pause':
+      return (
+        <>
+          <rect x={-5} y={-6} width={4} height={12} />
+          <rect x={1} y={-6} width={4} height={12} />
+        </>
+      );
+    case 'resume':
+      return <path d="M -5 -6 L 6 0 L -5 6 Z" />;
+    case 'transfer':
+      return <path d="M 0 -7 L 7 0 L 0 7 L -7 0 Z" />;
+    case 'hang-up':
+      return <rect x={-5.5} y={-5.5} width={11} height={11} rx={1.5} />;
+    case 'refusal':
+      return (
+        <>
+          <circle r={7} />
+          <path d="M -3.5 -3.5 L 3.5 3.5 M 3.5 -3.5 L -3.5 3.5" className="sim-tl__refusal-x" />
+        </>
+      );
+    case 'recording':
+      return <circle r={4.5} />;
+    case 'party':
+      return <path d="M 0 -5 L 5 5 L -5 5 Z" />;
+    case 'external':
+      return <path d="M -1 -7 L -1 7 M -1 -7 L 7 -4 L -1 -1" />;
+  }
+}
+
+const LEGEND: MarkerFamily[] = ['pause', 'resume', 'transfer', 'hang-up', 'refusal', 'recording', 'party', 'external'];
+
+export function Legend() {
+  return (
+    <ul className="sim-tl__legend" aria-label="Timeline legend">
+      <li>
+        <svg width="22" height="12" aria-hidden="true">
+          <rect x="1" y="1" width="20" height="10" rx="2" className="sim-tl__bar" />
+        </svg>
+        Recorded
+      </li>
+      <li>
+        <svg width="22" height="12" aria-hidden="true">
+          <rect x="1" y="1" width="20" height="10" className="sim-tl__gap" />
+        </svg>
+        Paused (not recorded)
+      </li>
+      <li>
+        <svg width="22" height="12" aria-hidden="true">
+          <rect x="1" y="1" width="20" height="10" className="sim-tl__cut" />
+        </svg>
+        External portion, not recorded
+      </li>
+      {LEGEND.map((f) => (
+        <li key={f}>
+          <svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true" className={`sim-tl__marker sim-tl__marker--${f}`}>
+            <MarkerShape family={f} />
+          </svg>
+          {FAMILY_TEXT[f]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Timeline({ result, workspace, start, layoutHint = 'dual', initialPxPerSecond }: TimelineProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  const [fit, setFit] = useState(initialPxPerSecond === undefined);
+  const [manualPps, setManualPps] = useState(initialPxPerSecond ?? 10);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const tipId = useId();
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const extent = Math.max(result.duration, 10);
+  const fitPps = Math.min(MAX_PPS, Math.max(MIN_PPS, (width - PAD_X * 2) / extent));
+  const pps = fit ? fitPps : manualPps;
+  const x = (t: number) => PAD_X + t * pps;
+  const svgWidth = Math.max(width, Math.ceil(x(extent) + PAD_X));
+
+  // Keep the current end in view while zoomed in on a running call.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el && !fit && !result.ended) el.scrollLeft = Math.max(0, x(result.duration) - el.clientWidth + 40);
+  });
+
+  const layout: ChannelLayout = result.channels ?? layoutHint;
+  const lanes = lanesFor(layout, result.segments);
+  const gaps = pauseGaps(result);
+  const cut = externalCut(result);
+  const step = tickStep(pps);
+  const laneTop = (i: number) => AXIS_H + PHASE_H + i * LANE_H;
+  const markTop = laneTop(lanes.length);
+  const height = markTop + MARK_H;
+  const placed = placeMarkers(result.timeline.markers, x);
+
+  const zoom = (factor: number) => {
+    setManualPps(Math.min(MAX_PPS, Math.max(MIN_PPS, pps * factor)));
+    setFit(false);
+  };
+
+  const show = (text: string) => (e: MouseEvent<SVGGElement> | FocusEvent<SVGGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const below = box.bottom + 90 < window.innerHeight;
+    setTip({ x: Math.min(Math.max(box.left + box.width / 2, 150), window.innerWidth - 150), y: below ? box.bottom + 6 : box.top - 6, above: !below, text });
+  };
+  const hide = () => setTip(null);
+  const tipProps = (text: string) => ({
+    tabIndex: 0,
+    role: 'img' as const,
+    'aria-label': text,
+    'aria-describedby': tip?.text === text ? tipId : undefined,
+    onMouseEnter: show(text),
+    onMouseLeave: hide,
+    onFocus: show(text),
+    onBlur: hide,
+  });
+
+  const segmentTip = (s: Segment, laneKey: string) => {
+    const who =
+      laneKey === 'A'
+        ? partyNames(workspace, start, s.channelA)
+        : laneKey === 'B'
+          ? partyNames(workspace, start, s.channelB)
+          : partyNames(workspace, start, [...s.channelA, ...s.channelB]);
+    return `Recorded ${span(s.start, s.end)} (${secs(s.end - s.start)} s) on ${laneKey === 'mono' ? 'the mono channel' : `channel ${laneKey}`}: ${who}. Ended: ${END_REASON_TEXT[s.endReason]}.`;
+  };
+
+  const lanesOut: ReactNode[] = lanes.map((lane, i) => {
+    const top = laneTop(i);
+    const bars = lane.segments.map((s) => ({ x: x(s.start), width: Math.max(2, (s.end - s.start) * pps), text: span(s.start, s.end) }));
+    const labels = placeLabels(bars);
+    return (
+      <g key={lane.key} transform={`translate(0 ${top})`} className="sim-tl__lane" data-lane={lane.key}>
+        <rect x={0} y={0} width={svgWidth} height={LANE_H} className={i % 2 ? 'sim-tl__lane-bg sim-tl__lane-bg--alt' : 'sim-tl__lane-bg'} />
+        {gaps.map((g) => (
+          <g key={`gap${g.start}`} {...tipProps(`Paused ${span(g.start, g.end)}: not recorded on ${lane.key === 'mono' ? 'the mono channel' : `channel ${lane.key}`} (R11).`)}>
+            <rect x={x(g.start)} y={BAR_Y} width={Math.max(2, (g.end - g.start) * pps)} height={BAR_H} className="sim-tl__gap" />
+          </g>
+        ))}
+        {cut ? (
+          <g {...tipProps(`From ${secs(cut.start)} s the external portion is not recorded (R14).`)}>
+            <rect x={x(cut.start)} y={BAR_Y} width={Math.max(2, (cut.end - cut.start) * pps)} height={BAR_H} className="sim-tl__cut" />
+            {(cut.end - cut.start) * pps > 130 ? (
+              <text x={x(cut.start) + 6} y={BAR_Y + BAR_H / 2 + 4} className="sim-tl__cut-text">
+                not recorded
+              </text>
+            ) : null}
+          </g>
+        ) : null}
+        {lane.segments.map((s, j) => {
+          const bar = bars[j]!;
+          const label = labels[j]!;
+          const open = s.endReason === 'in-progress';
+          return (
+            <g key={`${s.start}-${j}`} className="sim-tl__segment" data-segment={span(s.start, s.end)} {...tipProps(segmentTip(s, lane.key))}>
+              <rect x={bar.x} y={BAR_Y} width={bar.width} height={BAR_H} rx={3} className={open ? 'sim-tl__bar sim-tl__bar--open' : 'sim-tl__bar'} />
+              <text
+                x={label.x + (label.anchor === 'start' ? 1 : 0)}
+                y={label.row === 0 ? BAR_Y + BAR_H / 2 + 4 : BAR_Y + BAR_H + 12 * label.row}
+                textAnchor={label.anchor}
+                className={label.row === 0 ? 'sim-tl__bar-text' : 'sim-tl__bar-text sim-tl__bar-text--out'}
+              >
+                {bar.text}
+              </text>
+            </g>
+          );
+        })}
+        {lane.segments.length === 0 ? (
+          <text x={PAD_X + 4} y={BAR_Y + BAR_H / 2 + 4} className="sim-tl__empty">
+            nothing recorded
+          </text>
+        ) : null}
+      </g>
+    );
+  });
+
+  const phases = result.timeline.phases;
+
+  return (
+    <section className="sim-tl" aria-label="Call timeline">
+      <div className="sim-tl__toolbar">
+        <span className="sim-tl__summary">
+          {result.recorded ? `${secs(result.totalRecordedSeconds)} s recorded` : 'Nothing recorded'} of {secs(result.duration)} s
+          {result.ended ? '' : ' (call in progress)'}
+        </span>
+        <div className="sim-tl__zoom" role="group" aria-label="Zoom">
+          <button type="button" onClick={() => zoom(1 / 1.5)} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => setFit(true)} aria-pressed={fit}>
+            Fit
+          </button>
+        </div>
+      </div>
+      <div className="sim-tl__body">
+        <div className="sim-tl__labels" aria-hidden="true">
+          <div style={{ height: AXIS_H }} />
+          <div className="sim-tl__label" style={{ height: PHASE_H }}>
+            <strong>Phases</strong>
+          </div>
+          {lanes.map((l) => (
+            <div key={l.key} className="sim-tl__label" style={{ height: LANE_H }}>
+              <strong>{l.title}</strong>
+              <span>{l.sub}</span>
+            </div>
+          ))}
+          <div className="sim-tl__label" style={{ height: MARK_H }}>
+            <strong>Events</strong>
+          </div>
+        </div>
+        <div className="sim-tl__scroll" ref={scrollRef}>
+          <svg width={svgWidth} height={height} className="sim-tl__svg" role="group" aria-label={`Timeline of ${secs(result.duration)} seconds`}>
+            <g className="sim-tl__axis">
+              {ticks(extent, step).map((t) => (
+                <g key={t} transform={`translate(${x(t)} 0)`}>
+                  <line y1={AXIS_H - 6} y2={height} className="sim-tl__grid" />
+                  <text y={AXIS_H - 10} textAnchor={t === 0 ? 'start' : 'middle'} className="sim-tl__tick">
+                    {tickLabel(t)}
+                  </text>
+                </g>
+              ))}
+            </g>
+            <g transform={`translate(0 ${AXIS_H})`} data-lane="phases">
+              {phases.map((p, i) => {
+                const w = Math.max(2, (p.end - p.start) * pps);
+                const text = phaseText(workspace, start, p);
+                return (
+                  <g key={`${p.start}-${i}`} {...tipProps(`${PHASE_TEXT[p.kind]} ${span(p.start, p.end)}${p.parties.length ? `: ${partyNames(workspace, start, p.parties)}` : ''}`)}>
+                    <rect x={x(p.start)} y={5} width={w} height={PHASE_H - 10} rx={3} className={`sim-tl__phase sim-tl__phase--${p.kind}`} />
+                    <text x={x(p.start) + 4} y={PHASE_H / 2 + 4} className="sim-tl__phase-text">
+                      {clip(text, w)}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+            {lanesOut}
+            <g transform={`translate(0 ${markTop})`} data-lane="events">
+              {placed.map((m: PlacedMarker, i) => (
+                <g
+                  key={`${m.marker.at}-${i}`}
+                  transform={`translate(${m.x} ${12 + m.row * 15})`}
+                  className={`sim-tl__marker sim-tl__marker--${m.family}`}
+                  data-marker={m.marker.kind}
+                  {...tipProps(`${FAMILY_TEXT[m.family]} at ${secs(m.marker.at)} s: ${m.marker.label}`)}
+                >
+                  <MarkerShape family={m.family} />
+                </g>
+              ))}
+            </g>
+            {result.externalPortionAt !== null ? (
+              <line x1={x(result.externalPortionAt)} x2={x(result.externalPortionAt)} y1={AXIS_H} y2={height} className="sim-tl__external-line" />
+            ) : null}
+            {!result.ended ? <line x1={x(result.duration)} x2={x(result.duration)} y1={AXIS_H - 4} y2={height} className="sim-tl__now" /> : null}
+          </svg>
+          {tip ? (
+            <div id={tipId} role="tooltip" className={tip.above ? 'sim-tl__tip sim-tl__tip--above' : 'sim-tl__tip'} style={{ left: tip.x, top: tip.y }}>
+              {tip.text}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <Legend />
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Why the call is recorded the way it is: each effective setting with the
+ * place its value comes from (R3: the latest Recording node that sets it,
+ * the number's override, the account). Values and sources are the
+ * runtime's `effectiveSettings()`; a node source can select that node.
+ */
+import type { EffectiveSettings, SettingSource } from '../../runtime/call/types.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { nodeName, sourceText } from './format.ts';
+import './simulator.css';
+
+export interface WhyPanelProps {
+  settings: EffectiveSettings;
+  workspace: WorkspaceDoc;
+  /** The flow the call runs, to name Recording nodes. */
+  flow: FlowDoc | undefined;
+  /** Selects a node on the canvas; without it node sources are plain text. */
+  onSelectNode?: (nodeId: string) => void;
+}
+
+const ROWS: Array<{ key: keyof EffectiveSettings; name: string; rule: string; value(s: EffectiveSettings): string }> = [
+  { key: 'record', name: 'Record this call', rule: 'R1–R3, R5–R8', value: (s) => (s.record.value ? 'on' : 'off') },
+  { key: 'channels', name: 'Channels', rule: 'R17', value: (s) => (s.channels.value === 'dual' ? 'dual (stereo)' : 'mono') },
+  { key: 'agentPause', name: 'Agent pause and resume', rule: 'R10', value: (s) => (s.agentPause.value ? 'allowed' : 'not allowed') },
+  {
+    key: 'continueOnExternalTransfer',
+    name: 'Keep recording on external transfer',
+    rule: 'R14',
+    value: (s) => (s.continueOnExternalTransfer.value ? 'on' : 'off'),
+  },
+  {
+    key: 'retention',
+    name: 'Automatic deletion',
+    rule: 'R20',
+    value: (s) => (s.retention.value.autoDelete ? `after ${s.retention.value.months} months` : 'off'),
+  },
+];
+
+function Source({ source, workspace, flow, onSelectNode }: { source: SettingSource } & Omit<WhyPanelProps, 'settings'>) {
+  const text = sourceText(workspace, flow, source);
+  if (source.kind === 'node' && onSelectNode) {
+    return (
+      <button type="button" className="sim-link" onClick={() => onSelectNode(source.nodeId)} title={`Select ${nodeName(flow, source.nodeId)} on the canvas`}>
+        {text}
+      </button>
+    );
+  }
+  return <span>{text}</span>;
+}
+
+export default function WhyPanel({ settings, workspace, flow, onSelectNode }: WhyPanelProps) {
+  return (
+    <section className="sim-panel sim-why" aria-label="Why: effective settings">
+      <table className="sim-table" aria-label="Effective settings">
+        <thead>
+          <tr>
+            <th scope="col">Setting</th>
+            <th scope="col">Value now</th>
+            <th scope="col">Comes from</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((row) => {
+            const source = settings[row.key].source;
+            return (
+              <tr key={row.key} data-setting={row.key} data-source={source.kind}>
+                <th scope="row">
+                  {row.name} <span className="sim-muted">({row.rule})</span>
+                </th>
+                <td>
+                  <strong>{row.value(settings)}</strong>
+                </td>
+                <td>
+                  <Source source={source} workspace={workspace} flow={flow} onSelectNode={onSelectNode} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="sim-muted">
+        R3: a Recording node the call ran wins, then the number's override, then the account. Continue-on-external-transfer, channels
+        (except by a Recording node) and deletion are account-wide.
+      </p>
+    </section>
+  );
+}

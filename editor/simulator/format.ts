@@ -1,0 +1,114 @@
+/**
+ * Words and numbers the simulator shows: seconds, party names, actions,
+ * end reasons, setting sources. Display only: every fact comes from the
+ * runtime's result; nothing here decides what is recorded.
+ */
+import { getModel } from '../../nodes/index.ts';
+import { describeTarget } from '../../nodes/kind.ts';
+import { indexWorkspace } from '../../runtime/call/index.ts';
+import { partyLabel } from '../../runtime/call/parties.ts';
+import type { CallAction, CallStart, PartyId, PhaseKind, SegmentEndReason, SettingSource } from '../../runtime/call/types.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+
+/** Seconds without binary noise: 12, 12.5, 0.25. */
+export function secs(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return Number.isInteger(r) ? String(r) : r.toFixed(2).replace(/0+$/, '');
+}
+
+/** "12–40 s": a recorded stretch as a reviewer reads it. */
+export function span(start: number, end: number): string {
+  return `${secs(start)}–${secs(end)} s`;
+}
+
+export function contactNumberOf(start: CallStart): string {
+  return start.direction === 'inbound' ? start.callerNumber : start.contactNumber;
+}
+
+/** A party's display name ("Ana", "contact +1555…", "outside +1555…"). */
+export function partyName(ws: WorkspaceDoc, start: CallStart, party: PartyId): string {
+  return partyLabel(party, indexWorkspace(ws), contactNumberOf(start));
+}
+
+export function partyNames(ws: WorkspaceDoc, start: CallStart, parties: readonly PartyId[]): string {
+  return parties.length === 0 ? '—' : parties.map((p) => partyName(ws, start, p)).join(', ');
+}
+
+export function agentName(ws: WorkspaceDoc, agentId: string): string {
+  return ws.agents.find((a) => a.id === agentId)?.name ?? agentId;
+}
+
+/** A flow node as people call it: its label, else its kind's title, with the id. */
+export function nodeName(flow: FlowDoc | undefined, nodeId: string): string {
+  const node = flow?.nodes.find((n) => n.id === nodeId);
+  if (!node) return nodeId;
+  const label = (node.data as { label?: unknown }).label;
+  const title = getModel(node.kind)?.title ?? node.kind;
+  return typeof label === 'string' && label.trim() !== '' ? `${label} (${title})` : `${title} ${node.id}`;
+}
+
+/** One history entry as a sentence: "Ana pauses recording". */
+export function describeAction(ws: WorkspaceDoc, start: CallStart, action: CallAction): string {
+  switch (action.type) {
+    case 'press':
+      return `Caller presses ${action.digit}`;
+    case 'answer':
+      return `${agentName(ws, action.agentId)} answers`;
+    case 'contactAnswer':
+      return 'Contact answers';
+    case 'hold':
+      return `${agentName(ws, action.agentId)} holds the contact`;
+    case 'unhold':
+      return `${agentName(ws, action.agentId)} takes the contact off hold`;
+    case 'pause':
+      return `${agentName(ws, action.agentId)} pauses recording`;
+    case 'resume':
+      return `${agentName(ws, action.agentId)} resumes recording`;
+    case 'transfer':
+      return `${agentName(ws, action.agentId)} ${action.mode} transfers to ${describeTarget(action.target, ws)}`;
+    case 'completeTransfer':
+      return `${agentName(ws, action.agentId)} completes the transfer`;
+    case 'cancelTransfer':
+      return `${agentName(ws, action.agentId)} cancels the transfer`;
+    case 'conference':
+      return `${agentName(ws, action.agentId)} conferences in ${describeTarget(action.target, ws)}`;
+    case 'hangUp':
+      return `${partyName(ws, start, action.party)} hangs up`;
+    case 'wait':
+      return 'Time passes';
+  }
+}
+
+export const END_REASON_TEXT: Record<SegmentEndReason, string> = {
+  paused: 'paused by the agent (R11)',
+  'recording-off': 'Recording node turned it off (R6)',
+  'external-transfer': 'external portion began (R14)',
+  'hang-up': 'call ended (R9)',
+  'in-progress': 'still recording',
+};
+
+export const PHASE_TEXT: Record<PhaseKind, string> = {
+  ivr: 'IVR',
+  ringing: 'Ringing',
+  dialling: 'Dialling',
+  agent: 'Agent',
+  consultation: 'Consultation',
+  conference: 'Conference',
+  outside: 'Outside party',
+  voicemail: 'Voicemail',
+};
+
+/** Where an effective setting comes from (R3), in words. */
+export function sourceText(ws: WorkspaceDoc, flow: FlowDoc | undefined, source: SettingSource): string {
+  switch (source.kind) {
+    case 'node':
+      return `Recording node ${nodeName(flow, source.nodeId)}`;
+    case 'number': {
+      const n = ws.numbers.find((x) => x.id === source.numberId);
+      return `override of number ${n ? `${n.label || n.id} ${n.number}` : source.numberId}`;
+    }
+    case 'account':
+      return 'account setting';
+  }
+}
