@@ -77,7 +77,9 @@ export function FlowMenu({ onBlankWorkspace }: { onBlankWorkspace(): void }) {
               onClick={run(() => store.setCurrentFlow(f.id))}
             >
               <span className="menu__name">{f.name}</span>
-              <span className="flow-count">{f.nodes.length} nodes</span>
+              <span className="flow-count">
+                {f.nodes.length} {f.nodes.length === 1 ? 'node' : 'nodes'}
+              </span>
             </button>
           ))}
           <div className="menu__sep" />

@@ -27,11 +27,12 @@ import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import { isKindName } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import { useProblems } from '../problems/ProblemsContext.tsx';
-import { connect, connectionProblem, moveNodes, removeElements, type XY } from '../store/edits.ts';
+import { connect, connectionProblem, moveNodes, removeElements, setEndsCall, type XY } from '../store/edits.ts';
 import { useCurrentFlow, useEditor, useStore } from '../store/react.tsx';
 import { showToast } from '../ui/toast.tsx';
 import './canvas.css';
 import { EffectiveProvider } from './EffectiveContext.tsx';
+import { type PortActions, PortActionsContext } from './NodeShell.tsx';
 import { nodeTypes } from './nodeTypes.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
 import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
@@ -244,47 +245,65 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     return () => clearTimeout(t);
   }, [flowId, actions]);
 
+  const portActions = useMemo<PortActions>(
+    () => ({
+      toggleEndsCall(nodeId, port) {
+        const f = flowRef.current;
+        if (f.edges.some((e) => e.source === nodeId && e.sourcePort === port)) {
+          showToast(`Port "${port}" is connected; delete its connection first to end the call there.`, { tone: 'error' });
+          return;
+        }
+        const ends = f.nodes.find((n) => n.id === nodeId)?.endsCall?.includes(port) ?? false;
+        setEndsCall(store, f.id, nodeId, port, !ends);
+      },
+    }),
+    [store],
+  );
+
   const large = nodes.length > LARGE_FLOW;
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <WorkspaceNamesProvider workspace={workspace}>
         <EffectiveProvider workspace={workspace} flow={flow}>
-          <ReactFlow<FlowRFNode, FlowRFEdge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onDelete={onDelete}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={isValidConnection}
-            colorMode={colorMode}
-            snapToGrid
-            snapGrid={SNAP}
-            fitView
-            fitViewOptions={{ maxZoom: 1 }}
-            minZoom={0.1}
-            maxZoom={2}
-            deleteKeyCode={['Delete', 'Backspace']}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-            onlyRenderVisibleElements={large}
-            defaultEdgeOptions={{ type: 'default' }}
-            aria-label="Flow canvas"
-          >
-            <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
-            <Controls position="bottom-left" showInteractive={false} />
-            <MiniMap
-              position="bottom-right"
-              pannable
-              zoomable
-              nodeClassName={(n) => `mm-node mm-${n.type ?? 'node'}`}
-              nodeStrokeWidth={2}
-              ariaLabel="Overview of the flow"
-            />
-            <ConnectionHint flow={flow} />
-          </ReactFlow>
+          <PortActionsContext.Provider value={portActions}>
+            <ReactFlow<FlowRFNode, FlowRFEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onDelete={onDelete}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={isValidConnection}
+              colorMode={colorMode}
+              snapToGrid
+              snapGrid={SNAP}
+              fitView
+              fitViewOptions={{ maxZoom: 1 }}
+              minZoom={0.1}
+              maxZoom={2}
+              deleteKeyCode={['Delete', 'Backspace']}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              onlyRenderVisibleElements={large}
+              defaultEdgeOptions={{ type: 'default' }}
+              aria-label="Flow canvas"
+            >
+              <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
+              <Controls position="bottom-left" showInteractive={false} />
+              <MiniMap
+                position="bottom-right"
+                pannable
+                zoomable
+                nodeClassName={(n) => `mm-node mm-${n.type ?? 'node'}`}
+                nodeStrokeWidth={2}
+                style={{ width: 168, height: 112 }}
+                ariaLabel="Overview of the flow"
+              />
+              <ConnectionHint flow={flow} />
+            </ReactFlow>
+          </PortActionsContext.Provider>
         </EffectiveProvider>
       </WorkspaceNamesProvider>
       {flow.nodes.length <= 1 ? <EmptyHint /> : null}

@@ -4,12 +4,20 @@
  * Views put their key fields inside as `<NodeField>` rows.
  */
 import { Handle, Position } from '@xyflow/react';
-import { type ReactNode, useId } from 'react';
+import { createContext, type ReactNode, useContext, useId } from 'react';
 import { getModel } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowNode } from '../../runtime/document/flow.ts';
 import { KindIcon } from '../ui/icons.tsx';
 import { INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+
+/** What the canvas lets a port do; absent (stories) the ports are display-only. */
+export interface PortActions {
+  /** Marks an unconnected port as ending the call, or clears the mark (C1). */
+  toggleEndsCall(nodeId: string, port: string): void;
+}
+
+export const PortActionsContext = createContext<PortActions | null>(null);
 
 export interface NodeShellProps {
   node: FlowNode;
@@ -40,6 +48,7 @@ function ProblemBadge({ problems }: { problems: Problem[] }) {
 }
 
 export function NodeShell({ node, problems, sim, selected, children }: NodeShellProps) {
+  const portActions = useContext(PortActionsContext);
   const model = getModel(node.kind);
   const ports = model ? model.ports(node.data) : [];
   const ends = new Set(node.endsCall ?? []);
@@ -82,7 +91,19 @@ export function NodeShell({ node, problems, sim, selected, children }: NodeShell
             <div
               key={p.id}
               className={`fport${ends.has(p.id) ? ' fport--ends' : ''}${portProblems.has(p.id) ? ' fport--problem' : ''}`}
-              title={ends.has(p.id) ? `${p.label}: the call ends here` : p.label}
+              title={
+                ends.has(p.id)
+                  ? `${p.label}: the call ends here (double-click to undo)`
+                  : `${p.label}${portActions ? ' (double-click: the call ends here)' : ''}`
+              }
+              onDoubleClick={
+                portActions
+                  ? (e) => {
+                      e.stopPropagation();
+                      portActions.toggleEndsCall(node.id, p.id);
+                    }
+                  : undefined
+              }
             >
               <span className="fport__label">{p.label}</span>
               <Handle type="source" position={Position.Bottom} id={p.id} className="handle-out" isConnectableEnd={false} />

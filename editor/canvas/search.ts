@@ -16,10 +16,12 @@ export function searchNodes(flow: FlowDoc, query: string, limit = 50): SearchHit
   const hits: SearchHit[] = [];
   for (const node of flow.nodes) {
     const model = getModel(node.kind);
-    const text = `${model?.title ?? node.kind} ${node.id} ${model ? model.searchText(node.data) : ''}`;
-    const lower = text.toLowerCase();
+    const fields = model ? model.searchText(node.data) : '';
+    const lower = `${model?.title ?? node.kind} ${node.id} ${fields}`.toLowerCase();
     if (!words.every((w) => lower.includes(w))) continue;
-    const at = lower.indexOf(words[0]!);
+    // The excerpt shows the field text around the first word, when the match is in a field.
+    const text = fields;
+    const at = Math.max(0, text.toLowerCase().indexOf(words[0]!));
     const from = Math.max(0, at - 24);
     const excerpt = `${from > 0 ? '…' : ''}${text.slice(from, at + 56).trim()}${at + 56 < text.length ? '…' : ''}`;
     hits.push({ node, title: model?.title ?? node.kind, label: (node.data as { label?: string }).label ?? node.id, excerpt });

@@ -15,7 +15,16 @@ function nodeLabel(flow: FlowDoc, id: string | undefined): string | null {
   return (node.data as { label?: string }).label || node.id;
 }
 
-function Group({ title, tone, problems, flow, onJump }: { title: string; tone: 'error' | 'warning'; problems: Problem[]; flow: FlowDoc; onJump(nodeId: string): void }) {
+interface GroupProps {
+  title: string;
+  tone: 'error' | 'warning';
+  problems: Problem[];
+  flow: FlowDoc;
+  onJump(nodeId: string): void;
+  onEndCall?: (nodeId: string, port: string) => void;
+}
+
+function Group({ title, tone, problems, flow, onJump, onEndCall }: GroupProps) {
   if (problems.length === 0) return null;
   return (
     <section className={`problems__group problems__group--${tone}`} aria-label={title}>
@@ -33,6 +42,13 @@ function Group({ title, tone, problems, flow, onJump }: { title: string; tone: '
               <code className="problems__code">{p.code}</code>
             </>
           );
+          // C1 offers two ways out of an open port; "ends the call" is a one-click fix.
+          const fix =
+            onEndCall && p.code === 'C1-port-unconnected' && p.nodeId !== undefined && p.port !== undefined ? (
+              <button type="button" className="btn problems__fix" onClick={() => onEndCall(p.nodeId!, p.port!)}>
+                Mark “{p.port}” as ending the call
+              </button>
+            ) : null;
           return (
             <li key={`${p.code}-${p.nodeId ?? ''}-${p.port ?? ''}-${i}`}>
               {p.nodeId !== undefined ? (
@@ -42,6 +58,7 @@ function Group({ title, tone, problems, flow, onJump }: { title: string; tone: '
               ) : (
                 <div className="problems__item problems__item--flow">{body}</div>
               )}
+              {fix}
             </li>
           );
         })}
@@ -50,7 +67,18 @@ function Group({ title, tone, problems, flow, onJump }: { title: string; tone: '
   );
 }
 
-export function ProblemsPanel({ flow, onJump, onClose }: { flow: FlowDoc; onJump(nodeId: string): void; onClose(): void }) {
+export function ProblemsPanel({
+  flow,
+  onJump,
+  onEndCall,
+  onClose,
+}: {
+  flow: FlowDoc;
+  onJump(nodeId: string): void;
+  /** Offers "mark as ending the call" on open ports (C1) when given. */
+  onEndCall?: (nodeId: string, port: string) => void;
+  onClose(): void;
+}) {
   const { errors, warnings } = useProblems();
   return (
     <section className="problems" aria-label="Problems">
@@ -77,8 +105,8 @@ export function ProblemsPanel({ flow, onJump, onClose }: { flow: FlowDoc; onJump
           </p>
         ) : (
           <>
-            <Group title="Errors" tone="error" problems={errors} flow={flow} onJump={onJump} />
-            <Group title="Warnings" tone="warning" problems={warnings} flow={flow} onJump={onJump} />
+            <Group title="Errors" tone="error" problems={errors} flow={flow} onJump={onJump} onEndCall={onEndCall} />
+            <Group title="Warnings" tone="warning" problems={warnings} flow={flow} onJump={onJump} onEndCall={onEndCall} />
           </>
         )}
       </div>
