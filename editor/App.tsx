@@ -21,7 +21,7 @@ import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { ProblemsProvider, useProblems } from './problems/ProblemsContext.tsx';
 import { blankWorkspace } from './sample.ts';
 import SettingsArea from './settings/SettingsArea.tsx';
-import { setNodeData } from './store/edits.ts';
+import { setEndsCall, setNodeData } from './store/edits.ts';
 import { draftFlow, renameFlow } from './store/flows.ts';
 import type { Autosave } from './store/persistence.ts';
 import { StoreProvider, useCurrentFlow, useEditor, useStore } from './store/react.tsx';
@@ -304,7 +304,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
           <span className="topbar__logo" aria-hidden="true">
             <Icon name="recording" />
           </span>
-          Recflow
+          <span className="topbar__brand-name">Recflow</span>
         </div>
         <FlowMenu
           onBlankWorkspace={() => {
@@ -317,13 +317,13 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         <UndoRedo />
         <span className="topbar__sep" />
         <div className="topbar__group">
-          <button type="button" className="btn" onClick={io.openPicker} title="Import a flow or workspace JSON file (or drop it on the canvas)">
+          <button type="button" className="btn" onClick={io.openPicker} aria-label="Import" title="Import a flow or workspace JSON file (or drop it on the canvas)">
             <Icon name="import" />
-            Import
+            <span className="btn__text--wide">Import</span>
           </button>
-          <button type="button" className="btn" onClick={() => setExporting(true)} title="Export this flow or the whole workspace as JSON">
+          <button type="button" className="btn" onClick={() => setExporting(true)} aria-label="Export" title="Export this flow or the whole workspace as JSON">
             <Icon name="export" />
-            Export
+            <span className="btn__text--wide">Export</span>
           </button>
         </div>
         <div className="topbar__spacer" />
@@ -371,7 +371,14 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
                 </div>
               ) : null}
             </div>
-            {problemsOpen && flow ? <ProblemsPanel flow={flow} onJump={actions.focusNode} onClose={() => setProblemsOpen(false)} /> : null}
+            {problemsOpen && flow ? (
+              <ProblemsPanel
+                flow={flow}
+                onJump={actions.focusNode}
+                onEndCall={(nodeId, port) => setEndsCall(store, flow.id, nodeId, port, true)}
+                onClose={() => setProblemsOpen(false)}
+              />
+            ) : null}
           </div>
           <aside className="side side--right">
             <InspectorPanel />
