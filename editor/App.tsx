@@ -20,6 +20,7 @@ import { Palette } from './palette/Palette.tsx';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { ProblemsProvider, useProblems } from './problems/ProblemsContext.tsx';
 import { blankWorkspace } from './sample.ts';
+import SimulatorDrawer from './simulator/Simulator.tsx';
 import SettingsArea from './settings/SettingsArea.tsx';
 import { setEndsCall, setNodeData } from './store/edits.ts';
 import { draftFlow, renameFlow } from './store/flows.ts';
@@ -385,6 +386,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
           </aside>
         </main>
       )}
+      <SimulatorDrawer />
       {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
       {picker ? (
         <NodePicker
