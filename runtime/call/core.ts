@@ -33,20 +33,22 @@ import type {
   VoicemailRecording,
 } from './types.ts';
 
-/** The lifecycle state the machine should be in; mirrors `machine.ts`'s state ids. */
+/** The lifecycle state the machine should be in; the names of `machine.ts`'s states. */
 export type StateKey =
-  | 'ivr.playing'
-  | 'ivr.menu.timed'
-  | 'ivr.menu.untimed'
+  | 'playing'
+  | 'menu'
+  | 'menuNoTimeout'
   | 'voicemail'
-  | 'ringing.timed'
-  | 'ringing.untimed'
+  | 'ringing'
+  | 'ringingNoTimeout'
   | 'dialling'
-  | 'talking.agent'
-  | 'talking.consultation'
-  | 'talking.conference'
-  | 'talking.outside'
+  | 'agent'
+  | 'consultation'
+  | 'conference'
+  | 'outside'
   | 'ended';
+
+const TALKING: ReadonlySet<StateKey> = new Set(['agent', 'consultation', 'conference', 'outside']);
 
 /** An action with the time it happens: the events the machine receives. */
 export type TimedAction = CallAction & { at: number };
@@ -96,6 +98,8 @@ export class CallCore {
   readonly path: string[] = [];
   readonly log: LogEntry[] = [];
   readonly rejections: Rejection[] = [];
+  /** Set when an action changed the lifecycle state or its timer; the machine re-routes and clears it. */
+  rerouteNeeded = false;
   /** The outcome of the last handled event: null when accepted. */
   lastRejection: Rejection | null = null;
 
@@ -208,7 +212,9 @@ export class CallCore {
         break;
     }
     this.settle();
-    return this.key !== beforeKey || this.timerAt !== beforeTimer;
+    const changed = this.key !== beforeKey || this.timerAt !== beforeTimer;
+    if (changed) this.rerouteNeeded = true;
+    return changed;
   }
 
   /** The running timer fell due (the machine calls this from its delayed transition). */
@@ -777,41 +783,41 @@ export class CallCore {
     if (this.dialling) return 'dialling';
     const wait = this.wait;
     if (wait) {
-      if (wait.kind === 'play') return 'ivr.playing';
-      if (wait.kind === 'menu') return this.timerAt === null ? 'ivr.menu.untimed' : 'ivr.menu.timed';
+      if (wait.kind === 'play') return 'playing';
+      if (wait.kind === 'menu') return this.timerAt === null ? 'menuNoTimeout' : 'menu';
       if (wait.kind === 'voicemail') return 'voicemail';
-      return this.timerAt === null ? 'ringing.untimed' : 'ringing.timed';
+      return this.timerAt === null ? 'ringingNoTimeout' : 'ringing';
     }
-    if (this.ring) return 'ringing.untimed';
-    if (this.consult) return 'talking.consultation';
+    if (this.ring) return 'ringingNoTimeout';
+    if (this.consult) return 'consultation';
     let agents = 0;
     for (const c of this.onCall) if (partyKind(c.id) === 'agent') agents++;
-    if (agents === 0) return 'talking.outside';
-    return this.onCall.length > 1 ? 'talking.conference' : 'talking.agent';
+    if (agents === 0) return 'outside';
+    return this.onCall.length > 1 ? 'conference' : 'agent';
   }
 
   private computePhase(): PhaseKind | null {
     switch (this.key) {
       case 'ended':
         return null;
-      case 'ivr.playing':
-      case 'ivr.menu.timed':
-      case 'ivr.menu.untimed':
+      case 'playing':
+      case 'menu':
+      case 'menuNoTimeout':
         return 'ivr';
       case 'voicemail':
         return 'voicemail';
-      case 'ringing.timed':
-      case 'ringing.untimed':
+      case 'ringing':
+      case 'ringingNoTimeout':
         return 'ringing';
       case 'dialling':
         return 'dialling';
-      case 'talking.consultation':
+      case 'consultation':
         return 'consultation';
-      case 'talking.conference':
+      case 'conference':
         return 'conference';
-      case 'talking.outside':
+      case 'outside':
         return 'outside';
-      case 'talking.agent':
+      case 'agent':
         return 'agent';
     }
   }
@@ -851,14 +857,14 @@ export class CallCore {
     const key = this.key;
     const agentChoice = (id: string): Choice => ({ value: id, label: this.agentName(id) });
     const onCallAgents = this.onCall.filter((c) => partyKind(c.id) === 'agent').map((c) => agentIdOf(c.id)!);
-    if (key === 'ivr.menu.timed' || key === 'ivr.menu.untimed') out.push({ type: 'press', digits: this.menuDigits });
+    if (key === 'menu' || key === 'menuNoTimeout') out.push({ type: 'press', digits: this.menuDigits });
     if (key === 'voicemail') out.push({ type: 'press', digits: [{ value: '#', label: '# (end the message)' }] });
     const ringing = this.ring ?? this.consult?.ring ?? this.invite?.ring ?? null;
     if (ringing && ringing.candidates.length > 0) {
       out.push({ type: 'answer', agents: ringing.candidates.map(agentChoice), ringGroupId: ringing.ringGroupId });
     }
     if (key === 'dialling') out.push({ type: 'contactAnswer' });
-    if (key.startsWith('talking') && onCallAgents.length > 0) {
+    if (TALKING.has(key) && onCallAgents.length > 0) {
       const agents = onCallAgents.map(agentChoice);
       out.push({ type: this.held ? 'unhold' : 'hold', agents });
       for (const type of ['pause', 'resume'] as const) {
@@ -913,17 +919,17 @@ export class CallCore {
 }
 
 const WHERE: Record<StateKey, string> = {
-  'ivr.playing': 'playing a message',
-  'ivr.menu.timed': 'in a menu',
-  'ivr.menu.untimed': 'in a menu',
+  playing: 'playing a message',
+  menu: 'in a menu',
+  menuNoTimeout: 'in a menu',
   voicemail: 'recording a voicemail',
-  'ringing.timed': 'ringing',
-  'ringing.untimed': 'ringing',
+  ringing: 'ringing',
+  ringingNoTimeout: 'ringing',
   dialling: 'being dialled',
-  'talking.agent': 'with an agent',
-  'talking.consultation': 'in a warm transfer consultation',
-  'talking.conference': 'in a conference',
-  'talking.outside': 'with outside parties only',
+  agent: 'with an agent',
+  consultation: 'in a warm transfer consultation',
+  conference: 'in a conference',
+  outside: 'with outside parties only',
   ended: 'over',
 };
 

@@ -45,7 +45,7 @@ class Session implements CallSession {
     this.clock = new SimulatedClock();
     this.core = new CallCore(this.ws, this.flow, this.start);
     this.core.begin();
-    this.actor = createActor(callMachine, { input: { core: this.core }, clock: this.clock });
+    this.actor = createActor(callMachine, { input: { core: this.core, clock: this.clock }, clock: this.clock });
     this.actor.start();
   }
 
@@ -137,13 +137,13 @@ class Session implements CallSession {
     if (typeof action !== 'object' || action === null || typeof action.type !== 'string') {
       return { ok: false, error: 'An action must be an object with a "type".' };
     }
-    // Timers due at or before the action fire first, each at its own moment.
+    // Timers due at or before the action fire first, each at its own moment. The clock only
+    // moves to fire timers: delays are computed from the clock's own now (see machine.ts).
     while (!core.ended && core.timerAt !== null && core.timerAt <= at) {
       const due = core.timerAt;
       this.clock.set(Math.max(this.clock.now(), toMs(due)));
       if (core.timerAt === due) break; // the machine holds no such timer; do not spin
     }
-    if (toMs(at) > this.clock.now()) this.clock.set(toMs(at));
     core.now = Math.max(core.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };
     const event = { ...action, at };
