@@ -51,7 +51,7 @@ export function useCanvasActions(): CanvasActions {
       return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
     }
 
-    /** Moves a spot down until a new node there would not cover another one. */
+    /** The nearest spot to `p`, searched in growing rings, where a new node would not cover another one. */
     function freeSpot(p: XY): XY {
       const rects = rf.getNodes().map((n) => ({
         x: n.position.x,
@@ -59,13 +59,40 @@ export function useCanvasActions(): CanvasActions {
         w: n.measured?.width ?? NEW_NODE.width,
         h: n.measured?.height ?? NEW_NODE.height,
       }));
-      let { x, y } = { x: snap(p.x), y: snap(p.y) };
-      for (let i = 0; i < 200; i++) {
-        const hit = rects.some((r) => x < r.x + r.w + 16 && x + NEW_NODE.width + 16 > r.x && y < r.y + r.h + 16 && y + NEW_NODE.height + 16 > r.y);
-        if (!hit) break;
-        y += GRID * 2;
+      const free = (x: number, y: number) =>
+        !rects.some((r) => x < r.x + r.w + 16 && x + NEW_NODE.width + 16 > r.x && y < r.y + r.h + 16 && y + NEW_NODE.height + 16 > r.y);
+      const start = { x: snap(p.x), y: snap(p.y) };
+      if (free(start.x, start.y)) return start;
+      const step = GRID * 3;
+      for (let ring = 1; ring <= 40; ring++) {
+        // Below first, then the sides, then above: flows read top to bottom.
+        for (const [dx, dy] of [
+          [0, ring],
+          [ring, 0],
+          [-ring, 0],
+          [ring, ring],
+          [-ring, ring],
+          [0, -ring],
+          [ring, -ring],
+          [-ring, -ring],
+        ] as const) {
+          const x = start.x + dx * step * 2;
+          const y = start.y + dy * step;
+          if (free(x, y)) return { x, y };
+        }
       }
-      return { x, y };
+      return start;
+    }
+
+    /** Pans (keeping the zoom) so a new node is on screen. */
+    function reveal(p: XY) {
+      const el = document.querySelector('.canvas .react-flow');
+      const r = el?.getBoundingClientRect();
+      if (!r) return;
+      const a = rf.flowToScreenPosition(p);
+      const b = rf.flowToScreenPosition({ x: p.x + NEW_NODE.width, y: p.y + NEW_NODE.height });
+      if (a.x >= r.left && a.y >= r.top && b.x <= r.right && b.y <= r.bottom) return;
+      void rf.setCenter(p.x + NEW_NODE.width / 2, p.y + NEW_NODE.height / 2, { zoom: rf.getZoom(), duration: 250 });
     }
 
     function focusNode(nodeId: string) {
@@ -96,6 +123,7 @@ export function useCanvasActions(): CanvasActions {
         }
         const id = addNode(store, flow.id, kind, position, from ? { from } : {});
         store.setSelection([id]);
+        if (!at) reveal(position);
         return id;
       },
       focusNode,
