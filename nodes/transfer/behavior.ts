@@ -2,9 +2,9 @@ import { defineBehavior } from '../../runtime/call/behavior.ts';
 import type { TransferData } from './model.ts';
 
 /**
- * Internal agent / ring group targets ring like an Assign (R13) and leave by
- * `failed` when nobody answers; an extension (R13) or an outside number (R16)
- * takes the call at once and the flow ends there.
+ * Rings the target: an agent or ring group (R13) like an Assign, an
+ * extension (R13) or an outside number (R16). When it answers the flow ends
+ * there; when nobody answers within the ring timeout the call leaves by `failed`.
  */
 export const transferBehavior = defineBehavior<TransferData>({
   enter(d) {
@@ -12,7 +12,7 @@ export const transferBehavior = defineBehavior<TransferData>({
     if (t.type === 'agent' || t.type === 'ringGroup') {
       return { kind: 'ring', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
     }
-    return { kind: 'connect', target: t };
+    return { kind: 'connect', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
   },
   timeout: () => 'failed',
 });

@@ -10,7 +10,7 @@ import type { Choice } from './types.ts';
 
 /** An internal ringing target: who may answer. */
 export type RingTarget = Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>;
-/** A target the call is connected to at once (no agent answers). */
+/** An outside party: a private extension (R13) or an outside number (R14/R16). */
 export type ConnectTarget = Extract<TransferTarget, { type: 'extension' } | { type: 'external' }>;
 
 /**
@@ -20,7 +20,8 @@ export type ConnectTarget = Extract<TransferTarget, { type: 'extension' } | { ty
  * - `menu`: wait for a key, or `timeoutSeconds` (null: forever);
  * - `voicemail`: record the caller's message (R19) up to `maxLengthSeconds`;
  * - `ring`: ring an agent or ring group; after `timeoutSeconds` unanswered, go on through `noAnswerPort`;
- * - `connect`: hand the call to an extension (R13) or outside number (R16); the flow ends;
+ * - `connect`: ring an extension (R13) or outside number (R16); when it answers the flow ends
+ *   there, after `timeoutSeconds` unanswered the call goes on through `noAnswerPort`;
  * - `end`: hang up.
  */
 export type NodeStep =
@@ -29,7 +30,7 @@ export type NodeStep =
   | { kind: 'menu'; timeoutSeconds: number | null; digits: Choice[] }
   | { kind: 'voicemail'; maxLengthSeconds: number }
   | { kind: 'ring'; target: RingTarget; timeoutSeconds: number; noAnswerPort: string }
-  | { kind: 'connect'; target: ConnectTarget }
+  | { kind: 'connect'; target: ConnectTarget; timeoutSeconds: number; noAnswerPort: string }
   | { kind: 'end' };
 
 export interface NodeBehavior<D> {

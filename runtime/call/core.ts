@@ -106,6 +106,8 @@ export class CallCore {
   private wait: FlowWait | null = null;
   private menuDigits: Choice[] = [];
   private ring: (Ring & { fromFlow: boolean }) | null = null;
+  /** A flow Transfer node ringing an extension or outside number. */
+  private outsideRing: ConnectTarget | null = null;
   private readonly onCall: Connected[] = [];
   private consult: { agentId: string; target: TransferTarget; party: PartyId | null; ring: Ring | null } | null = null;
   private invite: { agentId: string; ring: Ring } | null = null;
@@ -187,6 +189,9 @@ export class CallCore {
       case 'contactAnswer':
         this.contactAnswer();
         break;
+      case 'outsideAnswer':
+        this.outsideAnswer(ev);
+        break;
       case 'hold':
       case 'unhold':
         this.hold(ev, ev.agentId, ev.type === 'hold');
@@ -226,7 +231,10 @@ export class CallCore {
     this.timerAt = null;
     this.mark('timer', `${wait.kind} timer`, wait.nodeId);
     if (wait.kind === 'voicemail') this.closeVoicemail('max-length');
-    if (wait.kind === 'ring') this.ring = null;
+    if (wait.kind === 'ring') {
+      this.ring = null;
+      this.outsideRing = null;
+    }
     const port = this.behaviorTimeout(wait.nodeId);
     this.wait = null;
     if (port === null) this.endCall('the flow ended the call');
@@ -297,7 +305,8 @@ export class CallCore {
         this.startWait({ kind: 'ring', nodeId, port: step.noAnswerPort }, step.timeoutSeconds);
         return null;
       case 'connect':
-        this.connectOutside(step.target, nodeId);
+        this.outsideRing = step.target;
+        this.startWait({ kind: 'ring', nodeId, port: step.noAnswerPort }, step.timeoutSeconds);
         return null;
       case 'end':
         this.endCall('hang-up node');
@@ -416,6 +425,18 @@ export class CallCore {
       this.recOn = true;
       this.mark('recording-on', 'recording starts as the contact answers (R8)');
     }
+    this.sync('hang-up');
+  }
+
+  private outsideAnswer(ev: TimedAction): void {
+    const target = this.outsideRing;
+    if (!target) {
+      this.reject(ev, 'not-available', 'No extension or outside number is being rung.');
+      return;
+    }
+    this.outsideRing = null;
+    // R16: the flow's transfer completes when the outside party answers.
+    this.connectOutside(target, this.nodeId);
     this.sync('hang-up');
   }
 
@@ -700,6 +721,7 @@ export class CallCore {
     this.wait = null;
     this.timerAt = null;
     this.ring = null;
+    this.outsideRing = null;
     this.consult = null;
     this.invite = null;
     this.nodeId = null;
@@ -864,6 +886,10 @@ export class CallCore {
       out.push({ type: 'answer', agents: ringing.candidates.map(agentChoice), ringGroupId: ringing.ringGroupId });
     }
     if (key === 'dialling') out.push({ type: 'contactAnswer' });
+    if (this.outsideRing) {
+      const party = outsideParty(this.outsideRing);
+      out.push({ type: 'outsideAnswer', party: { value: party, label: this.label(party) } });
+    }
     if (TALKING.has(key) && onCallAgents.length > 0) {
       const agents = onCallAgents.map(agentChoice);
       out.push({ type: this.held ? 'unhold' : 'hold', agents });

@@ -134,7 +134,7 @@ export const callMachine = setup({
       after: { timer: { target: 'route', actions: 'fireTimer' } },
     },
     ringing: {
-      on: { answer: { actions: 'act' } },
+      on: { answer: { actions: 'act' }, outsideAnswer: { actions: 'act' } },
       after: { timer: { target: 'route', actions: 'fireTimer' } },
     },
     ringingNoTimeout: { on: { answer: { actions: 'act' } } },

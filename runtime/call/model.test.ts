@@ -46,6 +46,7 @@ function offered(available: AvailableAction[], action: CallAction): boolean {
       case 'wait':
         return a.nextTimerAt !== null;
       case 'contactAnswer':
+      case 'outsideAnswer':
         return true;
       case 'transfer':
       case 'conference':
@@ -230,6 +231,7 @@ const ivrAlphabet: Record<string, CallAction> = {
   press2: { type: 'press', digit: '2' },
   wait: { type: 'wait' },
   answer: { type: 'answer', agentId: 'ana' },
+  outsideAnswers: { type: 'outsideAnswer' },
   pause: { type: 'pause', agentId: 'ana' },
   resume: { type: 'resume', agentId: 'ana' },
   warmOut: { type: 'transfer', agentId: 'ana', mode: 'warm', target: OUT },

@@ -535,12 +535,40 @@ describe('transfers and conferences (R13–R16)', () => {
         ['p', 'next', 't'],
       ],
     );
-    const off = run(noContinue(), flow, inbound(), [[30, hangUp()]]);
-    expect(spans(off.result)).toEqual([[0, 4, 'external-transfer']]);
+    const off = run(noContinue(), flow, inbound(), [
+      [9, { type: 'outsideAnswer' }],
+      [30, hangUp()],
+    ]);
+    expect(spans(off.result)).toEqual([[0, 9, 'external-transfer']]);
     expect(off.result.path).toEqual(['s', 'r', 'p', 't']);
-    const on = run(testWorkspace(), flow, inbound(), [[30, hangUp()]]);
+    expect(off.result.externalPortionAt).toBe(9);
+    const on = run(testWorkspace(), flow, inbound(), [
+      [9, { type: 'outsideAnswer' }],
+      [30, hangUp()],
+    ]);
     expect(spans(on.result)).toEqual([[0, 30, 'hang-up']]);
     expect(on.result.segments[0]!.channelB).toEqual(['external:+15550100']);
+  });
+
+  it('R16: an outside number that never answers is no external portion; the flow goes on through "failed"', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['r', 'recording', { record: 'on' }],
+        ['t', 'transfer', { target: OUTSIDE, ringTimeoutSeconds: 20 }],
+        ['p', 'play', { text: 'Sorry', durationSeconds: 4 }],
+      ],
+      [
+        ['s', 'next', 'r'],
+        ['r', 'next', 't'],
+        ['t', 'failed', 'p'],
+      ],
+    );
+    const s = startCall(testWorkspace({ account: { continueOnExternalTransfer: false } }), flow, inbound());
+    expect(s.available()[0]).toEqual({ type: 'outsideAnswer', party: { value: 'external:+15550100', label: 'outside +15550100' } });
+    s.apply({ type: 'wait' }, 60);
+    expect(s.result()).toMatchObject({ path: ['s', 'r', 't', 'p'], externalPortionAt: null, ended: true, duration: 24 });
+    expect(spans(s.result())).toEqual([[0, 24, 'hang-up']]);
   });
 
   it('R13/R16: a flow Transfer node to a ring group rings it and leaves by "failed" when nobody answers', () => {

@@ -102,6 +102,8 @@ export type CallAction =
   | { type: 'answer'; agentId: string }
   /** Outbound: the dialled contact picks up (R8). */
   | { type: 'contactAnswer' }
+  /** The outside number or extension a flow Transfer node is ringing picks up (R16: the external portion begins). */
+  | { type: 'outsideAnswer' }
   /** An agent on the call puts the contact on hold / takes them off hold. Recording is not affected. */
   | { type: 'hold'; agentId: string }
   | { type: 'unhold'; agentId: string }
@@ -150,6 +152,7 @@ export type AvailableAction =
   | { type: 'press'; digits: Choice[] }
   | { type: 'answer'; agents: Choice[]; ringGroupId: string | null }
   | { type: 'contactAnswer' }
+  | { type: 'outsideAnswer'; party: Choice<PartyId> }
   | { type: 'hold'; agents: Choice[] }
   | { type: 'unhold'; agents: Choice[] }
   | { type: 'pause'; agents: Choice[]; refusals: Record<string, RejectionInfo> }
