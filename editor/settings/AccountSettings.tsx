@@ -20,7 +20,7 @@ export default function AccountSettings({ workspace, onChange }: PanelProps) {
     if (n !== account.autoDelete.months) {
       onChange((d) => {
         d.account.autoDelete.months = n;
-      }, `Keep recordings ${n} months`);
+      }, 'Change retention period');
     }
   };
   return (

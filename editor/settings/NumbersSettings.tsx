@@ -55,7 +55,7 @@ function NumberCard({ number, workspace, onChange }: { number: PhoneNumber; work
           onCommit={(raw) =>
             edit((n) => {
               n.number = raw;
-            }, `Change number ${name}`)
+            }, 'Change phone number')
           }
         />
         <ValidatedTextField
@@ -65,7 +65,7 @@ function NumberCard({ number, workspace, onChange }: { number: PhoneNumber; work
           onCommit={(raw) =>
             edit((n) => {
               n.label = raw;
-            }, `Rename number ${name}`)
+            }, 'Rename phone number')
           }
         />
       </div>

@@ -32,7 +32,7 @@ function AgentRow({ agent, workspace, onChange }: { agent: Agent; workspace: Wor
             onChange((d) => {
               const a = d.agents.find((x) => x.id === agent.id);
               if (a) a.name = raw;
-            }, `Rename agent ${agent.name}`)
+            }, 'Rename agent')
           }
         />
       </td>
@@ -135,7 +135,7 @@ function GroupCard({ group, workspace, onChange }: { group: RingGroup; workspace
         onCommit={(raw) =>
           edit((g) => {
             g.name = raw;
-          }, `Rename ring group ${group.name}`)
+          }, 'Rename ring group')
         }
       />
       <fieldset className="rf-field rf-fieldset">

@@ -54,7 +54,7 @@ function RoleCard({ role, workspace, onChange }: { role: Role; workspace: Worksp
         onCommit={(raw) =>
           edit((r) => {
             r.name = raw;
-          }, `Rename role ${role.name}`)
+          }, 'Rename role')
         }
       />
       <CheckboxField

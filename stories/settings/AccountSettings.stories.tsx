@@ -60,7 +60,7 @@ export const RetentionValidation: Story = {
     await expect(args.onChange).not.toHaveBeenCalled();
     await userEvent.clear(months);
     await userEvent.type(months, '12');
-    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'Keep recordings 12 months');
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'Change retention period');
     await userEvent.click(canvas.getByRole('switch', { name: 'Delete recordings automatically' }));
     await expect(canvas.queryByLabelText('Delete after')).toBeNull();
     await expect(canvas.getByText('Recordings are kept until someone deletes them.')).toBeVisible();
