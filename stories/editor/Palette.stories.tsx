@@ -20,14 +20,19 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every kind but Start (a flow has exactly one), each with its description. */
+/** Every kind but Start (a flow has exactly one), each with its description (hidden on narrow screens, kept as a tooltip). */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const nav = within(canvasElement).getByRole('navigation', { name: 'Node palette' });
     const items = within(nav).getAllByRole('button');
     await expect(items).toHaveLength(paletteKinds.length);
     await expect(paletteKinds).not.toContain('start');
-    for (const kind of paletteKinds) await expect(within(nav).getByText(getModel(kind)!.description)).toBeVisible();
+    for (const kind of paletteKinds) {
+      const { title, description } = getModel(kind)!;
+      const item = within(nav).getByRole('button', { name: new RegExp(`^${title}`) });
+      await expect(item).toHaveAttribute('title', expect.stringContaining(description));
+      await expect(within(item).getByText(title)).toBeVisible();
+    }
   },
 };
 
