@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from './errors.ts';
 import { FLOW_VERSION, flowJsonSchemaSource, MAX_NODES } from './flow.ts';
 import { WORKSPACE_VERSION, workspaceJsonSchemaSource } from './workspace.ts';
+import { SCENARIO_VERSION, scenarioJsonSchemaSource } from '../call/scenario.ts';
 
 /** Base of every schema's `$id`; the file name is `<name>.schema.json`. */
 export const SCHEMA_BASE_URL = 'https://recflow.dev/schema/';
@@ -54,6 +55,11 @@ export const schemaSources: Record<string, SchemaSource> = {
     title: 'Recflow workspace',
     description: `Account recording settings (R1, defaults filled in when left out), phone numbers with per-number overrides (R2), agents, ring groups, roles with listen/download scopes (R22) and the flows. Format "recflow.workspace", version ${WORKSPACE_VERSION}. ${LIMITS} Beyond this schema the parser also refuses duplicate ids in each list, agents whose role does not exist and ring group members who are not agents.`,
     patch: linkFlows,
+  },
+  scenario: {
+    source: scenarioJsonSchemaSource,
+    title: 'Recflow scenario',
+    description: `A simulated call: how it starts (inbound to a number, or outbound by an agent from a number), the timed actions (seconds from the call's start, never decreasing), and optionally the expected result, compared field by field (only the fields given). \`workspace\` and \`flow\` are paths relative to the scenario file. Format "recflow.scenario", version ${SCENARIO_VERSION}. ${LIMITS}`,
   },
 };
 
