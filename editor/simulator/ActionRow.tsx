@@ -17,6 +17,7 @@ const TITLE: Record<Exclude<AvailableAction['type'], 'wait'>, string> = {
   press: 'Caller presses a key',
   answer: 'Answer',
   contactAnswer: 'Contact answers',
+  outsideAnswer: 'Outside party answers',
   hold: 'Hold',
   unhold: 'Take off hold',
   pause: 'Pause recording',
@@ -58,16 +59,36 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
   const title = TITLE[action.type];
 
   if (action.type === 'press') {
+    // Keys the node names get a full button; the rest sit on a compact keypad (pressing them is allowed, e.g. invalid input).
+    const named = action.digits.filter((d) => d.label !== d.value && !d.label.endsWith('(invalid)'));
+    const others = action.digits.filter((d) => !named.includes(d));
     return (
       <div className="sim-action" role="group" aria-label={title}>
         <span className="sim-action__title">{title}</span>
         <div className="sim-action__keys">
-          {action.digits.map((d) => (
+          {named.map((d) => (
             <button key={d.value} type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'press', digit: d.value })}>
               Press {d.label}
             </button>
           ))}
         </div>
+        {others.length ? (
+          <div className="sim-keypad" role="group" aria-label="Other keys">
+            {others.map((d) => (
+              <button
+                key={d.value}
+                type="button"
+                className="sim-key"
+                disabled={disabled}
+                aria-label={`Press ${d.label}`}
+                title={`Press ${d.label}`}
+                onClick={() => onApply({ type: 'press', digit: d.value })}
+              >
+                {d.value}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </div>
     );
   }
@@ -76,6 +97,15 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
       <div className="sim-action" role="group" aria-label={title}>
         <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'contactAnswer' })}>
           {title}
+        </button>
+      </div>
+    );
+  }
+  if (action.type === 'outsideAnswer') {
+    return (
+      <div className="sim-action" role="group" aria-label={title}>
+        <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'outsideAnswer' })}>
+          {action.party.label} answers
         </button>
       </div>
     );

@@ -48,7 +48,8 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
       ) : null}
 
       <h3>On the call</h3>
-      <ul className="sim-parties" aria-label="Parties on the call">
+      {call.ended ? <p className="sim-muted">Nobody: the call has ended.</p> : null}
+      <ul className="sim-parties" aria-label="Parties on the call" hidden={call.ended}>
         <li>
           <span className="sim-party-kind">contact</span> {contactNumberOf(call.start)}
           {call.onHold ? <span className="sim-muted"> (on hold)</span> : null}

@@ -165,7 +165,7 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
               ) : !call ? (
                 <p className="sim-muted">Start a call to see its timeline, segments, settings and access.</p>
               ) : tab === 'timeline' ? (
-                <Timeline result={call.result} workspace={workspace} start={call.start} layoutHint={call.settings.channels.value} />
+                <Timeline result={call.result} workspace={workspace} start={call.start} flow={flow} layoutHint={call.settings.channels.value} />
               ) : tab === 'segments' ? (
                 <SegmentsPanel result={call.result} workspace={workspace} start={call.start} />
               ) : tab === 'why' ? (

@@ -7,8 +7,9 @@
  */
 import { type FocusEvent, type MouseEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CallResult, CallStart, ChannelLayout, Phase, Segment } from '../../runtime/call/types.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { END_REASON_TEXT, PHASE_TEXT, partyNames, secs, span } from './format.ts';
+import { END_REASON_TEXT, nodeName, PHASE_TEXT, partyNames, secs, span } from './format.ts';
 import {
   externalCut,
   FAMILY_TEXT,
@@ -27,6 +28,8 @@ export interface TimelineProps {
   result: CallResult;
   workspace: WorkspaceDoc;
   start: CallStart;
+  /** The flow the call ran, to name the nodes of IVR phases. */
+  flow?: FlowDoc;
   /** Layout to draw before anything is recorded (the call's effective channels). */
   layoutHint?: ChannelLayout;
   /** Initial pixels per second; by default the call is fitted to the width. */
@@ -66,9 +69,13 @@ function lanesFor(layout: ChannelLayout, segments: Segment[]): Lane[] {
   ];
 }
 
-function phaseText(ws: WorkspaceDoc, start: CallStart, p: Phase): string {
+function phaseText(ws: WorkspaceDoc, start: CallStart, flow: FlowDoc | undefined, p: Phase): string {
   const names = partyNames(ws, start, p.parties);
   switch (p.kind) {
+    case 'ivr':
+    case 'voicemail':
+    case 'ringing':
+      return p.nodeId ? `${PHASE_TEXT[p.kind]} · ${nodeName(flow, p.nodeId)}` : PHASE_TEXT[p.kind];
     case 'agent':
       return names;
     case 'conference':
@@ -151,7 +158,7 @@ export function Legend() {
   );
 }
 
-export default function Timeline({ result, workspace, start, layoutHint = 'dual', initialPxPerSecond }: TimelineProps) {
+export default function Timeline({ result, workspace, start, flow, layoutHint = 'dual', initialPxPerSecond }: TimelineProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [fit, setFit] = useState(initialPxPerSecond === undefined);
@@ -323,9 +330,9 @@ export default function Timeline({ result, workspace, start, layoutHint = 'dual'
             <g transform={`translate(0 ${AXIS_H})`} data-lane="phases">
               {phases.map((p, i) => {
                 const w = Math.max(2, (p.end - p.start) * pps);
-                const text = phaseText(workspace, start, p);
+                const text = phaseText(workspace, start, flow, p);
                 return (
-                  <g key={`${p.start}-${i}`} {...tipProps(`${PHASE_TEXT[p.kind]} ${span(p.start, p.end)}${p.parties.length ? `: ${partyNames(workspace, start, p.parties)}` : ''}`)}>
+                  <g key={`${p.start}-${i}`} {...tipProps(`${text} ${span(p.start, p.end)}${p.parties.length ? `: ${partyNames(workspace, start, p.parties)}` : ''}`)}>
                     <rect x={x(p.start)} y={5} width={w} height={PHASE_H - 10} rx={3} className={`sim-tl__phase sim-tl__phase--${p.kind}`} />
                     <text x={x(p.start) + 4} y={PHASE_H / 2 + 4} className="sim-tl__phase-text">
                       {clip(text, w)}

@@ -57,6 +57,8 @@ export function describeAction(ws: WorkspaceDoc, start: CallStart, action: CallA
       return `${agentName(ws, action.agentId)} answers`;
     case 'contactAnswer':
       return 'Contact answers';
+    case 'outsideAnswer':
+      return 'The outside party answers';
     case 'hold':
       return `${agentName(ws, action.agentId)} holds the contact`;
     case 'unhold':
@@ -76,7 +78,7 @@ export function describeAction(ws: WorkspaceDoc, start: CallStart, action: CallA
     case 'hangUp':
       return `${partyName(ws, start, action.party)} hangs up`;
     case 'wait':
-      return 'Time passes';
+      return 'Clock moves on';
   }
 }
 

@@ -1,0 +1,72 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import SegmentsPanel from '../../editor/simulator/SegmentsPanel.tsx';
+import { conferenceRefusalCall, monoCall, pauseCall, type SimCall, voicemailCall } from './simData.ts';
+
+const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start });
+
+const meta = {
+  title: 'Simulator/Segments',
+  component: SegmentsPanel,
+  args: from(pauseCall()),
+  decorators: [
+    (Story) => (
+      <div style={{ width: 900 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof SegmentsPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const rows = (root: HTMLElement) =>
+  within(within(root).getByRole('table', { name: 'Segments' }))
+    .getAllByRole('row')
+    .map((r) => r.textContent);
+
+/** R21: two segments around a pause, each with its parties and why it ended; totals and deletion date. */
+export const DualWithPause: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const r = rows(canvasElement);
+    await expect(r[1]).toBe('14 s40 s36 scontact +1 555 300 4000Dev Patelpaused by the agent (R11)');
+    await expect(r[2]).toContain('60 s90 s30 s');
+    await expect(r[2]).toContain('call ended (R9)');
+    await expect(r[3]).toBe('Total66 s');
+    await expect(canvas.getByText('dual: A = contact (left), B = agent side (right)')).toBeVisible();
+    await expect(canvas.getByText('2026-07-01')).toBeVisible();
+    await expect(canvas.getByText('Dev Patel (ring group Billing)')).toBeVisible();
+  },
+};
+
+/** R17/R18: mono — one channel column and not transcribable. */
+export const Mono: Story = {
+  args: from(monoCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('columnheader', { name: 'Mono channel' })).toBeVisible();
+    await expect(canvas.queryByRole('columnheader', { name: /Channel B/ })).toBeNull();
+    await expect(canvas.getByText('(R18: transcription needs dual channel)')).toBeVisible();
+  },
+};
+
+/** R10: the refused pause is listed with its reason. */
+export const WithRefusal: Story = {
+  args: from(conferenceRefusalCall()),
+  play: async ({ canvasElement }) => {
+    const list = within(canvasElement).getByRole('list', { name: 'Refused actions' });
+    await expect(list).toHaveTextContent('50 s Eva Novak pauses recording: refused — Eva Novak does not control the recording of this call.');
+  },
+};
+
+/** R19: a voicemail is its own mono recording of the contact. */
+export const Voicemail: Story = {
+  args: from(voicemailCall()),
+  play: async ({ canvasElement }) => {
+    const table = within(canvasElement).getByRole('table', { name: 'Voicemail recordings' });
+    await expect(table).toHaveTextContent('38 s60 s22 s (max 120 s)');
+    await expect(table).toHaveTextContent('caller finished (#)');
+  },
+};

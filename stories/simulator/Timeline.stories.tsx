@@ -1,0 +1,113 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import Timeline from '../../editor/simulator/Timeline.tsx';
+import { conferenceRefusalCall, externalTransferCall, inProgressCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+
+/** Props for the timeline from a call the runtime simulated on the example flows. */
+const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start, flow: c.flow, layoutHint: c.settings.channels.value });
+
+const meta = {
+  title: 'Simulator/Timeline',
+  component: Timeline,
+  args: from(supportCall()),
+  decorators: [
+    (Story) => (
+      <div style={{ width: 980 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof Timeline>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const lanes = (root: HTMLElement) => [...root.querySelectorAll('[data-lane]')].map((l) => l.getAttribute('data-lane'));
+const segments = (root: HTMLElement, lane: string) =>
+  [...root.querySelectorAll(`[data-lane="${lane}"] [data-segment]`)].map((s) => s.getAttribute('data-segment'));
+
+/** R17 dual channel: lanes A and B, the recorded seconds written on the bars. */
+export const Dual: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(lanes(canvasElement)).toEqual(['phases', 'A', 'B', 'events']);
+    await expect(segments(canvasElement, 'A')).toEqual(['8–95 s']);
+    await expect(segments(canvasElement, 'B')).toEqual(['8–95 s']);
+    // Readable without hovering: the bar carries its seconds as text.
+    await expect(canvas.getAllByText('8–95 s')).toHaveLength(2);
+    await expect(canvas.getByText('87 s recorded of 95 s')).toBeVisible();
+    // Hover or focus shows who was on each channel.
+    const bar = canvas.getAllByRole('img', { name: /^Recorded 8–95 s/ })[1]!;
+    await userEvent.hover(bar);
+    await expect(await within(document.body).findByRole('tooltip')).toHaveTextContent('on channel B: Ana Lima');
+  },
+};
+
+/** R17/R18: a mono account records one mixed lane. */
+export const Mono: Story = {
+  args: from(monoCall()),
+  play: async ({ canvasElement }) => {
+    await expect(lanes(canvasElement)).toEqual(['phases', 'mono', 'events']);
+    await expect(segments(canvasElement, 'mono')).toEqual(['6–70 s']);
+    await expect(within(canvasElement).getByText('Mono')).toBeVisible();
+  },
+};
+
+/** R11: a pause leaves a gap on both channels, between two labelled segments. */
+export const PauseGap: Story = {
+  args: from(pauseCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(segments(canvasElement, 'A')).toEqual(['4–40 s', '60–90 s']);
+    await expect(segments(canvasElement, 'B')).toEqual(['4–40 s', '60–90 s']);
+    await expect(canvas.getAllByRole('img', { name: /^Paused 40–60 s: not recorded/ })).toHaveLength(2);
+    await expect(canvas.getByRole('img', { name: /^Pause at 40 s/ })).toBeInTheDocument();
+    await expect(canvas.getByRole('img', { name: /^Resume at 60 s/ })).toBeInTheDocument();
+  },
+};
+
+/** R10/R12: the second agent in a conference may not pause; the refusal is a marker carrying its reason. */
+export const RefusalMarker: Story = {
+  args: from(conferenceRefusalCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const marker = canvas.getByRole('img', { name: /^Refused action at 50 s/ });
+    await expect(marker).toHaveAccessibleName(/Eva Novak does not control the recording of this call/);
+    // Keyboard users get the same details as a tooltip.
+    marker.focus();
+    await expect(await within(document.body).findByRole('tooltip')).toHaveTextContent('does not control the recording');
+    await expect(segments(canvasElement, 'A')).toEqual(['4–80 s']);
+    await expect(canvas.getByText(/Conference: Dev Patel, Eva Novak/)).toBeVisible();
+  },
+};
+
+/** R14: with continue-on-external off, nothing is recorded after the blind transfer to an outside number. */
+export const ExternalTransferCut: Story = {
+  args: from(externalTransferCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(segments(canvasElement, 'A')).toEqual(['8–60 s']);
+    await expect(segments(canvasElement, 'B')).toEqual(['8–60 s']);
+    await expect(canvas.getAllByRole('img', { name: /^From 60 s the external portion is not recorded/ })).toHaveLength(2);
+    await expect(canvas.getByRole('img', { name: /^External portion begins at 60 s/ })).toBeInTheDocument();
+    await expect(canvas.getByRole('img', { name: /^Transfer \/ conference at 60 s/ })).toBeInTheDocument();
+  },
+};
+
+/** Mid-call: the open segment runs to now; zooming in widens the drawing and Fit brings it back. */
+export const InProgressAndZoom: Story = {
+  args: from(inProgressCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('37 s recorded of 45 s (call in progress)')).toBeVisible();
+    const svg = canvasElement.querySelector('svg.sim-tl__svg') as SVGSVGElement;
+    const before = svg.width.baseVal.value;
+    await userEvent.click(canvas.getByRole('button', { name: 'Zoom in' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Zoom in' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Zoom in' }));
+    await waitFor(() => expect(svg.width.baseVal.value).toBeGreaterThan(before));
+    await expect(canvas.getByRole('button', { name: 'Fit' })).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(canvas.getByRole('button', { name: 'Fit' }));
+    await waitFor(() => expect(svg.width.baseVal.value).toBe(before));
+  },
+};

@@ -1,0 +1,58 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import WhyPanel from '../../editor/simulator/WhyPanel.tsx';
+import { monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+
+const from = (c: SimCall) => ({ settings: c.settings, workspace: c.workspace, flow: c.flow, onSelectNode: fn() });
+
+const meta = {
+  title: 'Simulator/Why',
+  component: WhyPanel,
+  args: from(pauseCall()),
+  decorators: [
+    (Story) => (
+      <div style={{ width: 820 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof WhyPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const row = (root: HTMLElement, key: string) => root.querySelector(`tr[data-setting="${key}"]`) as HTMLElement;
+
+/** R3: on the payments line the Recording node wins for record and pause; clicking it selects the node. */
+export const FromRecordingNode: Story = {
+  play: async ({ canvasElement, args }) => {
+    await expect(row(canvasElement, 'record')).toHaveAttribute('data-source', 'node');
+    await expect(row(canvasElement, 'agentPause')).toHaveTextContent('allowed');
+    await expect(row(canvasElement, 'agentPause')).toHaveAttribute('data-source', 'node');
+    await expect(row(canvasElement, 'continueOnExternalTransfer')).toHaveTextContent('offaccount setting');
+    await userEvent.click(within(row(canvasElement, 'record')).getByRole('button', { name: 'Recording node Record call (Recording)' }));
+    await expect(args.onSelectNode).toHaveBeenCalledWith('record');
+  },
+};
+
+/** R3 (3): with no Recording node run and no override, every value is the account's. */
+export const FromAccount: Story = {
+  args: from(monoCall()),
+  play: async ({ canvasElement }) => {
+    for (const key of ['record', 'channels', 'agentPause', 'continueOnExternalTransfer', 'retention']) {
+      await expect(row(canvasElement, key)).toHaveAttribute('data-source', 'account');
+    }
+    await expect(row(canvasElement, 'channels')).toHaveTextContent('mono');
+    await expect(row(canvasElement, 'retention')).toHaveTextContent('after 6 months');
+  },
+};
+
+/** R3: the support line's Recording node sets dual channel; pause falls through to the account (off). */
+export const Mixed: Story = {
+  args: from(supportCall()),
+  play: async ({ canvasElement }) => {
+    await expect(row(canvasElement, 'channels')).toHaveAttribute('data-source', 'node');
+    await expect(row(canvasElement, 'agentPause')).toHaveAttribute('data-source', 'account');
+    await expect(row(canvasElement, 'agentPause')).toHaveTextContent('not allowed');
+  },
+};

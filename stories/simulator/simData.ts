@@ -1,0 +1,106 @@
+/**
+ * Realistic simulator data for the stories: calls run with the runtime's
+ * step API on the example workspace and flows (examples/), never typed-in
+ * results. Each builder returns what a panel needs.
+ */
+import { loadExampleWorkspace } from '../../examples/index.ts';
+import { startCall } from '../../runtime/call/session.ts';
+import type { CallAction, CallResult, CallSession, CallStart, EffectiveSettings } from '../../runtime/call/types.ts';
+import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+
+export interface SimCall {
+  workspace: WorkspaceDoc;
+  flow: FlowDoc | undefined;
+  start: CallStart;
+  session: CallSession;
+  result: CallResult;
+  settings: EffectiveSettings;
+}
+
+type Step = [at: number, action: CallAction] | [at: 'timer'];
+
+function run(workspace: WorkspaceDoc, start: CallStart, steps: Step[]): SimCall {
+  const flowId = start.direction === 'inbound' ? workspace.numbers.find((n) => n.id === start.numberId)?.flowId : null;
+  const flow = flowId ? workspace.flows.find((f) => f.id === flowId) : undefined;
+  const session = startCall(workspace, flow, start);
+  for (const step of steps) {
+    const out = step[0] === 'timer' ? session.runToNextTimer() : session.apply(step[1]!, step[0]);
+    if (!out.ok) throw new Error(`story data: ${out.error}`);
+  }
+  return { workspace, flow, start, session, result: session.result(), settings: session.effectiveSettings() };
+}
+
+const caller = '+1 555 300 4000';
+const inbound = (numberId: string): CallStart => ({ direction: 'inbound', numberId, callerNumber: caller });
+
+/** Support line: notice, press 1 (Recording node on, R5), Ana answers, the caller hangs up. Dual channel. */
+export function supportCall(): SimCall {
+  return run(loadExampleWorkspace(), inbound('num-support'), [
+    ['timer'],
+    [8, { type: 'press', digit: '1' }],
+    [20, { type: 'answer', agentId: 'ag-ana' }],
+    [95, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
+/** The direct number (no flow) on an account with dual channel off: one mixed channel, not transcribable (R17, R18). */
+export function monoCall(): SimCall {
+  const ws = loadExampleWorkspace();
+  ws.account.dualChannel = false;
+  return run(ws, inbound('num-direct'), [
+    [6, { type: 'answer', agentId: 'ag-ben' }],
+    [70, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
+/** Payments line (its number enables agent pause, R2): Dev answers, pauses for 20 s and resumes (R11). */
+export function pauseCall(): SimCall {
+  return run(loadExampleWorkspace(), inbound('num-payments'), [
+    ['timer'],
+    [7, { type: 'press', digit: '2' }],
+    [15, { type: 'answer', agentId: 'ag-dev' }],
+    [40, { type: 'pause', agentId: 'ag-dev' }],
+    [60, { type: 'resume', agentId: 'ag-dev' }],
+    [90, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
+/** Payments line: Dev conferences in Eva, Eva tries to pause and is refused (R10, R12: Dev controls). */
+export function conferenceRefusalCall(): SimCall {
+  return run(loadExampleWorkspace(), inbound('num-payments'), [
+    ['timer'],
+    [7, { type: 'press', digit: '2' }],
+    [15, { type: 'answer', agentId: 'ag-dev' }],
+    [30, { type: 'conference', agentId: 'ag-dev', target: { type: 'agent', agentId: 'ag-eva' } }],
+    [36, { type: 'answer', agentId: 'ag-eva' }],
+    [50, { type: 'pause', agentId: 'ag-eva' }],
+    [80, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
+/** Support line: Ana blind-transfers to an outside number; the account keeps recording off on external transfer (R14). */
+export function externalTransferCall(): SimCall {
+  return run(loadExampleWorkspace(), inbound('num-support'), [
+    ['timer'],
+    [8, { type: 'press', digit: '1' }],
+    [20, { type: 'answer', agentId: 'ag-ana' }],
+    [60, { type: 'transfer', agentId: 'ag-ana', mode: 'blind', target: { type: 'external', number: '+1 555 020 0300' } }],
+    [120, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
+/** Support line with nobody answering: the caller leaves a voicemail (R19) and nothing else is recorded. */
+export function voicemailCall(): SimCall {
+  return run(loadExampleWorkspace(), inbound('num-support'), [['timer'], [8, { type: 'press', digit: '1' }], ['timer'], [60, { type: 'press', digit: '#' }]]);
+}
+
+/** Support line, mid-call: Ana is still talking at 45 s (an open segment). */
+export function inProgressCall(): SimCall {
+  return run(loadExampleWorkspace(), inbound('num-support'), [
+    ['timer'],
+    [8, { type: 'press', digit: '1' }],
+    [20, { type: 'answer', agentId: 'ag-ana' }],
+    [45, { type: 'wait' }],
+  ]);
+}
