@@ -37,10 +37,13 @@ export default function SettingsArea({
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const change: WorkspaceChange = onChange;
   const onKey = (e: KeyboardEvent, index: number) => {
-    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (delta === 0) return;
+    let next: number;
+    if (e.key === 'ArrowRight') next = (index + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') next = (index - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    else return;
     e.preventDefault();
-    const next = (index + delta + TABS.length) % TABS.length;
     const t = TABS[next];
     if (t) setTab(t.id);
     buttons.current[next]?.focus();

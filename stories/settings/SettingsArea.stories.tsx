@@ -29,5 +29,26 @@ export const Default: Story = {
     await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
     await expect(canvas.getByRole('tab', { name: 'Roles' })).toHaveAttribute('aria-selected', 'true');
     await expect(canvas.getByRole('tabpanel')).toHaveTextContent('Listening to or downloading a recording also needs');
+    await userEvent.keyboard('{Home}');
+    await expect(canvas.getByRole('tab', { name: 'Account recording' })).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    await expect(canvas.getByRole('tab', { name: 'Roles' })).toHaveAttribute('aria-selected', 'true');
+  },
+};
+
+/** The toolbar's dark theme: `data-theme="dark"` on <html>, and the panels take the dark colours. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expect(document.documentElement.dataset.theme).toBe('dark');
+    const settings = within(canvasElement).getByRole('region', { name: 'Settings' });
+    const fg = getComputedStyle(settings).color;
+    const bg = getComputedStyle(settings).backgroundColor;
+    // Light text on a dark panel, whatever the exact theme values are.
+    const luminance = (c: string) => {
+      const [r = 0, g = 0, b = 0] = (c.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    await expect(luminance(fg)).toBeGreaterThan(luminance(bg) + 100);
   },
 };
