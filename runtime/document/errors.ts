@@ -57,12 +57,14 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Turns text or an already-parsed value into a value, refusing oversize text and bad JSON. */
 export function readJson(input: unknown): ParseResult<unknown> {
   if (typeof input !== 'string') return { ok: true, value: input };
+  // Editors on Windows often save a byte-order mark; it is not part of the JSON.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   // Length in UTF-16 units is a lower bound of the UTF-8 size; measure exactly only near the limit.
-  if (input.length > MAX_DOCUMENT_BYTES || (input.length > MAX_DOCUMENT_BYTES / 4 && new TextEncoder().encode(input).length > MAX_DOCUMENT_BYTES)) {
+  if (text.length > MAX_DOCUMENT_BYTES || (text.length > MAX_DOCUMENT_BYTES / 4 && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES)) {
     return { ok: false, errors: [{ path: '$', message: 'the document is larger than 5 MB' }] };
   }
   try {
-    return { ok: true, value: JSON.parse(input) };
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }] };
   }

@@ -51,6 +51,11 @@ describe('parseFlow accepts', () => {
     expect(parseFlow(JSON.parse(text))).toEqual(fromText);
   });
 
+  it('reads text that starts with a byte-order mark', () => {
+    const text = JSON.stringify(validJson());
+    expect(parseFlow(`\uFEFF${text}`)).toEqual(parseFlow(text));
+  });
+
   it('keeps an optional description and endsCall ports', () => {
     const json = validJson();
     json.description = 'Main support number';

@@ -15,7 +15,16 @@ import { buildSchemas } from './jsonSchema.ts';
 import { serializeWorkspace } from './workspace.ts';
 
 const schemas = buildSchemas();
-const ajv = new Ajv2020({ allErrors: true, strict: true, keywords: ['x-recflow-limits'] });
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  keywords: ['x-recflow-limits'],
+  // The formats zod emits; Ajv knows none by itself.
+  formats: {
+    date: /^\d{4}-\d\d-\d\d$/,
+    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/,
+  },
+});
 for (const schema of Object.values(schemas)) ajv.addSchema(schema);
 const validate = (name: string, doc: unknown) => {
   const v = ajv.getSchema(`https://recflow.dev/schema/${name}.schema.json`)!;
