@@ -4,6 +4,8 @@
  * `commands`. Exit codes: 0 success, 1 the input has errors (or a test
  * failed), 2 the command could not run (bad usage, unreadable input).
  */
+import { simulateCommand } from './simulate.ts';
+import { testCommand } from './test.ts';
 import { validateCommand } from './validate.ts';
 
 /** Where a command writes; tests and the CLI pass their own. */
@@ -26,6 +28,8 @@ export interface Command {
 /** Every command, one line each. */
 export const commands: Record<string, Command> = {
   validate: validateCommand,
+  simulate: simulateCommand,
+  test: testCommand,
 };
 
 /** Exit codes shared by every command. */

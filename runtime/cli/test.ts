@@ -1,0 +1,154 @@
+/**
+ * `recflow test <files or folders>`: runs every scenario that carries an
+ * expectation and prints pass/fail per scenario with the differences.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type FlowDoc, parseFlow } from '../document/flow.ts';
+import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
+import { checkExpectation, formatMismatch, parseScenario, simulate } from '../call/scenario.ts';
+import type { CallResult } from '../call/types.ts';
+import type { CliIO, Command } from './main.ts';
+import { flowForCall, InputError, loadDoc } from './simulate.ts';
+
+const USAGE = `Usage: recflow test <scenario files or folders>... [--json]
+
+Runs each scenario (folders: every .json file in them, recursively) and
+compares the result with the scenario's "expect" field, printing PASS or
+FAIL per scenario and, for a failure, each difference. A scenario names its
+workspace and flow files in "workspace" and "flow", relative to itself.
+Scenarios without "expect" are skipped.
+
+Options:
+      --json   print one JSON report instead of text
+  -h, --help   show this help
+
+Exit codes: 0 all passed, 1 a scenario failed, 2 bad usage or a file that cannot be read or parsed.
+`;
+
+export interface ScenarioReport {
+  file: string;
+  name: string;
+  status: 'pass' | 'fail' | 'skip' | 'error';
+  /** Differences (fail) or what could not be read (error). */
+  messages: string[];
+}
+
+async function collect(arg: string, cwd: string, out: string[]): Promise<void> {
+  const path = resolve(cwd, arg);
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new InputError(arg, [{ path: '$', message: 'no such file or folder' }]);
+  }
+  if (!info.isDirectory()) {
+    out.push(path);
+    return;
+  }
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.isDirectory()) await collect(join(path, e.name), cwd, out);
+    else if (e.name.endsWith('.json')) out.push(join(path, e.name));
+  }
+}
+
+const segmentText = (r: CallResult) => r.segments.map((s) => `${s.start}–${s.end} ${s.endReason}`).join(', ') || 'none';
+
+/** Runs one scenario file; documents are loaded once per path through `cache`. */
+async function runOne(path: string, cwd: string, cache: Map<string, Promise<WorkspaceDoc | FlowDoc>>): Promise<ScenarioReport> {
+  const file = relative(cwd, path) || path;
+  const report: ScenarioReport = { file, name: file, status: 'error', messages: [] };
+  try {
+    const scenario = await loadDoc(path, file, parseScenario);
+    report.name = scenario.name ?? file;
+    if (!scenario.expect) {
+      report.status = 'skip';
+      report.messages.push('no "expect" field');
+      return report;
+    }
+    if (!scenario.workspace) throw new InputError(file, [{ path: '$.workspace', message: 'names no workspace file' }]);
+    const base = dirname(path);
+    const load = <T extends WorkspaceDoc | FlowDoc>(rel: string, parse: (t: string) => ReturnType<typeof parseFlow> | ReturnType<typeof parseWorkspace>) => {
+      const abs = resolve(base, rel);
+      let p = cache.get(abs);
+      if (!p) {
+        p = loadDoc(abs, relative(cwd, abs), parse as (t: string) => ReturnType<typeof parseWorkspace>);
+        cache.set(abs, p);
+      }
+      return p as Promise<T>;
+    };
+    const ws = await load<WorkspaceDoc>(scenario.workspace, parseWorkspace);
+    const flow = scenario.flow ? await load<FlowDoc>(scenario.flow, parseFlow) : undefined;
+    const result = simulate(ws, flowForCall(ws, flow, scenario), scenario);
+    const mismatches = checkExpectation(result, scenario.expect);
+    report.status = mismatches.length === 0 ? 'pass' : 'fail';
+    report.messages = mismatches.map(formatMismatch);
+    if (mismatches.some((m) => m.path.startsWith('$.segments'))) report.messages.push(`actual segments: ${segmentText(result)}`);
+    if (mismatches.some((m) => m.path.startsWith('$.rejections'))) {
+      report.messages.push(`actual rejections: ${result.rejections.map((r) => `${r.at}s ${r.action.type} ${r.code}`).join(', ') || 'none'}`);
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    report.status = 'error';
+    report.messages = e.errors.map((x) => `${e.file} ${x.path}: ${x.message}`);
+  }
+  return report;
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  let values: { json?: boolean | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (e) {
+    io.err(`recflow test: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    io.err(`recflow test: give at least one scenario file or folder\n\n${USAGE}`);
+    return 2;
+  }
+  const files: string[] = [];
+  try {
+    for (const p of positionals) await collect(p, io.cwd, files);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`recflow test: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const cache = new Map<string, Promise<WorkspaceDoc | FlowDoc>>();
+  const reports: ScenarioReport[] = [];
+  for (const f of files) reports.push(await runOne(f, io.cwd, cache));
+  const count = (s: ScenarioReport['status']) => reports.filter((r) => r.status === s).length;
+  if (values.json) {
+    io.out(`${JSON.stringify({ passed: count('pass'), failed: count('fail'), skipped: count('skip'), errors: count('error'), scenarios: reports }, null, 2)}\n`);
+  } else {
+    for (const r of reports) {
+      const tag = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR' }[r.status];
+      io.out(`${tag} ${r.file}${r.name !== r.file ? `  ${r.name}` : ''}\n`);
+      for (const m of r.messages) io.out(`        ${m}\n`);
+    }
+    io.out(`\n${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped, ${count('error')} could not run\n`);
+  }
+  if (count('error') > 0) return 2;
+  return count('fail') > 0 ? 1 : 0;
+}
+
+export const testCommand: Command = {
+  summary: 'run scenarios with expected results and report pass/fail',
+  usage: USAGE,
+  run,
+};
