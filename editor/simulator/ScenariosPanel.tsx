@@ -5,10 +5,11 @@
  * differences in words, accept a new result, export them for `recflow test`.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
+import type { CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { exportScenarios, exportFileName } from './scenarioExport.ts';
 import type { ScenarioStorage } from './scenarioStorage.ts';
-import { checkScenario, expectationOf, type SavedScenario, type ScenarioOutcome } from './scenarios.ts';
+import { checkScenario, type SavedScenario, type ScenarioOutcome, scenarioOf, stepsOf } from './scenarios.ts';
 import type { SimStore } from './simStore.ts';
 import { useSim } from './useSim.ts';
 
@@ -20,8 +21,8 @@ export interface ScenariosPanelProps {
 
 const newId = () => `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, bytes: Uint8Array) {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -85,13 +86,11 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
     if (!call || !scenarios || trimmed === '') return;
     const scenario: SavedScenario = {
       id: newId(),
-      name: trimmed,
       flowId: call.flowId,
-      start: call.start,
       flowChoice: call.flowChoice,
-      steps: call.history.slice(0, call.historyIndex).map((h) => ({ at: h.at, action: h.action })),
-      expect: expectationOf(call.result),
       savedAt: new Date().toISOString(),
+      // The steps in effect now (after stepping back, the later ones are not part of it).
+      scenario: scenarioOf(trimmed, call.start, call.history.slice(0, call.historyIndex), call.result),
     };
     persist([...scenarios, scenario]);
     setName('');
@@ -99,8 +98,13 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
   };
 
   const accept = (o: ScenarioOutcome) => {
-    if (!scenarios) return;
-    const updated = { ...o.scenario, expect: expectationOf(o.result), savedAt: new Date().toISOString() };
+    if (!scenarios || !o.result) return;
+    const sc = o.saved.scenario;
+    const updated: SavedScenario = {
+      ...o.saved,
+      savedAt: new Date().toISOString(),
+      scenario: scenarioOf(sc.name ?? '', sc.call as CallStart, stepsOf(sc), o.result),
+    };
     persist(scenarios.map((s) => (s.id === updated.id ? updated : s)));
     if (outcomes) setOutcomes(new Map(outcomes).set(updated.id, checkScenario(workspace, updated)));
   };
@@ -167,15 +171,15 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
             {list.map((s) => {
               const o = outcomes?.get(s.id);
               return (
-                <li key={s.id} data-scenario={s.name} data-status={o ? (o.pass ? 'pass' : 'fail') : 'not-run'}>
+                <li key={s.id} data-scenario={s.scenario.name} data-status={o ? (o.pass ? 'pass' : 'fail') : 'not-run'}>
                   <div className="sim-scenarios__row">
                     {o ? <span className={o.pass ? 'sim-pill sim-pill--pass' : 'sim-pill sim-pill--fail'}>{o.pass ? 'pass' : 'fail'}</span> : <span className="sim-pill">not run</span>}
-                    <strong>{s.name}</strong>
+                    <strong>{s.scenario.name}</strong>
                     <span className="sim-muted">
-                      {s.start.direction}, {s.steps.length} steps
+                      {s.scenario.call.direction}, {s.scenario.actions.length} steps
                     </span>
                     <span className="sim-scenarios__actions">
-                      <button type="button" className="sim-btn" onClick={() => sim.load(s.start, s.flowChoice, s.steps)}>
+                      <button type="button" className="sim-btn" onClick={() => sim.load(s.scenario.call as CallStart, s.flowChoice, stepsOf(s.scenario))}>
                         Load
                       </button>
                       {o && !o.pass ? (
@@ -183,13 +187,13 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
                           Accept new result
                         </button>
                       ) : null}
-                      <button type="button" className="sim-btn" onClick={() => remove(s)} aria-label={`Delete scenario ${s.name}`}>
+                      <button type="button" className="sim-btn" onClick={() => remove(s)} aria-label={`Delete scenario ${s.scenario.name}`}>
                         Delete
                       </button>
                     </span>
                   </div>
                   {o && !o.pass ? (
-                    <ul className="sim-scenarios__diff" aria-label={`Differences in ${s.name}`}>
+                    <ul className="sim-scenarios__diff" aria-label={`Differences in ${s.scenario.name}`}>
                       {o.differences.map((d, i) => (
                         <li key={i}>{d}</li>
                       ))}

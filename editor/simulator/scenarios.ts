@@ -1,101 +1,125 @@
 /**
- * Saved simulations: the call start and its timed steps, with the result
- * they produced when saved as the expectation. Re-running replays the steps
- * with the runtime's step API on the current documents and compares the
- * new result with the expectation, field by field, in words.
+ * Saved simulations in the runtime's scenario format (runtime/call/scenario.ts,
+ * the one `recflow test` reads): the call start, its timed actions and the
+ * result they gave when saved, as the expectation. Running one replays it
+ * with the runtime's `simulate` on the current documents and compares with
+ * the runtime's `checkExpectation`; this module only words the differences.
  */
-import { startCall } from '../../runtime/call/session.ts';
+import { checkExpectation, type Expectation, type Mismatch, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, simulate } from '../../runtime/call/scenario.ts';
 import type { CallResult, CallStart, HistoryEntry } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { secs, span } from './format.ts';
 import { type FlowChoice, flowFor } from './simStore.ts';
 
-/** What a scenario expects: the R21 result without the display-only timeline. */
-export type Expectation = Omit<CallResult, 'timeline'>;
-
 export interface SavedScenario {
   id: string;
-  name: string;
-  /** The flow the scenario belongs to (listed under it); null for calls that run no flow. */
+  /** The flow the scenario is listed under; null for calls that run no flow. */
   flowId: string | null;
-  start: CallStart;
+  /** Whether the call ran the number's flow or a chosen one (then `flowId`). */
   flowChoice: FlowChoice;
-  steps: HistoryEntry[];
-  expect: Expectation;
   savedAt: string;
+  scenario: Scenario;
 }
 
-export function expectationOf(result: CallResult): Expectation {
-  const { timeline: _timeline, ...rest } = result;
-  return structuredClone(rest);
-}
-
-export interface ScenarioRun {
-  result: CallResult;
-  /** Steps the runtime refused as malformed (time going backwards and the like). */
-  errors: string[];
-}
-
-/** Replays a scenario's steps on `ws` with the runtime's step API. */
-export function runScenario(ws: WorkspaceDoc, scenario: Pick<SavedScenario, 'start' | 'flowChoice' | 'steps'>): ScenarioRun {
-  const session = startCall(ws, flowFor(ws, scenario.start, scenario.flowChoice), scenario.start);
-  const errors: string[] = [];
-  for (const step of scenario.steps) {
-    const out = session.apply(step.action, step.at);
-    if (!out.ok) errors.push(out.error);
-  }
-  return { result: session.result(), errors };
-}
-
-const segText = (e: Expectation) =>
-  e.segments.length === 0 ? 'none' : e.segments.map((s) => `${span(s.start, s.end)} (${s.endReason})`).join(', ');
-const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : 'none');
-
-/** Differences between what a scenario expects and what it got, one sentence each; empty when it passes. */
-export function differences(expected: Expectation, got: Expectation): string[] {
-  const out: string[] = [];
-  const check = (same: boolean, text: string) => {
-    if (!same) out.push(text);
+/** The whole R21 result as an expectation (every field the format compares). */
+export function expectationOf(r: CallResult): Expectation {
+  return {
+    recorded: r.recorded,
+    channels: r.channels,
+    segments: r.segments.map((s) => ({ start: s.start, end: s.end, channelA: [...s.channelA], channelB: [...s.channelB], endReason: s.endReason })),
+    totalRecordedSeconds: r.totalRecordedSeconds,
+    transcribable: r.transcribable,
+    voicemails: r.voicemails.map((v) => ({ nodeId: v.nodeId, start: v.start, end: v.end, endReason: v.endReason })),
+    deletionDate: r.deletionDate,
+    rejections: r.rejections.map((x) => ({ at: x.at, code: x.code, message: x.message })),
+    handledBy: { agentIds: [...r.handledBy.agentIds], ringGroupIds: [...r.handledBy.ringGroupIds] },
+    ended: r.ended,
+    duration: r.duration,
+    path: [...r.path],
+    externalPortionAt: r.externalPortionAt,
   };
-  check(expected.recorded === got.recorded, `Recorded: expected ${expected.recorded ? 'yes' : 'no'}, got ${got.recorded ? 'yes' : 'no'}.`);
-  check(expected.channels === got.channels, `Channel layout: expected ${expected.channels ?? 'none'}, got ${got.channels ?? 'none'}.`);
-  check(JSON.stringify(expected.segments) === JSON.stringify(got.segments), `Segments: expected ${segText(expected)}; got ${segText(got)}.`);
-  check(
-    expected.totalRecordedSeconds === got.totalRecordedSeconds,
-    `Total recorded: expected ${secs(expected.totalRecordedSeconds)} s, got ${secs(got.totalRecordedSeconds)} s.`,
-  );
-  check(expected.transcribable === got.transcribable, `Transcribable: expected ${expected.transcribable ? 'yes' : 'no'}, got ${got.transcribable ? 'yes' : 'no'}.`);
-  check(expected.deletionDate === got.deletionDate, `Deletion date: expected ${expected.deletionDate ?? 'none'}, got ${got.deletionDate ?? 'none'}.`);
-  check(
-    JSON.stringify(expected.voicemails) === JSON.stringify(got.voicemails),
-    `Voicemails: expected ${expected.voicemails.map((v) => span(v.start, v.end)).join(', ') || 'none'}; got ${got.voicemails.map((v) => span(v.start, v.end)).join(', ') || 'none'}.`,
-  );
-  check(
-    JSON.stringify(expected.rejections.map((r) => [r.at, r.code])) === JSON.stringify(got.rejections.map((r) => [r.at, r.code])),
-    `Refused actions: expected ${list(expected.rejections.map((r) => `${secs(r.at)} s ${r.code}`))}; got ${list(got.rejections.map((r) => `${secs(r.at)} s ${r.code}`))}.`,
-  );
-  check(
-    JSON.stringify(expected.handledBy) === JSON.stringify(got.handledBy),
-    `Handled by: expected ${list(expected.handledBy.agentIds)}, got ${list(got.handledBy.agentIds)}.`,
-  );
-  check(expected.ended === got.ended && expected.duration === got.duration, `Call: expected ${expected.ended ? 'ended' : 'running'} at ${secs(expected.duration)} s, got ${got.ended ? 'ended' : 'running'} at ${secs(got.duration)} s.`);
-  check(JSON.stringify(expected.path) === JSON.stringify(got.path), `Path: expected ${list(expected.path)}; got ${list(got.path)}.`);
-  check(
-    expected.externalPortionAt === got.externalPortionAt,
-    `External portion: expected ${expected.externalPortionAt === null ? 'none' : `from ${secs(expected.externalPortionAt)} s`}, got ${got.externalPortionAt === null ? 'none' : `from ${secs(got.externalPortionAt)} s`}.`,
-  );
-  return out;
+}
+
+/** A scenario document for a call: its start, the steps in effect, and its result as the expectation. */
+export function scenarioOf(name: string, start: CallStart, steps: readonly HistoryEntry[], result: CallResult): Scenario {
+  return {
+    format: SCENARIO_FORMAT,
+    version: SCENARIO_VERSION,
+    name,
+    call: start,
+    actions: steps.map((h) => ({ at: h.at, ...h.action }) as Scenario['actions'][number]),
+    expect: expectationOf(result),
+  };
+}
+
+/** The history entries a scenario replays. */
+export function stepsOf(scenario: Scenario): HistoryEntry[] {
+  return scenario.actions.map(({ at, ...action }) => ({ at, action: action as HistoryEntry['action'] }));
+}
+
+const segText = (xs: ReadonlyArray<{ start?: number | undefined; end?: number | undefined; endReason?: string | undefined }> | undefined) =>
+  !xs || xs.length === 0 ? 'none' : xs.map((s) => `${span(s.start ?? 0, s.end ?? 0)}${s.endReason ? ` (${s.endReason})` : ''}`).join(', ');
+const yesNo = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : String(v));
+const val = (v: unknown) => (v === null || v === undefined ? 'none' : typeof v === 'number' ? `${secs(v)} s` : Array.isArray(v) ? v.join(', ') || 'none' : String(v));
+
+/** One sentence per top-level field that differs, e.g. "Segments: expected 8–60 s (external-transfer); got 8–95 s (hang-up)". */
+export function describeMismatches(expect: Expectation, result: CallResult, mismatches: readonly Mismatch[]): string[] {
+  const got = expectationOf(result);
+  const keys = [...new Set(mismatches.map((m) => m.path.replace(/^\$\.?/, '').split(/[.[]/)[0] ?? ''))];
+  return keys.map((key) => {
+    switch (key) {
+      case 'segments':
+        return `Segments: expected ${segText(expect.segments)}; got ${segText(got.segments)}.`;
+      case 'voicemails':
+        return `Voicemails: expected ${segText(expect.voicemails)}; got ${segText(got.voicemails)}.`;
+      case 'rejections': {
+        const t = (xs: Expectation['rejections']) => (xs?.length ? xs.map((r) => `${secs(r.at ?? 0)} s ${r.code}`).join(', ') : 'none');
+        return `Refused actions: expected ${t(expect.rejections)}; got ${t(got.rejections)}.`;
+      }
+      case 'handledBy':
+        return `Handled by: expected ${val(expect.handledBy?.agentIds)}; got ${val(got.handledBy?.agentIds)}.`;
+      case 'recorded':
+      case 'transcribable':
+      case 'ended':
+        return `${key[0]!.toUpperCase()}${key.slice(1)}: expected ${yesNo(expect[key])}, got ${yesNo(got[key])}.`;
+      case 'totalRecordedSeconds':
+        return `Total recorded: expected ${val(expect.totalRecordedSeconds)}, got ${val(got.totalRecordedSeconds)}.`;
+      case 'duration':
+        return `Call length: expected ${val(expect.duration)}, got ${val(got.duration)}.`;
+      case 'externalPortionAt':
+        return `External portion from: expected ${val(expect.externalPortionAt)}, got ${val(got.externalPortionAt)}.`;
+      case 'channels':
+        return `Channel layout: expected ${val(expect.channels)}, got ${val(got.channels)}.`;
+      case 'deletionDate':
+        return `Deletion date: expected ${val(expect.deletionDate)}, got ${val(got.deletionDate)}.`;
+      case 'path':
+        return `Path through the flow: expected ${val(expect.path)}; got ${val(got.path)}.`;
+      default:
+        return mismatches
+          .filter((m) => m.path.startsWith(`$.${key}`))
+          .map((m) => `${m.path}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`)
+          .join('; ');
+    }
+  });
 }
 
 export interface ScenarioOutcome {
-  scenario: SavedScenario;
+  saved: SavedScenario;
   pass: boolean;
   differences: string[];
-  result: CallResult;
+  result: CallResult | null;
 }
 
-export function checkScenario(ws: WorkspaceDoc, scenario: SavedScenario): ScenarioOutcome {
-  const run = runScenario(ws, scenario);
-  const diffs = [...run.errors.map((e) => `Step refused: ${e}`), ...differences(scenario.expect, expectationOf(run.result))];
-  return { scenario, pass: diffs.length === 0, differences: diffs, result: run.result };
+/** Replays a saved scenario on `ws` with the runtime and compares it with its expectation. */
+export function checkScenario(ws: WorkspaceDoc, saved: SavedScenario): ScenarioOutcome {
+  const sc = saved.scenario;
+  let result: CallResult;
+  try {
+    result = simulate(ws, flowFor(ws, sc.call as CallStart, saved.flowChoice), sc);
+  } catch (e) {
+    return { saved, pass: false, differences: [`The call could not be replayed: ${e instanceof Error ? e.message : String(e)}`], result: null };
+  }
+  if (!sc.expect) return { saved, pass: true, differences: [], result };
+  const mismatches = checkExpectation(result, sc.expect);
+  return { saved, pass: mismatches.length === 0, differences: describeMismatches(sc.expect, result, mismatches), result };
 }

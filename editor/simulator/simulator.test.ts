@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { loadExampleWorkspace } from '../../examples/index.ts';
+import { parseScenario } from '../../runtime/call/scenario.ts';
+import { parseFlow } from '../../runtime/document/flow.ts';
+import { parseWorkspace } from '../../runtime/document/workspace.ts';
+import { exportScenarios, scenarioFiles } from './scenarioExport.ts';
+import { checkScenario, type SavedScenario, scenarioOf } from './scenarios.ts';
+import { highlightOf } from './Simulator.tsx';
+import { createSimStore } from './simStore.ts';
+import { externalCut, pauseGaps, placeLabels, tickStep } from './timelineLayout.ts';
+import { crc32 } from './zip.ts';
+
+const caller = '+15550111';
+
+function supportCall() {
+  const ws = loadExampleWorkspace();
+  const sim = createSimStore(ws, 5);
+  sim.start({ direction: 'inbound', numberId: 'num-support', callerNumber: caller });
+  sim.runToNextTimer(); // the recording notice ends at 5 s
+  sim.apply({ type: 'press', digit: '1' }); // 10 s: Recording node on (R5)
+  sim.apply({ type: 'answer', agentId: 'ag-ana' }); // 15 s
+  return { ws, sim };
+}
+
+describe('simulator store', () => {
+  it('drives the runtime session: each action lands `advance` seconds later', () => {
+    const { sim } = supportCall();
+    const call = sim.getState().call!;
+    expect(call.time).toBe(15);
+    expect(call.flowId).toBe('support-line');
+    expect(call.path).toEqual(['start', 'notice', 'menu', 'record', 'ring-support']);
+    expect(call.parties.map((p) => p.id)).toEqual(['agent:ag-ana']);
+    expect(call.result.segments).toMatchObject([{ start: 10, end: 15, endReason: 'in-progress' }]);
+  });
+
+  it('R10: a refused pause is reported in the note and kept in the history', () => {
+    const { sim } = supportCall();
+    const out = sim.apply({ type: 'pause', agentId: 'ag-ana' });
+    expect(out).toMatchObject({ ok: true, accepted: false });
+    expect(sim.getState().note?.tone).toBe('refused');
+    expect(sim.getState().call!.result.rejections).toHaveLength(1);
+  });
+
+  it('steps back two actions and takes another branch', () => {
+    const { sim } = supportCall();
+    sim.goTo(sim.getState().call!.historyIndex - 2); // before the key press
+    expect(sim.getState().call!.currentNodeId).toBe('menu');
+    sim.apply({ type: 'press', digit: '2' });
+    const call = sim.getState().call!;
+    expect(call.history).toHaveLength(2);
+    expect(call.path.at(-1)).toBe('billing');
+  });
+
+  it('replays the call when the workspace changes (an edit shows its effect at once)', () => {
+    const { ws, sim } = supportCall();
+    sim.apply({ type: 'hangUp', party: 'contact' });
+    expect(sim.getState().call!.result.channels).toBe('dual');
+    const next = structuredClone(ws);
+    const rec = next.flows.find((f) => f.id === 'support-line')!.nodes.find((n) => n.id === 'record')!;
+    if (rec.kind === 'recording') rec.data.channels = 'mono';
+    sim.setWorkspace(next);
+    const call = sim.getState().call!;
+    expect(call.result.channels).toBe('mono');
+    expect(call.result.transcribable).toBe(false);
+    expect(call.history).toHaveLength(4);
+  });
+
+  it('gives the canvas the node the call is at and the nodes it went through, for the flow on screen only', () => {
+    const { sim } = supportCall();
+    const call = sim.getState().call!;
+    expect(highlightOf(call, 'support-line')).toEqual({ activeNodeId: null, visitedNodeIds: call.path });
+    expect(highlightOf(call, 'payments-line')).toBeNull();
+  });
+});
+
+describe('scenarios', () => {
+  function saved(): { ws: ReturnType<typeof loadExampleWorkspace>; s: SavedScenario } {
+    const { ws, sim } = supportCall();
+    sim.apply({ type: 'hangUp', party: 'contact' });
+    const call = sim.getState().call!;
+    const s: SavedScenario = {
+      id: 'a',
+      flowId: call.flowId,
+      flowChoice: call.flowChoice,
+      savedAt: '2026-01-01T00:00:00.000Z',
+      scenario: scenarioOf('Support, Ana answers', call.start, call.history, call.result),
+    };
+    return { ws, s };
+  }
+
+  it('a saved scenario passes on the same documents and is valid for recflow test', () => {
+    const { ws, s } = saved();
+    expect(checkScenario(ws, s)).toMatchObject({ pass: true, differences: [] });
+    expect(parseScenario(JSON.parse(JSON.stringify(s.scenario)))).toMatchObject({ ok: true });
+  });
+
+  it('R14: editing the account shows what changed, in words', () => {
+    const { ws, s } = saved();
+    const edited = structuredClone(ws);
+    edited.account.dualChannel = false;
+    edited.flows.find((f) => f.id === 'support-line')!.nodes.forEach((n) => {
+      if (n.kind === 'recording') n.data.channels = 'default';
+    });
+    const out = checkScenario(edited, s);
+    expect(out.pass).toBe(false);
+    expect(out.differences).toContain('Channel layout: expected dual, got mono.');
+    expect(out.differences).toContain('Transcribable: expected yes, got no.');
+  });
+
+  it('exports a zip of workspace and scenario files that the parsers accept', () => {
+    const { ws, s } = saved();
+    const files = scenarioFiles(ws, [s, { ...s, id: 'b', flowChoice: { kind: 'flow', flowId: 'payments-line' } }]);
+    expect(files.map((f) => f.path)).toEqual([
+      'workspace.json',
+      'scenarios/support-ana-answers.json',
+      'flows/payments-line.json',
+      'scenarios/support-ana-answers-2.json',
+    ]);
+    expect(parseWorkspace(files[0]!.text)).toMatchObject({ ok: true });
+    expect(parseFlow(files[2]!.text)).toMatchObject({ ok: true });
+    const sc = parseScenario(files[3]!.text);
+    expect(sc).toMatchObject({ ok: true, value: { workspace: '../workspace.json', flow: '../flows/payments-line.json' } });
+    const bytes = exportScenarios(ws, [s]);
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+describe('timeline layout', () => {
+  it('ticks stay at least 56 px apart', () => {
+    expect(tickStep(10)).toBe(10);
+    expect(tickStep(1)).toBe(60);
+  });
+
+  it('labels too wide for their bar go under it, on a row free of the previous one', () => {
+    const placed = placeLabels([
+      { x: 0, width: 10, text: '0–1 s' },
+      { x: 12, width: 10, text: '1–2 s' },
+      { x: 200, width: 300, text: '10–40 s' },
+    ]);
+    expect(placed.map((p) => p.row)).toEqual([1, 2, 0]);
+  });
+
+  it('R11 gaps follow paused segments; R14 cut covers the rest of the call', () => {
+    const { sim } = supportCall();
+    sim.apply({ type: 'transfer', agentId: 'ag-ana', mode: 'blind', target: { type: 'external', number: '+15550100' } });
+    sim.apply({ type: 'hangUp', party: 'contact' });
+    const r = sim.getState().call!.result;
+    expect(pauseGaps(r)).toEqual([]);
+    expect(externalCut(r)).toEqual({ start: 20, end: 25 });
+  });
+});
