@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { CallResult } from '../call/types.ts';
+import { main } from './main.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const execFileP = promisify(execFile);
+
+async function cli(args: string[], cwd = root) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd });
+  return { code, out, err };
+}
+
+const call = { direction: 'inbound', numberId: 'num-support', callerNumber: '+15550111' };
+
+async function tempScenario(scenario: object): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'recflow-'));
+  const file = join(dir, 'scenario.json');
+  await writeFile(file, JSON.stringify(scenario));
+  return file;
+}
+
+describe('recflow simulate', () => {
+  it('R21: prints the result of a scenario as JSON, taking workspace and flow from the scenario', async () => {
+    const r = await cli(['simulate', 'examples/scenarios/support-tech-answered.json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as CallResult;
+    expect(result.totalRecordedSeconds).toBe(132);
+    expect(result.segments).toHaveLength(1);
+  });
+
+  it('R21: --workspace and --flow override the scenario and resolve from the working directory', async () => {
+    const file = await tempScenario({ call, actions: [{ at: 8, type: 'press', digit: '2' }, { at: 12, type: 'answer', agentId: 'ag-dev' }, { at: 40, type: 'hangUp', party: 'contact' }] });
+    const r = await cli(['simulate', '--workspace', 'examples/workspace.json', '--flow', 'examples/flows/support-line.json', file]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as CallResult).segments).toMatchObject([{ start: 12, end: 40 }]);
+  });
+
+  it('bad input: a clear message and exit 2', async () => {
+    expect(await cli(['simulate'])).toMatchObject({ code: 2, err: expect.stringMatching(/exactly one scenario/) });
+    expect(await cli(['simulate', 'nope.json', '-w', 'examples/workspace.json'])).toMatchObject({ code: 2, err: expect.stringMatching(/nope.json: cannot read the file: no such file/) });
+    const backwards = await tempScenario({ call, actions: [{ at: 9, type: 'wait' }, { at: 3, type: 'press', digit: '1' }] });
+    expect(await cli(['simulate', '-w', 'examples/workspace.json', backwards])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/\$\.actions\[1\]\.at: time goes backwards/),
+    });
+    const badAction = await tempScenario({ call, actions: [{ at: 1, type: 'dance' }] });
+    expect((await cli(['simulate', '-w', 'examples/workspace.json', badAction])).code).toBe(2);
+    const noFlow = await tempScenario({ call, actions: [] });
+    expect(await cli(['simulate', '-w', 'examples/workspace.json', noFlow])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/runs flow "support-line", which the workspace does not hold/),
+    });
+    expect(await cli(['simulate', '--bogus'])).toMatchObject({ code: 2 });
+  });
+
+  it('--batch streams one result per line in input order on worker threads', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'recflow-batch-'));
+    const lines: string[] = [];
+    for (let i = 0; i < 450; i++) {
+      lines.push(JSON.stringify({ call, actions: [{ at: 6, type: 'press', digit: '1' }, { at: 10, type: 'answer', agentId: 'ag-ben' }, { at: 20 + i, type: 'hangUp', party: 'contact' }] }));
+    }
+    lines.splice(100, 0, '{"call": 1}');
+    const file = join(dir, 'calls.ndjson');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const { stdout } = await execFileP(
+      process.execPath,
+      ['bin/recflow.js', 'simulate', '--batch', file, '--workspace', 'examples/workspace.json', '--flow', 'examples/flows/support-line.json', '--workers', '2'],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as CallResult & { line?: number; error?: string });
+    expect(out).toHaveLength(451);
+    expect(out[100]).toMatchObject({ line: 101, error: expect.stringMatching(/\$\.call/) });
+    const totals = out.filter((r) => r.error === undefined).map((r) => r.totalRecordedSeconds);
+    expect(totals).toEqual(Array.from({ length: 450 }, (_, i) => 14 + i));
+  }, 60_000);
+});
+
+describe('recflow test', () => {
+  it('prints FAIL with a readable difference and exits 1 when an expectation does not hold', async () => {
+    const text = await readFile(join(root, 'examples/scenarios/support-tech-answered.json'), 'utf8');
+    const scenario = JSON.parse(text) as Record<string, unknown> & { expect: Record<string, unknown> };
+    scenario.workspace = join(root, 'examples/workspace.json');
+    scenario.flow = join(root, 'examples/flows/support-line.json');
+    scenario.expect = { totalRecordedSeconds: 100, segments: [{ start: 8, end: 100 }] };
+    const file = await tempScenario(scenario);
+    const r = await cli(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^FAIL /m);
+    expect(r.out).toContain('$.totalRecordedSeconds: expected 100, got 132');
+    expect(r.out).toContain('$.segments[0].end: expected 100, got 140');
+    expect(r.out).toContain('actual segments: 8–140 hang-up');
+    expect(r.out).toMatch(/0 passed, 1 failed/);
+  });
+
+  it('skips scenarios without expectations, reports unreadable ones and exits 2 for them', async () => {
+    const noExpect = await tempScenario({ workspace: join(root, 'examples/workspace.json'), call, actions: [] });
+    expect(await cli(['test', noExpect])).toMatchObject({ code: 0, out: expect.stringMatching(/SKIP .*\n.*no "expect" field/) });
+    const broken = await tempScenario({ call: {} });
+    expect(await cli(['test', broken])).toMatchObject({ code: 2, out: expect.stringMatching(/ERROR /) });
+    expect(await cli(['test'])).toMatchObject({ code: 2 });
+    expect(await cli(['test', 'no/such/dir'])).toMatchObject({ code: 2 });
+  });
+
+  it('--json reports every scenario of a folder', async () => {
+    const r = await cli(['test', 'examples/scenarios', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { passed: number; failed: number; scenarios: Array<{ status: string }> };
+    expect(report.passed).toBe(13);
+    expect(report.scenarios.every((s) => s.status === 'pass')).toBe(true);
+  });
+});
