@@ -145,6 +145,12 @@ describe('checkFlow', () => {
       ]);
     });
 
+    it('C1: two nodes sharing an id is an error', () => {
+      const f = goodFlow();
+      f.nodes.push(node('a', 'hangup'));
+      expect(find(checkFlow(f), 'C1-duplicate-id').map((p) => p.nodeId)).toEqual(['a']);
+    });
+
     it('C1: an edge into Start is an error', () => {
       const f = goodFlow();
       f.nodes[3] = node('a', 'assign', { target: { type: 'ringGroup', ringGroupId: 'rg' } });

@@ -50,7 +50,14 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
   const nodes = flow.nodes;
   const n = nodes.length;
   const indexById = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexById.set(nodes[i]!.id, i);
+  for (let i = 0; i < n; i++) {
+    const id = nodes[i]!.id;
+    if (indexById.has(id)) {
+      problems.push({ severity: 'error', code: 'C1-duplicate-id', message: `Another node already has the id "${id}".`, nodeId: id });
+      continue;
+    }
+    indexById.set(id, i);
+  }
 
   // Each node's own checks and its ports.
   const checkCtx: CheckContext = ctx.workspace ? { workspace: ctx.workspace } : {};
