@@ -20,7 +20,7 @@ function RoleCard({ role, workspace, onChange }: { role: Role; workspace: Worksp
       const r = d.roles.find((x) => x.id === role.id);
       if (r) recipe(r);
     }, label);
-  const permission = (key: Permission, verb: string) => (
+  const permission = (key: Permission, verb: string, scopeLabel: string) => (
     <div className="rf-card-grid">
       <CheckboxField
         label={`May ${verb} recordings`}
@@ -32,7 +32,7 @@ function RoleCard({ role, workspace, onChange }: { role: Role; workspace: Worksp
         }
       />
       <SelectField
-        label={`${verb.charAt(0).toUpperCase()}${verb.slice(1)} scope`}
+        label={scopeLabel}
         value={role[key].scope}
         choices={SCOPES}
         disabled={!role[key].allowed}
@@ -66,8 +66,8 @@ function RoleCard({ role, workspace, onChange }: { role: Role; workspace: Worksp
           }, `${role.name}: ${on ? 'may' : 'may not'} view calls`)
         }
       />
-      {permission('listen', 'listen to')}
-      {permission('download', 'download')}
+      {permission('listen', 'listen to', 'Listening scope')}
+      {permission('download', 'download', 'Download scope')}
       {/* R23: listening or downloading also needs view. */}
       {blockedByView ? (
         <p className="rf-warning-note" role="status">

@@ -16,7 +16,7 @@ type ExtensionSystem = Extract<TransferTarget, { type: 'extension' }>['system'];
 
 const TYPE_CHOICES: { value: TargetType; label: string }[] = [
   { value: 'external', label: 'Outside phone number' },
-  { value: 'extension', label: 'Private extension (PBX, desk phone, Teams)' },
+  { value: 'extension', label: 'Private extension' },
   { value: 'agent', label: 'Agent' },
   { value: 'ringGroup', label: 'Ring group' },
 ];
@@ -64,7 +64,13 @@ export function TransferFields({ data, onChange, problems, workspace }: FieldsPr
         label="Transfer to"
         value={shownType}
         choices={TYPE_CHOICES}
-        hint={pending ? 'Fill in the target below to save the change.' : undefined}
+        hint={
+          pending
+            ? 'Fill in the target below to save the change.'
+            : shownType === 'extension'
+              ? 'A third-party PBX extension, a desk phone or a Microsoft Teams user: internal, like an agent.'
+              : undefined
+        }
         onSelect={switchType}
       />
       {shownType === 'external' ? (
