@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { sampleWorkspace } from './sample.ts';
 import { idbPersistence } from './store/idb.ts';
-import { attachAutosave, restore } from './store/persistence.ts';
+import { attachAutosave, type Persistence, restore } from './store/persistence.ts';
 import { createEditorStore } from './store/store.ts';
 import './theme.css';
 
@@ -16,7 +16,13 @@ if (!rootEl) throw new Error('index.html has no #root');
 const root = createRoot(rootEl);
 root.render(<div className="app-loading">Opening your workspace…</div>);
 
-const persistence = idbPersistence();
+// Benchmark hook (bench/run.ts, BENCHMARKS.md): `?bench=<same-origin URL of a saved-state JSON>` restores that
+// document instead of IndexedDB and keeps changes in memory, so measuring never touches the user's saved work.
+const benchUrl = new URLSearchParams(location.search).get('bench');
+const persistence: Persistence =
+  benchUrl !== null && new URL(benchUrl, location.href).origin === location.origin
+    ? { load: async () => (await fetch(benchUrl)).json(), save: async () => {}, keepCorrupt: async () => {} }
+    : idbPersistence();
 const restored = await restore(persistence, sampleWorkspace);
 const store = createEditorStore(restored.workspace, restored.currentFlowId);
 if (restored.notice) store.setNotice(restored.notice);
