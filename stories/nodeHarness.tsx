@@ -56,7 +56,8 @@ export async function findNode(canvasElement: HTMLElement, node: FlowNode): Prom
     el = canvasElement.querySelector<HTMLElement>(`.react-flow__node [data-node-id="${node.id}"]`);
     expect(el).not.toBeNull();
     expect(el).toBeVisible();
-  });
+    // Generous: a loaded CI machine can take a while to lay out the first node.
+  }, { timeout: 5000 });
   return el!;
 }
 
