@@ -179,7 +179,8 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
   const fitPps = Math.min(MAX_PPS, Math.max(MIN_PPS, (width - PAD_X * 2) / extent));
   const pps = fit ? fitPps : manualPps;
   const x = (t: number) => PAD_X + t * pps;
-  const svgWidth = Math.max(width, Math.ceil(x(extent) + PAD_X));
+  // Fitted, the drawing is exactly as wide as its box: no scrollbar to appear and change that width again.
+  const svgWidth = fit ? Math.max(width, Math.floor(x(extent) + PAD_X)) : Math.max(width, Math.ceil(x(extent) + PAD_X));
 
   // Keep the current end in view while zoomed in on a running call.
   useEffect(() => {

@@ -1,0 +1,145 @@
+/**
+ * The call simulator driven like a reviewer would, in real Chromium on the
+ * built editor with its sample workspace (Northwind Support): settings set
+ * through the Settings area, calls started and stepped with the simulator's
+ * buttons, results read off the timeline and the panels.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { nodeByLabel, setupEditor } from './helpers.ts';
+
+const editor = setupEditor();
+
+async function setAccountSwitch(page: Page, name: string, on: boolean): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Account recording' }).click();
+  const sw = page.getByRole('switch', { name });
+  if ((await sw.isChecked()) !== on) await sw.click();
+  await expect.poll(() => sw.isChecked()).toBe(on);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+async function startInbound(page: Page, numberId: string): Promise<void> {
+  const toggle = page.getByRole('button', { name: /Simulate a call/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByLabel('Number dialled').selectOption(numberId);
+  await page.getByRole('button', { name: 'Start call' }).click();
+  await page.getByTestId('sim-time').waitFor();
+}
+
+const act = (page: Page, group: string, button = group) =>
+  page.getByRole('group', { name: group, exact: true }).getByRole('button', { name: button, exact: true }).click();
+
+const time = (page: Page) => page.getByTestId('sim-time').textContent();
+
+async function segments(page: Page, lane: string): Promise<string[]> {
+  return page.locator(`[data-lane="${lane}"] [data-segment]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-segment') ?? ''));
+}
+
+/** Support line up to Ana answering: notice (5 s timer), caller presses 1 at 10 s (Recording node on, R5), Ana answers at 15 s. */
+async function supportCallAnswered(page: Page): Promise<void> {
+  await startInbound(page, 'num-support');
+  await page.getByRole('button', { name: /Run to next timer/ }).click();
+  await act(page, 'Caller presses a key', 'Press 1 · Technical support');
+  await act(page, 'Answer');
+  await expect.poll(() => time(page)).toBe('t = 15 s');
+}
+
+describe('simulator', () => {
+  it('R14: a blind transfer to an outside number with continue-on-external off records nothing after the transfer', async () => {
+    const { page } = editor.current;
+    await setAccountSwitch(page, 'Keep recording on external transfer', false);
+    await supportCallAnswered(page);
+    const transfer = page.getByRole('group', { name: 'Transfer', exact: true });
+    await transfer.getByLabel('How').selectOption('blind');
+    await transfer.getByLabel('Transfer to').selectOption({ label: 'outside number +15550100 (external)' });
+    await act(page, 'Transfer'); // at 20 s
+    await page.getByRole('button', { name: 'Wait 5 s' }).click();
+    await page.getByRole('button', { name: 'Wait 5 s' }).click();
+    await act(page, 'Hang up'); // the contact, at 35 s
+    await expect.poll(() => segments(page, 'A')).toEqual(['10–20 s']);
+    await expect.poll(() => segments(page, 'B')).toEqual(['10–20 s']);
+    // The bar's seconds are written on it; the rest of the call is drawn as not recorded.
+    await expect.poll(() => page.locator('[data-lane="A"] .sim-tl__bar-text').textContent()).toBe('10–20 s');
+    await expect.poll(() => page.getByRole('img', { name: /^From 20 s the external portion is not recorded/ }).count()).toBe(2);
+    await expect.poll(() => page.getByText('10 s recorded of 35 s').count()).toBe(1);
+    await page.getByRole('tab', { name: 'Segments' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Segments' }).textContent()).toContain('external portion began (R14)');
+  });
+
+  it('R11: an agent pause and resume leaves a gap on both channels', async () => {
+    const { page } = editor.current;
+    await setAccountSwitch(page, 'Agents may pause and resume recording', true);
+    await supportCallAnswered(page);
+    await act(page, 'Pause recording'); // 20 s
+    await act(page, 'Resume recording'); // 25 s
+    await page.getByRole('button', { name: 'Wait 5 s' }).click();
+    await act(page, 'Hang up'); // 35 s
+    await expect.poll(() => segments(page, 'A')).toEqual(['10–20 s', '25–35 s']);
+    await expect.poll(() => segments(page, 'B')).toEqual(['10–20 s', '25–35 s']);
+    await expect.poll(() => page.getByRole('img', { name: /^Paused 20–25 s: not recorded on channel A/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: /^Paused 20–25 s: not recorded on channel B/ }).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-marker="pause"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-marker="resume"]').count()).toBe(1);
+  });
+
+  it('R10/R12: in a conference the second agent may not pause; the refusal is a marker with its reason', async () => {
+    const { page } = editor.current;
+    await setAccountSwitch(page, 'Agents may pause and resume recording', true);
+    await supportCallAnswered(page);
+    const conference = page.getByRole('group', { name: 'Conference', exact: true });
+    await conference.getByLabel('Bring in').selectOption({ label: 'agent Ben Okafor' });
+    await act(page, 'Conference'); // 20 s
+    await page.getByRole('group', { name: 'Answer', exact: true }).getByLabel(/Agent answering/).selectOption('ag-ben');
+    await act(page, 'Answer'); // 25 s
+    await expect.poll(() => page.getByRole('list', { name: 'Parties on the call' }).textContent()).toContain('Ben Okafor');
+    const pause = page.getByRole('group', { name: 'Pause recording', exact: true });
+    await pause.getByLabel('Agent who pauses').selectOption('ag-ben');
+    await expect.poll(() => pause.textContent()).toContain('will be refused: Ben Okafor does not control the recording');
+    await act(page, 'Pause recording'); // 30 s: refused
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Refused' }).count()).toBe(1);
+    const marker = page.locator('[data-marker="refusal"]');
+    await expect.poll(() => marker.getAttribute('aria-label')).toMatch(/^Refused action at 30 s: Ben Okafor does not control the recording/);
+    await marker.hover();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('does not control the recording');
+    // Nothing changed: the segment runs on.
+    await expect.poll(() => segments(page, 'A')).toEqual(['10–30 s']);
+  });
+
+  it('R17/R18: a mono account records one lane and is not transcribable', async () => {
+    const { page } = editor.current;
+    await setAccountSwitch(page, 'Dual-channel (stereo) recording', false);
+    // The direct number runs no flow, so no Recording node sets the channels: the account's mono applies.
+    await startInbound(page, 'num-direct');
+    await act(page, 'Answer'); // 5 s, R7
+    await page.getByRole('button', { name: 'Wait 5 s' }).click();
+    await act(page, 'Hang up'); // 15 s
+    await expect.poll(() => page.locator('[data-lane]').evaluateAll((els) => els.map((e) => e.getAttribute('data-lane')))).toEqual([
+      'phases',
+      'mono',
+      'events',
+    ]);
+    await expect.poll(() => segments(page, 'mono')).toEqual(['5–15 s']);
+    await page.getByRole('tab', { name: 'Segments' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Recorded segments' }).textContent()).toContain('Transcribableno (R18: transcription needs dual channel)');
+    await page.getByRole('tab', { name: 'Why' }).click();
+    await expect.poll(() => page.locator('tr[data-setting="channels"]').textContent()).toContain('monoaccount setting');
+  });
+
+  it('steps back two actions and takes another branch; the canvas follows', async () => {
+    const { page } = editor.current;
+    await supportCallAnswered(page);
+    await expect.poll(() => nodeByLabel(page, 'Record support call').locator('.fnode').getAttribute('class')).toContain('is-visited');
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect.poll(() => time(page)).toBe('t = 5 s');
+    await expect.poll(() => nodeByLabel(page, 'Main menu').locator('.fnode').getAttribute('class')).toContain('is-active');
+    await expect.poll(() => nodeByLabel(page, 'Record support call').locator('.fnode').getAttribute('class')).not.toContain('is-visited');
+    await act(page, 'Caller presses a key', 'Press 2 · Billing'); // a new branch at 10 s
+    const steps = page.getByRole('list', { name: 'Steps taken' });
+    await expect.poll(() => steps.locator('li').allTextContents()).toEqual(['5 s — Clock moves on', '10 s — Caller presses 2']);
+    await expect.poll(() => nodeByLabel(page, 'To billing').locator('.fnode').getAttribute('class')).toContain('is-active');
+    await expect.poll(() => page.getByRole('button', { name: 'Step forward' }).isDisabled()).toBe(true);
+  });
+});
