@@ -30,6 +30,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A busy 2-core machine can take seconds to settle a render; polls wait for the visible result.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
       {

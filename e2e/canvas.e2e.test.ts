@@ -29,7 +29,7 @@ describe('canvas', () => {
     await expect.poll(() => added.locator('.fnode').getAttribute('class')).toContain('is-selected');
     await expect.poll(() => page.locator('.rf-inspector').textContent()).toContain('Message');
 
-    await dragMouse(page, handle(added, 'next'), handle(nodeByLabel(page, 'Goodbye'), 'in'));
+    await dragMouse(page, handle(added, 'next'), handle(nodeByLabel(page, 'Main menu'), 'in'));
     await expect.poll(() => edges(page).count()).toBe(edgeCount + 1);
     await expect.poll(() => page.locator(`.react-flow__edge[data-id^="e-play"]`).count()).toBe(1);
   });
@@ -84,14 +84,14 @@ describe('canvas', () => {
 
   it('lays the flow out automatically as one undoable step', async () => {
     const { page } = editor.current;
-    const bye = nodeByLabel(page, 'Goodbye');
-    const transform = () => bye.evaluate((el) => (el as HTMLElement).style.transform);
+    const billing = nodeByLabel(page, 'To billing');
+    const transform = () => billing.evaluate((el) => (el as HTMLElement).style.transform);
     // Drag a node far away, then let the layout bring it back into the tree.
-    await clickNode(bye);
-    const box = (await bye.locator('.fnode__head').boundingBox())!;
+    await clickNode(billing);
+    const box = (await billing.locator('.fnode__head').boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 10);
     await page.mouse.down();
-    await page.mouse.move(box.x + 260, box.y - 300, { steps: 12 });
+    await page.mouse.move(box.x + 260, box.y + 40, { steps: 12 });
     await page.mouse.up();
     const dragged = await transform();
     await page.getByRole('button', { name: /^Undo Move node/ }).waitFor();

@@ -24,7 +24,7 @@ export function setupEditor(): { current: Session } {
     // No network beyond the local preview server.
     await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(inject('baseUrl'));
     await page.locator('.react-flow__node').first().waitFor();
     holder.current = { page, context };

@@ -101,7 +101,7 @@ function UndoRedo() {
 function SaveStatus() {
   const save = useEditor((s) => s.save);
   const text =
-    save.state === 'saving' ? 'Saving…' : save.state === 'saved' ? 'All changes saved' : save.state === 'failed' ? 'Not saved' : 'Saved in this browser';
+    save.state === 'pending' ? 'Unsaved changes…' : save.state === 'saving' ? 'Saving…' : save.state === 'saved' ? 'All changes saved' : save.state === 'failed' ? 'Not saved' : 'Saved in this browser';
   return (
     <span className={`topbar__status${save.state === 'failed' ? ' count-error' : ''}`} role="status" data-save-state={save.state}>
       {text}

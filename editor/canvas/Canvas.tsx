@@ -20,6 +20,7 @@ import {
   Panel,
   ReactFlow,
   useConnection,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -237,13 +238,15 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     };
   }, [actions]);
 
-  // A switched flow is shown whole.
+  // An opened (or switched-to) flow is shown once its nodes are measured.
   const flowId = flow.id;
+  const initialised = useNodesInitialized();
+  const shown = useRef<string | null>(null);
   useEffect(() => {
-    if (!flowId) return;
-    const t = setTimeout(() => actions.fitView(), 60);
-    return () => clearTimeout(t);
-  }, [flowId, actions]);
+    if (!initialised || shown.current === flowId) return;
+    shown.current = flowId;
+    actions.showFlow();
+  }, [flowId, initialised, actions]);
 
   const portActions = useMemo<PortActions>(
     () => ({

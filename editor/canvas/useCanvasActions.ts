@@ -17,6 +17,9 @@ import type { FlowRFEdge } from './reconcile.ts';
 const GRID = 16;
 const NEW_NODE: Size = { width: 208, height: 112 };
 
+/** Below this zoom node text is too small to read. */
+const READABLE_ZOOM = 0.8;
+
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
 /** The last copied fragment, used when the system clipboard is unavailable or refused. */
@@ -35,6 +38,8 @@ export interface CanvasActions {
   /** Pastes clipboard text (or the in-memory copy when `text` is null or not a fragment); returns the count pasted. */
   paste(text: string | null): number;
   fitView(): void;
+  /** Shows a flow on opening: the whole of it when that stays readable, else its top at a readable zoom. */
+  showFlow(): void;
 }
 
 export function useCanvasActions(): CanvasActions {
@@ -176,6 +181,25 @@ export function useCanvasActions(): CanvasActions {
       },
       fitView() {
         void rf.fitView({ duration: 250, maxZoom: 1 });
+      },
+      showFlow() {
+        const el = document.querySelector('.canvas .react-flow');
+        const r = el?.getBoundingClientRect();
+        const all = rf.getNodes();
+        if (!r || all.length === 0) return;
+        const b = rf.getNodesBounds(all);
+        const pad = 32;
+        const fit = Math.min(1, (r.width - pad * 2) / Math.max(1, b.width), (r.height - pad * 2) / Math.max(1, b.height));
+        if (fit >= READABLE_ZOOM) {
+          void rf.fitView({ maxZoom: 1, padding: 0.08 });
+          return;
+        }
+        // Too big to fit readably: start at the top, around the Start (where the call enters; the middle of the
+        // bounds can be empty space), without showing empty space left of the flow, and let the user pan.
+        const start = all.find((n) => n.type === 'start');
+        const cx = start ? start.position.x + (start.measured?.width ?? 0) / 2 : b.x + b.width / 2;
+        const left = Math.max(b.x - pad / READABLE_ZOOM, cx - r.width / 2 / READABLE_ZOOM);
+        void rf.setViewport({ zoom: READABLE_ZOOM, x: -left * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM });
       },
     };
   }, [store, rf]);

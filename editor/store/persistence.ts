@@ -99,7 +99,10 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
       await persistence.save({ format: SAVED_FORMAT, version: 1, workspace, currentFlowId });
       savedWs = workspace;
       savedFlow = currentFlowId;
-      store.setSaveStatus({ state: 'saved', at: Date.now() });
+      const now = store.getState();
+      // A change made while this save ran is still waiting for its own save.
+      const newer = now.workspace !== workspace || now.currentFlowId !== currentFlowId;
+      store.setSaveStatus(newer ? { state: 'pending' } : { state: 'saved', at: Date.now() });
     } catch (e) {
       store.setSaveStatus({ state: 'failed', message: `Could not save your changes: ${errorText(e)}. Your last saved copy is untouched.` });
     }
@@ -112,6 +115,9 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
     timer = setTimeout(() => {
       running = running.then(saveNow);
     }, delayMs);
+    // Shown as "unsaved changes" until the save lands; a failure stays visible until a save succeeds.
+    const st = store.getState().save.state;
+    if (st !== 'pending' && st !== 'failed') store.setSaveStatus({ state: 'pending' });
   });
 
   return {

@@ -300,3 +300,21 @@ describe('autosave and restore', () => {
     expect(restored.notice?.text).toMatch(/private mode/);
   });
 });
+
+describe('save status', () => {
+  it('reads "pending" from the first change until the save lands', async () => {
+    vi.useFakeTimers();
+    try {
+      const p = new FakePersistence();
+      const store = createEditorStore(workspace(), 'main');
+      const autosave = attachAutosave(store, p, 400);
+      addNode(store, 'main', 'play', { x: 0, y: 0 });
+      expect(store.getState().save.state).toBe('pending');
+      await vi.advanceTimersByTimeAsync(500);
+      expect(store.getState().save.state).toBe('saved');
+      autosave.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

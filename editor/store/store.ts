@@ -28,6 +28,7 @@ export interface HistoryEntry {
 
 export type SaveStatus =
   | { state: 'idle' }
+  | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'saved'; at: number }
   | { state: 'failed'; message: string };

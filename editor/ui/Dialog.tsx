@@ -20,6 +20,7 @@ export function Dialog({ title, onClose, children, footer, wide, initialFocus, c
   const titleId = useId();
   const close = useRef(onClose);
   close.current = onClose;
+  const closing = useRef(false);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -28,7 +29,9 @@ export function Dialog({ title, onClose, children, footer, wide, initialFocus, c
     if (!dialog.open) dialog.showModal();
     const first = initialFocus ? document.getElementById(initialFocus) : null;
     (first ?? dialog.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog__close), [tabindex]:not([tabindex="-1"])'))?.focus();
+    closing.current = false;
     return () => {
+      closing.current = true;
       dialog.close();
       previous?.focus();
     };
@@ -42,6 +45,19 @@ export function Dialog({ title, onClose, children, footer, wide, initialFocus, c
       onCancel={(e) => {
         e.preventDefault();
         close.current();
+      }}
+      onKeyDown={(e) => {
+        // Chrome may skip the cancel event without recent user activation; Escape closes regardless.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          close.current();
+        }
+      }}
+      onClose={() => {
+        // Closed by the browser itself (a close request it did not announce): keep React's state in step.
+        // (A close event from an earlier close() may arrive after the dialog opened again; then it is open and stays.)
+        if (ref.current && !ref.current.open && !closing.current) close.current();
       }}
       onClick={(e) => {
         // A click on the backdrop (the dialog element itself, outside its content box) closes it.
