@@ -8,6 +8,7 @@
  * panel selects its node. The call itself lives in the simulator's own
  * store.
  */
+import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import type { CallStart } from '../../runtime/call/types.ts';
 import { useEditor, useStore } from '../store/react.tsx';
@@ -78,6 +79,15 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
 
   useEffect(() => sim.setWorkspace(workspace), [sim, workspace]);
   useCanvasHighlight(editor, sim, open);
+  const [follow, setFollow] = useState(true);
+  const rf = useReactFlow();
+  const view = useEditor((s) => s.view);
+  const activeNode = call && call.flowId === currentFlowId ? call.currentNodeId : null;
+  // Keep the node the call is at in sight: the drawer leaves the canvas little room.
+  useEffect(() => {
+    if (!open || !follow || view !== 'canvas' || activeNode === null) return;
+    void rf.fitView({ nodes: [{ id: activeNode }], duration: 250, maxZoom: 1, padding: 0.6 });
+  }, [rf, open, follow, view, activeNode]);
 
   const flow = call?.flowId ? workspace.flows.find((f) => f.id === call.flowId) : undefined;
   const start = (s: CallStart, choice: FlowChoice) => {
@@ -92,6 +102,8 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
     editor.setView('canvas');
     editor.setCurrentFlow(call.flowId);
     editor.setSelection([nodeId]);
+    // After the view switch has rendered the canvas.
+    requestAnimationFrame(() => void rf.fitView({ nodes: [{ id: nodeId }], duration: 250, maxZoom: 1, padding: 0.6 }));
   };
 
   return (
@@ -100,6 +112,11 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
         <button type="button" className="sim-btn sim-drawer__toggle" aria-expanded={open} aria-controls="sim-drawer-body" onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} Simulate a call
         </button>
+        {open ? (
+          <label className="sim-check sim-drawer__follow">
+            <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow the call on the canvas
+          </label>
+        ) : null}
         {call ? (
           <span className="sim-drawer__summary" aria-live="polite">
             {call.start.direction} call · t = {Math.round(call.time * 100) / 100} s · {call.ended ? 'ended' : 'in progress'} ·{' '}
