@@ -1,0 +1,64 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { ExportDialog } from '../../editor/io/IoDialogs.tsx';
+import { nodeOfKind, problemsOf, sampleWorkspace } from '../fixtures.ts';
+
+const clean = sampleWorkspace();
+const cleanFlow = clean.flows[0]!;
+
+// A damaged copy: one port left open (an error) and an empty message (a warning).
+const broken = sampleWorkspace();
+const brokenFlow = broken.flows[0]!;
+const play = nodeOfKind('play', brokenFlow);
+play.data.text = '';
+brokenFlow.edges = brokenFlow.edges.filter((e) => e.source !== play.id);
+const brokenProblems = problemsOf(brokenFlow, broken);
+
+const meta = {
+  title: 'Editor/Export dialog',
+  component: ExportDialog,
+  args: {
+    flow: cleanFlow,
+    workspace: clean,
+    errors: problemsOf(cleanFlow, clean).filter((p) => p.severity === 'error'),
+    warnings: problemsOf(cleanFlow, clean).filter((p) => p.severity === 'warning'),
+    onClose: fn(),
+  },
+} satisfies Meta<typeof ExportDialog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Ready: Story = {
+  play: async ({ canvasElement, args }) => {
+    const dialog = within(within(canvasElement.ownerDocument.body).getByRole('dialog', { name: 'Export' }));
+    await expect(args.errors).toHaveLength(0);
+    await expect(dialog.getByRole('button', { name: 'Download flow JSON' })).toBeEnabled();
+    await expect(dialog.queryByRole('alert')).toBeNull();
+    await expect(dialog.getByText(`${args.flow.id}.flow.json`)).toBeVisible();
+    await userEvent.click(dialog.getAllByRole('button', { name: 'Close' }).at(-1)!);
+    await expect(args.onClose).toHaveBeenCalled();
+  },
+};
+
+/** Errors block export to production and are listed; warnings are shown but do not block. */
+export const BlockedByErrors: Story = {
+  args: {
+    flow: brokenFlow,
+    workspace: broken,
+    errors: brokenProblems.filter((p) => p.severity === 'error'),
+    warnings: brokenProblems.filter((p) => p.severity === 'warning'),
+  },
+  play: async ({ canvasElement, args }) => {
+    const dialog = within(within(canvasElement.ownerDocument.body).getByRole('dialog', { name: 'Export' }));
+    await expect(args.errors.length).toBeGreaterThan(0);
+    await expect(args.warnings.length).toBeGreaterThan(0);
+    await expect(dialog.getByRole('button', { name: 'Download flow JSON' })).toBeDisabled();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toHaveTextContent(`Export is blocked: the flow has ${args.errors.length}`);
+    for (const e of args.errors) await expect(alert).toHaveTextContent(e.message);
+    await expect(dialog.getByText(/do not block export/)).toBeInTheDocument();
+    // The workspace backup is never blocked.
+    await expect(dialog.getByRole('button', { name: 'Download workspace JSON' })).toBeEnabled();
+  },
+};
