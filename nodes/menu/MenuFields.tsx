@@ -51,6 +51,7 @@ export function MenuFields({ data, onChange, problems }: FieldsProps<MenuData>) 
                   <span className="rf-label">Key</span>
                   <select
                     className="rf-input rf-select"
+                    aria-label={`Key of option ${i + 1}`}
                     value={o.digit}
                     aria-invalid={duplicate || undefined}
                     onChange={(e) => {

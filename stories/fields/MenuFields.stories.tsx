@@ -54,7 +54,7 @@ export const WithValidationError: Story = {
 export const WithDuplicateKey: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const keys = canvas.getAllByRole('combobox', { name: 'Key' });
+    const keys = canvas.getAllByRole('combobox', { name: /^Key of option/ });
     await userEvent.selectOptions(keys[1]!, menu.options[0]!.digit);
     await expect(canvas.getByText(`Key ${menu.options[0]!.digit} is used by more than one option.`)).toBeVisible();
     await expect(keys[1]).toHaveAttribute('aria-invalid', 'true');
