@@ -127,6 +127,42 @@ describe('simulator', () => {
     await expect.poll(() => page.locator('tr[data-setting="channels"]').textContent()).toContain('monoaccount setting');
   });
 
+  it('saves a scenario; an edit in Settings makes it fail with the difference in words; accepting passes; it survives a reload and exports', async () => {
+    const { page } = editor.current;
+    await supportCallAnswered(page);
+    const transfer = page.getByRole('group', { name: 'Transfer', exact: true });
+    await transfer.getByLabel('Transfer to').selectOption({ label: 'outside number +15550100 (external)' });
+    await act(page, 'Transfer'); // 20 s, recording stops (example account: continue-on-external off)
+    await act(page, 'Hang up'); // 25 s
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Scenario name').fill('Blind transfer to partner');
+    await page.getByRole('button', { name: 'Save current call as scenario' }).click();
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const item = page.locator('[data-scenario="Blind transfer to partner"]');
+    await expect.poll(() => item.getAttribute('data-status')).toBe('pass');
+
+    await setAccountSwitch(page, 'Keep recording on external transfer', true);
+    await expect.poll(() => item.getAttribute('data-status')).toBe('fail');
+    const diff = page.getByRole('list', { name: 'Differences in Blind transfer to partner' });
+    await expect.poll(() => diff.textContent()).toContain('Segments: expected 10–20 s (external-transfer); got 10–25 s (hang-up).');
+    await expect.poll(() => diff.textContent()).toContain('Total recorded: expected 10 s, got 15 s.');
+    await item.getByRole('button', { name: 'Accept new result' }).click();
+    await expect.poll(() => item.getAttribute('data-status')).toBe('pass');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for recflow test' }).click()]);
+    expect(download.suggestedFilename()).toBe('northwind-support-scenarios.zip');
+
+    // Scenarios live in their own IndexedDB store, apart from the workspace autosave.
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByRole('button', { name: /Simulate a call/ }).click();
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await expect.poll(() => page.locator('[data-scenario="Blind transfer to partner"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Load' }).click();
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await expect.poll(() => segments(page, 'A')).toEqual(['10–25 s']);
+  });
+
   it('steps back two actions and takes another branch; the canvas follows', async () => {
     const { page } = editor.current;
     await supportCallAnswered(page);

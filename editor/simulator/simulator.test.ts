@@ -65,6 +65,17 @@ describe('simulator store', () => {
     expect(call.history).toHaveLength(4);
   });
 
+  it('R8: an outbound call runs no flow and records from the contact answering', () => {
+    const sim = createSimStore(loadExampleWorkspace(), 5);
+    sim.start({ direction: 'outbound', agentId: 'ag-dev', fromNumberId: 'num-support', contactNumber: '+15550199' });
+    expect(sim.getState().call!.available.map((a) => a.type)).toContain('contactAnswer');
+    sim.apply({ type: 'contactAnswer' });
+    sim.apply({ type: 'hangUp', party: 'contact' });
+    const call = sim.getState().call!;
+    expect(call.flowId).toBeNull();
+    expect(call.result.segments).toMatchObject([{ start: 5, end: 10, endReason: 'hang-up' }]);
+  });
+
   it('gives the canvas the node the call is at and the nodes it went through, for the flow on screen only', () => {
     const { sim } = supportCall();
     const call = sim.getState().call!;
