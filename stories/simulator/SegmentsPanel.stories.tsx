@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import SegmentsPanel from '../../editor/simulator/SegmentsPanel.tsx';
-import { conferenceRefusalCall, monoCall, pauseCall, type SimCall, voicemailCall } from './simData.ts';
+import { conferenceRefusalCall, exampleCall, monoCall, pauseCall, type SimCall, voicemailCall } from './simData.ts';
 
 const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start });
 
@@ -68,5 +68,16 @@ export const Voicemail: Story = {
     const table = within(canvasElement).getByRole('table', { name: 'Voicemail recordings' });
     await expect(table).toHaveTextContent('38 s60 s22 s (max 120 s)');
     await expect(table).toHaveTextContent('caller finished (#)');
+  },
+};
+
+/** Example scenario support-voicemail: the Recording node ran on the menu timeout, nobody answered, the caller left a message (R19). */
+export const VoicemailExample: Story = {
+  args: from(exampleCall('support-voicemail')),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(rows(canvasElement)[1]).toContain('13 s100 s87 s');
+    await expect(within(canvas.getByRole('table', { name: 'Voicemail recordings' })).getAllByRole('row')[1]).toHaveTextContent('43 s100 s57 s (max 120 s)');
+    await expect(canvas.getByText('—', { selector: 'dd' })).toBeVisible();
   },
 };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import Timeline from '../../editor/simulator/Timeline.tsx';
-import { conferenceRefusalCall, externalTransferCall, inProgressCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+import { conferenceRefusalCall, exampleCall, externalTransferCall, inProgressCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
 
 /** Props for the timeline from a call the runtime simulated on the example flows. */
 const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start, flow: c.flow, layoutHint: c.settings.channels.value });
@@ -109,5 +109,40 @@ export const InProgressAndZoom: Story = {
     await expect(canvas.getByRole('button', { name: 'Fit' })).toHaveAttribute('aria-pressed', 'false');
     await userEvent.click(canvas.getByRole('button', { name: 'Fit' }));
     await waitFor(() => expect(svg.width.baseVal.value).toBe(before));
+  },
+};
+
+/** Example scenario payments-card: R6/R5 leave the card capture out, then an R11 pause leaves a gap on both channels. */
+export const CardPaymentExample: Story = {
+  args: from(exampleCall('payments-card')),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(segments(canvasElement, 'A')).toEqual(['4–9 s', '54–80 s', '95–130 s']);
+    await expect(segments(canvasElement, 'B')).toEqual(['4–9 s', '54–80 s', '95–130 s']);
+    // Only the agent's pause is drawn as a pause gap; the card capture is simply not on tape.
+    await expect(canvas.getAllByRole('img', { name: /^Paused 80–95 s/ })).toHaveLength(2);
+    await expect(canvas.getAllByRole('img', { name: /^Recording on \/ off at (9|54) s/ })).toHaveLength(2);
+  },
+};
+
+/** Example scenario payments-conference-control: Ana's pause is refused while Dev controls (R12), accepted once he has left. */
+export const ConferenceControlExample: Story = {
+  args: from(exampleCall('payments-conference-control')),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('img', { name: /^Refused action at 30 s: Ana Lima does not control the recording/ })).toBeInTheDocument();
+    await expect(segments(canvasElement, 'A')).toEqual(['4–50 s', '60–70 s']);
+    await expect(canvas.getByRole('img', { name: /^Pause at 50 s/ })).toBeInTheDocument();
+  },
+};
+
+/** Example scenario support-warm-external: the consultation is recorded; the external portion starts when Ana completes (R15). */
+export const WarmExternalExample: Story = {
+  args: from(exampleCall('support-warm-external')),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(segments(canvasElement, 'A')).toEqual(['6–50 s']);
+    await expect(canvas.getByRole('img', { name: /^Consultation 30–50 s/ })).toBeInTheDocument();
+    await expect(canvas.getAllByRole('img', { name: /^From 50 s the external portion is not recorded/ })).toHaveLength(2);
   },
 };

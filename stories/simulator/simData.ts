@@ -4,6 +4,7 @@
  * results. Each builder returns what a panel needs.
  */
 import { loadExampleWorkspace } from '../../examples/index.ts';
+import { parseScenario } from '../../runtime/call/scenario.ts';
 import { startCall } from '../../runtime/call/session.ts';
 import type { CallAction, CallResult, CallSession, CallStart, EffectiveSettings } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
@@ -103,4 +104,27 @@ export function inProgressCall(): SimCall {
     [20, { type: 'answer', agentId: 'ag-ana' }],
     [45, { type: 'wait' }],
   ]);
+}
+
+const exampleScenarios = import.meta.glob<unknown>('../../examples/scenarios/*.json', { eager: true, import: 'default' });
+
+/**
+ * One of the example scenarios (examples/scenarios/<name>.json, H2's format)
+ * run step by step on the example workspace, so the story shows exactly
+ * what `recflow simulate` computes for it.
+ */
+export function exampleCall(name: string): SimCall {
+  const raw = exampleScenarios[`../../examples/scenarios/${name}.json`];
+  if (raw === undefined) throw new Error(`story data: no example scenario ${name}`);
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new Error(`story data: ${name}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+  const sc = parsed.value;
+  const ws = loadExampleWorkspace();
+  const start = sc.call as CallStart;
+  const flowId = sc.flow?.replace(/^.*\/|\.json$/g, '');
+  const steps: Step[] = sc.actions.map(({ at, ...action }) => [at, action as CallAction]);
+  if (sc.runUntil !== undefined) steps.push([sc.runUntil, { type: 'wait' }]);
+  const call = run(ws, start, steps);
+  if (flowId && call.flow?.id !== flowId) throw new Error(`story data: ${name} names flow ${flowId}, the number runs ${call.flow?.id}`);
+  return call;
 }
