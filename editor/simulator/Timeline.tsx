@@ -182,11 +182,12 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
   // Fitted, the drawing is exactly as wide as its box: no scrollbar to appear and change that width again.
   const svgWidth = fit ? Math.max(width, Math.floor(x(extent) + PAD_X)) : Math.max(width, Math.ceil(x(extent) + PAD_X));
 
-  // Keep the current end in view while zoomed in on a running call.
+  // Keep the current end in view while zoomed in on a running call (only when the call moves on, not on every hover).
+  const endX = x(result.duration);
   useEffect(() => {
     const el = scrollRef.current;
-    if (el && !fit && !result.ended) el.scrollLeft = Math.max(0, x(result.duration) - el.clientWidth + 40);
-  });
+    if (el && !fit && !result.ended) el.scrollLeft = Math.max(0, endX - el.clientWidth + 40);
+  }, [endX, fit, result.ended]);
 
   const layout: ChannelLayout = result.channels ?? layoutHint;
   const lanes = lanesFor(layout, result.segments);
