@@ -82,6 +82,22 @@ describe('canvas', () => {
     await expect.poll(() => nodeByLabel(page, 'Support voicemail').count()).toBe(1);
   });
 
+  it('pastes into another browser tab through the system clipboard', async () => {
+    const { page, context } = editor.current;
+    await clickNode(nodeByLabel(page, 'To billing'));
+    await page.keyboard.press('Control+C');
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/Copied 1 node/);
+
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.locator('.react-flow__node').first().waitFor();
+    expect(await nodes(other).count()).toBe(9);
+    await other.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await other.keyboard.press('Control+V');
+    await expect.poll(() => nodeByLabel(other, 'To billing').count()).toBe(2);
+    await other.close();
+  });
+
   it('lays the flow out automatically as one undoable step', async () => {
     const { page } = editor.current;
     const billing = nodeByLabel(page, 'To billing');

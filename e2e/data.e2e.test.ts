@@ -69,6 +69,24 @@ describe('data', () => {
     expect(workspace.flows[1]).toEqual(JSON.parse(exported));
   });
 
+  it('imports a flow file dropped on the canvas as a new flow with a fresh id', async () => {
+    const { page } = editor.current;
+    const exported = await exportFlowText();
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'support-line.flow.json', { type: 'application/json' }));
+      return dt;
+    }, exported);
+    await page.dispatchEvent('.canvas', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('.canvas', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/“support-line-2”/);
+    expect(await nodes(page).count()).toBe(9);
+    // One undo step takes it away again.
+    await page.getByRole('button', { name: /^Undo Import flow/ }).click();
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('3');
+  });
+
   it('keeps every change across a reload', async () => {
     const { page } = editor.current;
     const name = page.locator('.topbar .flow-name');
@@ -88,6 +106,43 @@ describe('data', () => {
     await page.getByRole('menuitemradio', { name: /Support line \(EU\)/ }).click();
     await expect.poll(() => nodes(page).count()).toBe(10);
     expect(await nodeByLabel(page, 'Voicemail').count()).toBe(1);
+  });
+
+  it('shows a failed save, keeps the last good copy, and saves again on Try again', async () => {
+    const { page } = editor.current;
+    const name = page.locator('.topbar .flow-name');
+    await name.fill('Saved name');
+    await name.press('Enter');
+    await waitSaved(page);
+    // The browser's storage refuses every write from now on, as when it is full.
+    await page.evaluate(() => {
+      const w = window as unknown as { __failWrites: boolean };
+      w.__failWrites = true;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (w.__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await name.fill('Unsaved name');
+    await name.press('Enter');
+    const banner = page.getByRole('alert').filter({ hasText: 'Could not save your changes' });
+    await expect.poll(() => banner.textContent()).toMatch(/storage is full.*last saved copy is untouched/);
+
+    // What a reload would find now is the last good copy.
+    const other = await editor.current.context.newPage();
+    await other.goto(page.url());
+    await expect.poll(() => other.locator('.topbar .flow-name').inputValue()).toBe('Saved name');
+    await other.close();
+
+    await page.evaluate(() => {
+      (window as unknown as { __failWrites: boolean }).__failWrites = false;
+    });
+    await banner.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    await waitSaved(page);
+    await page.reload();
+    await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe('Unsaved name');
   });
 
   it('shows a broken file’s errors with their paths and leaves the work untouched', async () => {

@@ -42,6 +42,12 @@ import { WorkspaceNamesProvider } from './WorkspaceNames.tsx';
 
 export const PALETTE_MIME = 'application/x-recflow-kind';
 const SNAP: [number, number] = [16, 16];
+// Props React Flow compares by identity are hoisted, so a re-render of the canvas does not re-subscribe key handlers.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const EDGE_OPTIONS = { type: 'default' } as const;
+const MINIMAP_STYLE = { width: 168, height: 112 };
+const minimapClass = (n: FlowRFNode) => `mm-node mm-${n.type ?? 'node'}`;
 /** Above this many nodes only the visible ones are rendered. */
 const LARGE_FLOW = 200;
 
@@ -286,11 +292,11 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
               fitViewOptions={{ maxZoom: 1 }}
               minZoom={0.1}
               maxZoom={2}
-              deleteKeyCode={['Delete', 'Backspace']}
+              deleteKeyCode={DELETE_KEYS}
               selectionKeyCode="Shift"
-              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
               onlyRenderVisibleElements={large}
-              defaultEdgeOptions={{ type: 'default' }}
+              defaultEdgeOptions={EDGE_OPTIONS}
               aria-label="Flow canvas"
             >
               <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
@@ -299,9 +305,9 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
                 position="bottom-right"
                 pannable
                 zoomable
-                nodeClassName={(n) => `mm-node mm-${n.type ?? 'node'}`}
+                nodeClassName={minimapClass}
                 nodeStrokeWidth={2}
-                style={{ width: 168, height: 112 }}
+                style={MINIMAP_STYLE}
                 ariaLabel="Overview of the flow"
               />
               <ConnectionHint flow={flow} />
