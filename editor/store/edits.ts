@@ -29,7 +29,13 @@ export function edgeId(source: string, sourcePort: string, taken: ReadonlySet<st
 }
 
 /** Stores the final positions of a drag (or a layout) as one step. */
-export function moveNodes(store: EditorStore, flowId: string, positions: ReadonlyMap<string, XY>, label?: string): boolean {
+export function moveNodes(
+  store: EditorStore,
+  flowId: string,
+  positions: ReadonlyMap<string, XY>,
+  label?: string,
+  options: { coalesceKey?: string } = {},
+): boolean {
   if (positions.size === 0) return false;
   return store.change(
     (d) => {
@@ -39,6 +45,7 @@ export function moveNodes(store: EditorStore, flowId: string, positions: Readonl
       }
     },
     label ?? (positions.size === 1 ? 'Move node' : `Move ${positions.size} nodes`),
+    options,
   );
 }
 
@@ -136,8 +143,11 @@ export function setNodeData(store: EditorStore, flowId: string, nodeId: string, 
       const n = f.nodes.find((x) => x.id === nodeId)!;
       n.data = data as typeof n.data;
       // A port that disappeared (a removed menu option) takes its edge and its "ends the call" mark with it.
-      f.edges = f.edges.filter((e) => e.source !== nodeId || ports.has(e.sourcePort));
-      if (n.endsCall) {
+      // Only then is the edge list replaced: replacing it on every edit would put the whole list in each undo step.
+      if (flow.edges.some((e) => e.source === nodeId && !ports.has(e.sourcePort))) {
+        f.edges = f.edges.filter((e) => e.source !== nodeId || ports.has(e.sourcePort));
+      }
+      if (n.endsCall?.some((p) => !ports.has(p))) {
         n.endsCall = n.endsCall.filter((p) => ports.has(p));
         if (n.endsCall.length === 0) delete n.endsCall;
       }

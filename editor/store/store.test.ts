@@ -104,6 +104,24 @@ describe('history', () => {
     expect(flowOf(store).nodes.find((n) => n.id === id)!.data).toMatchObject({ text: '' });
   });
 
+  it('a data edit keeps the edge list unless a port goes, so an undo step grows with the edit, not the flow', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const menu = addNode(store, 'main', 'menu', { x: 0, y: 0 });
+    const hang = addNode(store, 'main', 'hangup', { x: 0, y: 0 });
+    expect(connect(store, 'main', menu, '1', hang)).toBeNull();
+    expect(connect(store, 'main', menu, '2', hang)).toBeNull();
+    const edges = flowOf(store).edges;
+    const options = [{ digit: '1', label: 'Sales' }];
+    setNodeData(store, 'main', menu, { label: 'Renamed', prompt: 'Press 1.', options: [...options, { digit: '2', label: 'Help' }], timeoutSeconds: 10 });
+    expect(flowOf(store).edges).toBe(edges);
+    expect(JSON.stringify(store.getState().past.at(-1)!.inverse)).not.toContain('"edges"');
+    // Removing option 2 takes its edge with it.
+    setNodeData(store, 'main', menu, { label: 'Renamed', prompt: 'Press 1.', options, timeoutSeconds: 10 });
+    expect(flowOf(store).edges.map((e) => e.sourcePort)).toEqual(['1']);
+    store.undo();
+    expect(flowOf(store).edges).toEqual(edges);
+  });
+
   it('refuses node data its schema refuses', () => {
     const store = createEditorStore(workspace(), 'main');
     const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
