@@ -25,6 +25,7 @@ import type {
 } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { describeAction, secs } from './format.ts';
 
 /** How the call picks its flow: the number's own (R4), or the flow on screen. */
 export type FlowChoice = { kind: 'number' } | { kind: 'flow'; flowId: string };
@@ -174,14 +175,15 @@ export function createSimStore(initialWorkspace: WorkspaceDoc, initialAdvance = 
     },
     apply(action) {
       if (!session) return null;
-      const outcome = session.apply(action, session.time + state.advance);
-      refresh(noteOf(outcome, 'Done.'));
+      const at = session.time + state.advance;
+      const outcome = session.apply(action, at);
+      refresh(noteOf(outcome, `${secs(at)} s: ${describeAction(ws, session.start, action)}.`));
       return outcome;
     },
     runToNextTimer() {
       if (!session) return null;
       const outcome = session.runToNextTimer();
-      refresh(noteOf(outcome, 'Moved to the next timer.'));
+      refresh(noteOf(outcome, `${secs(session.time)} s: a timer fell due and the call moved on.`));
       return outcome;
     },
     goTo(index) {
