@@ -145,6 +145,44 @@ describe('data', () => {
     await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe('Unsaved name');
   });
 
+  it('opens the sample and says so when the saved copy is unreadable, keeping that copy aside', async () => {
+    const { page } = editor.current;
+    const idb = (op: 'corrupt' | 'readAside') =>
+      page.evaluate(
+        (what) =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('recflow');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction('editor', what === 'corrupt' ? 'readwrite' : 'readonly');
+              const store = tx.objectStore('editor');
+              let result: unknown;
+              if (what === 'corrupt') {
+                store.put({ format: 'recflow.editor-state', version: 1, workspace: { format: 'recflow.workspace', flows: 'oops' }, currentFlowId: 'x' }, 'state');
+              } else {
+                const get = store.get('state.unreadable');
+                get.onsuccess = () => {
+                  result = get.result;
+                };
+              }
+              tx.oncomplete = () => {
+                db.close();
+                resolve(result);
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        op,
+      );
+    await idb('corrupt');
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/could not be read.*sample workspace/);
+    expect(await nodes(page).count()).toBe(9);
+    expect(await idb('readAside')).toMatchObject({ workspace: { flows: 'oops' } });
+  });
+
   it('shows a broken file’s errors with their paths and leaves the work untouched', async () => {
     const { page } = editor.current;
     await importText('broken.json', '{"format":"recflow.flow","version":2,"id":"x","name":"","nodes":[{"id":"a","kind":"teleport","position":{"x":0,"y":0},"data":{}}],"edges":[]}');

@@ -129,6 +129,7 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
 
   const flowRef = useRef(flow);
   flowRef.current = flow;
+  const dragging = useRef(false);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowRFNode>[]) => {
@@ -143,8 +144,17 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
       }
       // A finished drag (or an arrow-key move) arrives with dragging false: that is the one history step.
       const done = new Map<string, XY>();
-      for (const c of changes) if (c.type === 'position' && c.dragging === false && c.position) done.set(c.id, c.position);
-      if (done.size > 0) moveNodes(store, flowRef.current.id, done);
+      for (const c of changes) {
+        if (c.type !== 'position') continue;
+        if (c.dragging) dragging.current = true;
+        else if (c.position) done.set(c.id, c.position);
+      }
+      if (done.size > 0) {
+        // Arrow-key nudges in a row are one step, like typing; a mouse drag is always its own.
+        const nudge = !dragging.current;
+        dragging.current = false;
+        moveNodes(store, flowRef.current.id, done, undefined, nudge ? { coalesceKey: `nudge:${[...done.keys()].join(',')}` } : {});
+      }
     },
     [store],
   );
