@@ -186,7 +186,7 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
               ) : tab === 'segments' ? (
                 <SegmentsPanel result={call.result} workspace={workspace} start={call.start} />
               ) : tab === 'why' ? (
-                <WhyPanel settings={call.settings} workspace={workspace} flow={flow} onSelectNode={selectNode} />
+                <WhyPanel settings={call.settings} workspace={workspace} flow={flow} onSelectNode={selectNode} markers={call.result.timeline.markers} />
               ) : (
                 <AccessPanel workspace={workspace} result={call.result} />
               )}

@@ -4,10 +4,10 @@
  * the number's override, the account). Values and sources are the
  * runtime's `effectiveSettings()`; a node source can select that node.
  */
-import type { EffectiveSettings, SettingSource } from '../../runtime/call/types.ts';
+import type { EffectiveSettings, Marker, SettingSource } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { nodeName, sourceText } from './format.ts';
+import { nodeName, secs, sourceText } from './format.ts';
 import './simulator.css';
 
 export interface WhyPanelProps {
@@ -17,6 +17,8 @@ export interface WhyPanelProps {
   flow: FlowDoc | undefined;
   /** Selects a node on the canvas; without it node sources are plain text. */
   onSelectNode?: (nodeId: string) => void;
+  /** The call's timeline markers: the Recording nodes it ran so far are listed from them. */
+  markers?: readonly Marker[];
 }
 
 const ROWS: Array<{ key: keyof EffectiveSettings; name: string; rule: string; value(s: EffectiveSettings): string }> = [
@@ -49,7 +51,8 @@ function Source({ source, workspace, flow, onSelectNode }: { source: SettingSour
   return <span>{text}</span>;
 }
 
-export default function WhyPanel({ settings, workspace, flow, onSelectNode }: WhyPanelProps) {
+export default function WhyPanel({ settings, workspace, flow, onSelectNode, markers = [] }: WhyPanelProps) {
+  const runs = markers.filter((m) => (m.kind === 'recording-on' || m.kind === 'recording-off') && m.nodeId !== undefined && flow?.nodes.find((n) => n.id === m.nodeId)?.kind === 'recording');
   return (
     <section className="sim-panel sim-why" aria-label="Why: effective settings">
       <table className="sim-table" aria-label="Effective settings">
@@ -79,6 +82,26 @@ export default function WhyPanel({ settings, workspace, flow, onSelectNode }: Wh
           })}
         </tbody>
       </table>
+      <h3>Recording nodes this call ran</h3>
+      {runs.length === 0 ? (
+        <p className="sim-muted">None yet: the number's override and the account decide (R7 / R8 defaults apply).</p>
+      ) : (
+        <ol className="sim-why__runs" aria-label="Recording nodes this call ran">
+          {runs.map((m, i) => (
+            <li key={`${m.at}-${i}`}>
+              <strong>{secs(m.at)} s</strong>{' '}
+              {onSelectNode ? (
+                <button type="button" className="sim-link" onClick={() => onSelectNode(m.nodeId!)}>
+                  {nodeName(flow, m.nodeId!)}
+                </button>
+              ) : (
+                nodeName(flow, m.nodeId!)
+              )}
+              : {m.label}
+            </li>
+          ))}
+        </ol>
+      )}
       <p className="sim-muted">
         R3: a Recording node the call ran wins, then the number's override, then the account. Continue-on-external-transfer, channels
         (except by a Recording node) and deletion are account-wide.

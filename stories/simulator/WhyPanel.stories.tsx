@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import WhyPanel from '../../editor/simulator/WhyPanel.tsx';
-import { monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+import { exampleCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
 
-const from = (c: SimCall) => ({ settings: c.settings, workspace: c.workspace, flow: c.flow, onSelectNode: fn() });
+const from = (c: SimCall) => ({ settings: c.settings, workspace: c.workspace, flow: c.flow, onSelectNode: fn(), markers: c.result.timeline.markers });
 
 const meta = {
   title: 'Simulator/Why',
@@ -54,5 +54,23 @@ export const Mixed: Story = {
     await expect(row(canvasElement, 'channels')).toHaveAttribute('data-source', 'node');
     await expect(row(canvasElement, 'agentPause')).toHaveAttribute('data-source', 'account');
     await expect(row(canvasElement, 'agentPause')).toHaveTextContent('not allowed');
+  },
+};
+
+/** Example scenario payments-card: three Recording nodes ran (on, off before the card capture, on again); the latest wins (R3). */
+export const CardPaymentExample: Story = {
+  args: from(exampleCall('payments-card')),
+  play: async ({ canvasElement, args }) => {
+    const runs = within(canvasElement).getByRole('list', { name: 'Recording nodes this call ran' });
+    await expect(within(runs).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '4 s Record call (Recording): Recording node: record on',
+      '9 s Stop before card details (Recording): Recording node: record off',
+      '54 s Record again after card (Recording): Recording node: record on',
+    ]);
+    await expect(row(canvasElement, 'record')).toHaveTextContent('Recording node Record again after card (Recording)');
+    // Agent pause was enabled by the first node and is not reset by the later ones ("use default").
+    await expect(row(canvasElement, 'agentPause')).toHaveTextContent('Recording node Record call (Recording)');
+    await userEvent.click(within(runs).getByRole('button', { name: 'Stop before card details (Recording)' }));
+    await expect(args.onSelectNode).toHaveBeenCalledWith('pause');
   },
 };
