@@ -61,7 +61,7 @@ export function NodeShell({ node, problems, sim, selected, children }: NodeShell
   return (
     <div
       className={classes.join(' ')}
-      style={{ ['--kind-color' as string]: `var(--kind-${node.kind}, var(--muted))`, minWidth: Math.max(208, ports.length * 62) }}
+      style={{ ['--kind-color' as string]: `var(--kind-${node.kind}, var(--muted))`, minWidth: Math.max(208, ports.length * 72) }}
       data-node-id={node.id}
       data-kind={node.kind}
     >

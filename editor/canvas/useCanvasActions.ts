@@ -10,7 +10,7 @@ import { useStore } from '../store/react.tsx';
 import { currentFlow } from '../store/store.ts';
 import { showToast } from '../ui/toast.tsx';
 import { copyFragment, fragmentFromText, fragmentToText } from './clipboard.ts';
-import { layoutFlow, type Size } from './layout.ts';
+import type { Size } from './layout.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
 import type { FlowRFEdge } from './reconcile.ts';
 
@@ -139,9 +139,13 @@ export function useCanvasActions(): CanvasActions {
         for (const n of rf.getNodes()) {
           if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
         }
-        const moved = moveNodes(store, flow.id, layoutFlow(flow, sizes), 'Automatic layout');
-        if (moved) setTimeout(() => void rf.fitView({ duration: 300, maxZoom: 1 }), 30);
-        showToast(moved ? 'Laid out the flow top to bottom. Undo with Ctrl+Z.' : 'The flow is already laid out.');
+        // dagre loads on first use (its own chunk): the first screen does not need it.
+        void import('./layout.ts').then(({ layoutFlow }) => {
+          if (flowNow() !== flow) return; // the flow changed while loading: the user can press L again
+          const moved = moveNodes(store, flow.id, layoutFlow(flow, sizes), 'Automatic layout');
+          if (moved) setTimeout(() => void rf.fitView({ duration: 300, maxZoom: 1 }), 30);
+          showToast(moved ? 'Laid out the flow top to bottom. Undo with Ctrl+Z.' : 'The flow is already laid out.');
+        });
       },
       selectAll() {
         const flow = flowNow();
@@ -189,6 +193,11 @@ export function useCanvasActions(): CanvasActions {
         if (!r || all.length === 0) return;
         const b = rf.getNodesBounds(all);
         const pad = 32;
+        if (all.length === 1) {
+          // An empty flow: its Start at the top centre, leaving room for the what-next hint below it.
+          void rf.setViewport({ zoom: 1, x: r.width / 2 - (b.x + b.width / 2), y: pad - b.y });
+          return;
+        }
         const fit = Math.min(1, (r.width - pad * 2) / Math.max(1, b.width), (r.height - pad * 2) / Math.max(1, b.height));
         if (fit >= READABLE_ZOOM) {
           void rf.fitView({ maxZoom: 1, padding: 0.08 });
