@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nodeByLabel, setupEditor } from './helpers.ts';
+import { nodeByLabel, setupEditor, waitSaved } from './helpers.ts';
 
 const editor = setupEditor();
 
@@ -152,7 +152,8 @@ describe('simulator', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for recflow test' }).click()]);
     expect(download.suggestedFilename()).toBe('northwind-support-scenarios.zip');
 
-    // Scenarios live in their own IndexedDB store, apart from the workspace autosave.
+    // Scenarios live in their own IndexedDB store, apart from the workspace autosave (which must have written the edit).
+    await waitSaved(page);
     await page.reload();
     await page.locator('.react-flow__node').first().waitFor();
     await page.getByRole('button', { name: /Simulate a call/ }).click();
