@@ -160,7 +160,7 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
                   role="tab"
                   id={`sim-tab-${t.id}`}
                   aria-selected={tab === t.id}
-                  aria-controls={`sim-tabpanel-${t.id}`}
+                  aria-controls={tab === t.id ? `sim-tabpanel-${t.id}` : undefined}
                   tabIndex={tab === t.id ? 0 : -1}
                   className="sim-tab"
                   onClick={() => setTab(t.id)}
