@@ -22,6 +22,7 @@ import type {
   ChannelLayout,
   Choice,
   EffectiveSettings,
+  Marker,
   MarkerKind,
   PartyId,
   PartyInfo,
@@ -42,13 +43,8 @@ export type StateKey =
   | 'ringing'
   | 'ringingNoTimeout'
   | 'dialling'
-  | 'agent'
-  | 'consultation'
-  | 'conference'
-  | 'outside'
+  | 'talking'
   | 'ended';
-
-const TALKING: ReadonlySet<StateKey> = new Set(['agent', 'consultation', 'conference', 'outside']);
 
 /** An action with the time it happens: the events the machine receives. */
 export type TimedAction = CallAction & { at: number };
@@ -60,7 +56,6 @@ export type LogEntry =
   | { at: number; t: 'leave'; party: PartyId }
   | { at: number; t: 'recOn'; channels: ChannelLayout }
   | { at: number; t: 'recOff'; reason: SegmentEndReason }
-  | { at: number; t: 'mark'; kind: MarkerKind; label: string; nodeId?: string; party?: PartyId }
   | { at: number; t: 'end' };
 
 interface Connected {
@@ -97,6 +92,8 @@ export class CallCore {
   nodeId: string | null = null;
   readonly path: string[] = [];
   readonly log: LogEntry[] = [];
+  /** Timeline markers, in time order (kept apart from the log: the result hands them out as they are). */
+  readonly markers: Marker[] = [];
   readonly rejections: Rejection[] = [];
   /** Set when an action changed the lifecycle state or its timer; the machine re-routes and clears it. */
   rerouteNeeded = false;
@@ -229,6 +226,7 @@ export class CallCore {
     if (at === null || !wait) return;
     this.now = at;
     this.timerAt = null;
+    this.rerouteNeeded = true;
     this.mark('timer', `${wait.kind} timer`, wait.nodeId);
     if (wait.kind === 'voicemail') this.closeVoicemail('max-length');
     if (wait.kind === 'ring') {
@@ -253,7 +251,7 @@ export class CallCore {
     const rejection: Rejection = { at, action: rest as CallAction, code, message };
     this.rejections.push(rejection);
     this.lastRejection = rejection;
-    this.log.push({ at, t: 'mark', kind: 'refusal', label: message });
+    this.markers.push({ at, kind: 'refusal', label: message });
   }
 
   // -------------------------------------------------------------------------
@@ -275,7 +273,7 @@ export class CallCore {
       }
       this.nodeId = id;
       this.path.push(id);
-      this.log.push({ at: this.now, t: 'mark', kind: 'node', label: `${entry.node.kind} ${id}`, nodeId: id });
+      this.markers.push({ at: this.now, kind: 'node', label: `${entry.node.kind} ${id}`, nodeId: id });
       const step: NodeStep = entry.behavior.enter(entry.node.data);
       id = this.takeStep(id, step);
     }
@@ -762,10 +760,10 @@ export class CallCore {
   }
 
   private mark(kind: MarkerKind, label: string, nodeId?: string, party?: PartyId): void {
-    const entry: LogEntry = { at: this.now, t: 'mark', kind, label };
-    if (nodeId !== undefined) entry.nodeId = nodeId;
-    if (party !== undefined) entry.party = party;
-    this.log.push(entry);
+    const marker: Marker = { at: this.now, kind, label };
+    if (nodeId !== undefined) marker.nodeId = nodeId;
+    if (party !== undefined) marker.party = party;
+    this.markers.push(marker);
   }
 
   private agentName(agentId: string): string {
@@ -811,11 +809,7 @@ export class CallCore {
       return this.timerAt === null ? 'ringingNoTimeout' : 'ringing';
     }
     if (this.ring) return 'ringingNoTimeout';
-    if (this.consult) return 'consultation';
-    let agents = 0;
-    for (const c of this.onCall) if (partyKind(c.id) === 'agent') agents++;
-    if (agents === 0) return 'outside';
-    return this.onCall.length > 1 ? 'conference' : 'agent';
+    return 'talking';
   }
 
   private computePhase(): PhaseKind | null {
@@ -833,14 +827,14 @@ export class CallCore {
         return 'ringing';
       case 'dialling':
         return 'dialling';
-      case 'consultation':
-        return 'consultation';
-      case 'conference':
-        return 'conference';
-      case 'outside':
-        return 'outside';
-      case 'agent':
-        return 'agent';
+      case 'talking': {
+        // Who is on the call, not the lifecycle state, tells these apart on the timeline.
+        if (this.consult) return 'consultation';
+        let agents = 0;
+        for (const c of this.onCall) if (partyKind(c.id) === 'agent') agents++;
+        if (agents === 0) return 'outside';
+        return this.onCall.length > 1 ? 'conference' : 'agent';
+      }
     }
   }
 
@@ -890,7 +884,7 @@ export class CallCore {
       const party = outsideParty(this.outsideRing);
       out.push({ type: 'outsideAnswer', party: { value: party, label: this.label(party) } });
     }
-    if (TALKING.has(key) && onCallAgents.length > 0) {
+    if (key === 'talking' && onCallAgents.length > 0) {
       const agents = onCallAgents.map(agentChoice);
       out.push({ type: this.held ? 'unhold' : 'hold', agents });
       for (const type of ['pause', 'resume'] as const) {
@@ -952,10 +946,7 @@ const WHERE: Record<StateKey, string> = {
   ringing: 'ringing',
   ringingNoTimeout: 'ringing',
   dialling: 'being dialled',
-  agent: 'with an agent',
-  consultation: 'in a warm transfer consultation',
-  conference: 'in a conference',
-  outside: 'with outside parties only',
+  talking: 'connected',
   ended: 'over',
 };
 

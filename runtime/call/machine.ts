@@ -8,17 +8,21 @@
  * before it delivers the next action.
  *
  * ```
- *            ┌──────────────── route (picks the state the core is in) ◀──────────────┐
- *            ▼                                                                          │
- * playing ─(play timer)─▶ · menu ─ press | timeout ─▶ · menuNoTimeout ─ press ─▶ ·      │ any action or timer
- * voicemail ─ # | max length ─▶ · ringing ─ answer | ring timeout ─▶ ·                 │ that changed the state
- * ringingNoTimeout ─ answer ─▶ · dialling ─ contactAnswer ─▶ ·  (outbound)             │
- * agent ─ transfer ─▶ · consultation ─ completeTransfer | cancelTransfer ─▶ ·          │
- * conference, outside ─ conference | answer | hold | unhold | hangUp ─▶ · ─────────────┘
- * ended
+ * (start) ─▶ route ─always─▶ the state the core is in
+ *
+ * playing ──(play timer)──────────┐   menu ── press | (menu timer) ──┐   menuNoTimeout ── press ──┐
+ * voicemail ── # | (max length) ──┤   ringing ── answer | outsideAnswer | (ring timer) ──┐         │
+ * ringingNoTimeout ── answer ─────┤   dialling ── contactAnswer ──┐                       │         │
+ * talking ── hold | unhold | transfer | completeTransfer | cancelTransfer | conference | answer ──┤
+ * anywhere ── pause | resume | hangUp ────────────────────────────────────────────────────────────┤
+ *                                                                                                  ▼
+ *                        the core carries the action out; if the lifecycle state changed,
+ *                        the session sends go.<state> ─▶ that state (re-entered: its timer restarts)
+ * ended ── every action refused (call-ended)
  * ```
- * States are kept flat on purpose: nested state values cost allocations on
- * every event, and the runtime must stay within 2× a bare actor (see the bench).
+ * States are flat, and two-party / consultation / conference are arrangements
+ * of parties inside `talking` rather than states: every state change costs a
+ * transition, and the runtime must stay within 2× a bare actor (see the bench).
  * Any action the current state does not list is refused (`not-available`);
  * pause/resume and hang-up are judged by the core wherever the call is, so
  * R10's reasons reach the user.
@@ -26,7 +30,9 @@
 import { setup } from 'xstate';
 import type { CallCore, StateKey, TimedAction } from './core.ts';
 
-export type CallMachineEvent = TimedAction;
+/** Moves the machine into the lifecycle state the core reports (see `CallCore.key`). */
+export type GoEvent = { type: `go.${StateKey}` };
+export type CallMachineEvent = TimedAction | GoEvent;
 
 /** The part of xstate's clock the delays read (a `SimulatedClock` in the session). */
 export interface CallClock {
@@ -39,15 +45,37 @@ interface CallContext {
 }
 
 function isAction(ev: { type: string }): ev is TimedAction {
-  return !ev.type.startsWith('xstate.');
+  return !ev.type.startsWith('go.') && !ev.type.startsWith('xstate.');
 }
 
-/** What every talking state accepts besides its own events. */
-const TALKING = {
-  hold: { actions: 'act' },
-  unhold: { actions: 'act' },
-  conference: { actions: 'act' },
-  answer: { actions: 'act' },
+/** The `go.<state>` event for each state, allocated once. */
+export const goEvents = Object.fromEntries(
+  (['playing', 'menu', 'menuNoTimeout', 'voicemail', 'ringing', 'ringingNoTimeout', 'dialling', 'talking', 'ended'] as const).map(
+    (k) => [k, { type: `go.${k}` }],
+  ),
+) as Record<StateKey, GoEvent>;
+
+/**
+ * What every live state accepts, listed in each state rather than once at the root: xstate finds
+ * an exact match in the active state at once, but scans all of a state's keys before bubbling up.
+ */
+const EVERYWHERE = {
+  // Sent by the session after an action or timer that changed the lifecycle state (or restarted
+  // its timer): one direct transition into the state the core is now in.
+  'go.playing': { target: 'playing', reenter: true, actions: 'routed' },
+  'go.menu': { target: 'menu', reenter: true, actions: 'routed' },
+  'go.menuNoTimeout': { target: 'menuNoTimeout', reenter: true, actions: 'routed' },
+  'go.voicemail': { target: 'voicemail', reenter: true, actions: 'routed' },
+  'go.ringing': { target: 'ringing', reenter: true, actions: 'routed' },
+  'go.ringingNoTimeout': { target: 'ringingNoTimeout', reenter: true, actions: 'routed' },
+  'go.dialling': { target: 'dialling', reenter: true, actions: 'routed' },
+  'go.talking': { target: 'talking', reenter: true, actions: 'routed' },
+  'go.ended': { target: 'ended', reenter: true, actions: 'routed' },
+  // R10: pause/resume are judged by the core wherever the call is, so a refusal carries its reason.
+  pause: { actions: 'act' },
+  resume: { actions: 'act' },
+  // R9: any party may hang up at any point.
+  hangUp: { actions: 'act' },
 } as const;
 
 const keyIs = (key: StateKey) => ({ type: 'keyIs' as const, params: { key } });
@@ -74,7 +102,6 @@ export const callMachine = setup({
   },
   guards: {
     keyIs: ({ context }, params: { key: StateKey }) => context.core.key === params.key,
-    rerouteNeeded: ({ context }) => context.core.rerouteNeeded,
   },
   actions: {
     /** Carries out an accepted action; the core flags `rerouteNeeded` when the lifecycle state or its timer changed. */
@@ -96,53 +123,57 @@ export const callMachine = setup({
   id: 'call',
   context: ({ input }) => ({ core: input.core, clock: input.clock }),
   initial: 'route',
-  // After an action that changed the lifecycle state or its timer, go through `route` again.
-  always: { guard: 'rerouteNeeded', target: '.route' },
   on: {
-    // R10: pause/resume are judged by the core wherever the call is, so a refusal carries its reason.
-    pause: { actions: 'act' },
-    resume: { actions: 'act' },
-    hangUp: { actions: 'act' },
+    // Anything no state lists is refused.
     '*': { actions: 'refuse' },
   },
   states: {
     route: {
       entry: 'routed',
       always: [
-        { guard: keyIs('agent'), target: 'agent' },
+        { guard: keyIs('talking'), target: 'talking' },
         { guard: keyIs('menu'), target: 'menu' },
         { guard: keyIs('ringing'), target: 'ringing' },
         { guard: keyIs('playing'), target: 'playing' },
         { guard: keyIs('ringingNoTimeout'), target: 'ringingNoTimeout' },
-        { guard: keyIs('conference'), target: 'conference' },
-        { guard: keyIs('consultation'), target: 'consultation' },
-        { guard: keyIs('outside'), target: 'outside' },
         { guard: keyIs('voicemail'), target: 'voicemail' },
         { guard: keyIs('menuNoTimeout'), target: 'menuNoTimeout' },
         { guard: keyIs('dialling'), target: 'dialling' },
         { target: 'ended' },
       ],
     },
-    playing: { after: { timer: { target: 'route', actions: 'fireTimer' } } },
+    // A timer's action changes the call; the session then sends the `go.<state>` it leads to.
+    playing: { on: EVERYWHERE, after: { timer: { actions: 'fireTimer' } } },
     menu: {
-      on: { press: { actions: 'act' } },
-      after: { timer: { target: 'route', actions: 'fireTimer' } },
+      on: { ...EVERYWHERE, press: { actions: 'act' } },
+      after: { timer: { actions: 'fireTimer' } },
     },
-    menuNoTimeout: { on: { press: { actions: 'act' } } },
+    menuNoTimeout: { on: { ...EVERYWHERE, press: { actions: 'act' } } },
     voicemail: {
-      on: { press: { actions: 'act' } },
-      after: { timer: { target: 'route', actions: 'fireTimer' } },
+      on: { ...EVERYWHERE, press: { actions: 'act' } },
+      after: { timer: { actions: 'fireTimer' } },
     },
     ringing: {
-      on: { answer: { actions: 'act' }, outsideAnswer: { actions: 'act' } },
-      after: { timer: { target: 'route', actions: 'fireTimer' } },
+      on: { ...EVERYWHERE, answer: { actions: 'act' }, outsideAnswer: { actions: 'act' } },
+      after: { timer: { actions: 'fireTimer' } },
     },
-    ringingNoTimeout: { on: { answer: { actions: 'act' } } },
-    dialling: { on: { contactAnswer: { actions: 'act' } } },
-    agent: { on: { ...TALKING, transfer: { actions: 'act' } } },
-    consultation: { on: { ...TALKING, completeTransfer: { actions: 'act' }, cancelTransfer: { actions: 'act' } } },
-    conference: { on: TALKING },
-    outside: { on: TALKING },
+    ringingNoTimeout: { on: { ...EVERYWHERE, answer: { actions: 'act' } } },
+    dialling: { on: { ...EVERYWHERE, contactAnswer: { actions: 'act' } } },
+    // Contact with agents and/or outside parties: two-party, consultation and conference are the
+    // parties' arrangement, judged by the core (a transfer needs exactly one agent, completing one
+    // needs a consultation), so they cost no state changes.
+    talking: {
+      on: {
+        ...EVERYWHERE,
+        hold: { actions: 'act' },
+        unhold: { actions: 'act' },
+        transfer: { actions: 'act' },
+        completeTransfer: { actions: 'act' },
+        cancelTransfer: { actions: 'act' },
+        conference: { actions: 'act' },
+        answer: { actions: 'act' },
+      },
+    },
     // Not `final`: a done actor would drop later actions instead of refusing them.
     ended: {
       on: { '*': { actions: 'refuseEnded' }, pause: { actions: 'refuseEnded' }, resume: { actions: 'refuseEnded' }, hangUp: { actions: 'refuseEnded' } },

@@ -6,7 +6,7 @@
 import type { CallCore } from './core.ts';
 import { CONTACT } from './parties.ts';
 import { deletionDate } from './retention.ts';
-import type { CallResult, ChannelLayout, Marker, PartyId, Phase, Segment, SegmentEndReason } from './types.ts';
+import type { CallResult, ChannelLayout, PartyId, Phase, Segment, SegmentEndReason } from './types.ts';
 
 /** Rounds away binary noise from sums of decimal seconds. */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -18,7 +18,6 @@ const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 export function deriveResult(core: CallCore): CallResult {
   const segments: Segment[] = [];
   const phases: Phase[] = [];
-  const markers: Marker[] = [];
   const present = new Set<PartyId>();
   let open: { start: number; channels: ChannelLayout; b: Set<PartyId> } | null = null;
   let layout: ChannelLayout | null = null;
@@ -62,13 +61,6 @@ export function deriveResult(core: CallCore): CallResult {
         closePhase(e.at);
         phase = { kind: e.phase, start: e.at, end: e.at, nodeId: e.nodeId, parties: e.parties };
         break;
-      case 'mark': {
-        const m: Marker = { at: e.at, kind: e.kind, label: e.label };
-        if (e.nodeId !== undefined) m.nodeId = e.nodeId;
-        if (e.party !== undefined) m.party = e.party;
-        markers.push(m);
-        break;
-      }
       case 'end':
         closePhase(e.at);
         break;
@@ -101,6 +93,6 @@ export function deriveResult(core: CallCore): CallResult {
     duration: now,
     path: [...core.path],
     externalPortionAt: core.externalAt,
-    timeline: { phases, markers },
+    timeline: { phases, markers: core.markers.slice() },
   };
 }

@@ -16,6 +16,20 @@ export function addMonthsClamped(date: Date, months: number): Date {
   return new Date(Date.UTC(y, m, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
 }
 
+let lastStartedAt: string | undefined;
+let lastStartMs = Date.parse(DEFAULT_STARTED_AT);
+
+/** `startedAt` in epoch milliseconds; batches share one start time, so the last parse is kept. */
+function startMillis(startedAt: string | undefined): number {
+  const text = startedAt ?? DEFAULT_STARTED_AT;
+  if (text !== lastStartedAt) {
+    const ms = Date.parse(text);
+    lastStartMs = Number.isNaN(ms) ? Date.parse(DEFAULT_STARTED_AT) : ms;
+    lastStartedAt = text;
+  }
+  return lastStartMs;
+}
+
 /**
  * The deletion date (`YYYY-MM-DD`, UTC) of a call that started at
  * `startedAt` and ended `endSeconds` later; null when auto-delete is off.
@@ -29,8 +43,6 @@ export function deletionDate(
   retention: { autoDelete: boolean; months: number },
 ): string | null {
   if (!retention.autoDelete) return null;
-  let startMs = Date.parse(startedAt ?? DEFAULT_STARTED_AT);
-  if (Number.isNaN(startMs)) startMs = Date.parse(DEFAULT_STARTED_AT);
-  const end = new Date(startMs + Math.round(endSeconds * 1000));
+  const end = new Date(startMillis(startedAt) + Math.round(endSeconds * 1000));
   return addMonthsClamped(end, retention.months).toISOString().slice(0, 10);
 }

@@ -7,7 +7,7 @@ import { type Actor, createActor, SimulatedClock } from 'xstate';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { CallCore } from './core.ts';
-import { type CallMachine, callMachine } from './machine.ts';
+import { type CallMachine, callMachine, goEvents } from './machine.ts';
 import { deriveResult } from './result.ts';
 import type {
   ApplyOutcome,
@@ -142,6 +142,7 @@ class Session implements CallSession {
     while (!core.ended && core.timerAt !== null && core.timerAt <= at) {
       const due = core.timerAt;
       this.clock.set(Math.max(this.clock.now(), toMs(due)));
+      if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
       if (core.timerAt === due) break; // the machine holds no such timer; do not spin
     }
     core.now = Math.max(core.now, at);
@@ -149,7 +150,11 @@ class Session implements CallSession {
     const event = { ...action, at };
     core.lastRejection = null;
     if (core.ended) core.refuse(event, 'call-ended');
-    else this.actor.send(event);
+    else {
+      this.actor.send(event);
+      // The lifecycle state or its timer changed: the machine re-enters the state the call is now in.
+      if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
+    }
     const rejection = core.lastRejection;
     return rejection ? { ok: true, accepted: false, rejection } : { ok: true, accepted: true };
   }
