@@ -4,7 +4,7 @@
  * the pure panels (Inspector, SettingsArea) to the store.
  */
 import { type ColorMode, ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { NodeKindName } from '../nodes/index.ts';
 import type { FlowNode } from '../runtime/document/flow.ts';
 import { Canvas, isEditable } from './canvas/Canvas.tsx';
@@ -20,8 +20,6 @@ import { Palette } from './palette/Palette.tsx';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { ProblemsProvider, useProblems } from './problems/ProblemsContext.tsx';
 import { blankWorkspace } from './sample.ts';
-import SimulatorDrawer from './simulator/Simulator.tsx';
-import SettingsArea from './settings/SettingsArea.tsx';
 import { setEndsCall, setNodeData } from './store/edits.ts';
 import { draftFlow, renameFlow } from './store/flows.ts';
 import type { Autosave } from './store/persistence.ts';
@@ -31,6 +29,11 @@ import { Icon } from './ui/icons.tsx';
 import { showToast, Toasts } from './ui/toast.tsx';
 
 export type Theme = 'light' | 'dark';
+
+// Loaded after the first screen (separate chunks): the simulator (with xstate and the call runtime) and the
+// settings view. The canvas, palette and inspector do not wait for them (bench/, BENCHMARKS.md: initial JS).
+const SimulatorDrawer = lazy(() => import('./simulator/Simulator.tsx'));
+const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
 
 function readTheme(): Theme {
   return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
@@ -213,7 +216,11 @@ function Settings() {
   const store = useStore();
   const workspace = useEditor((s) => s.workspace);
   const onChange = useCallback((recipe: Parameters<EditorStore['change']>[0], label: string) => store.change(recipe, label), [store]);
-  return <SettingsArea workspace={workspace} onChange={onChange} />;
+  return (
+    <Suspense fallback={<p className="app-loading">Opening the settings…</p>}>
+      <SettingsArea workspace={workspace} onChange={onChange} />
+    </Suspense>
+  );
 }
 
 function Shell({ autosave }: { autosave: Autosave | null }) {
@@ -386,7 +393,9 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
           </aside>
         </main>
       )}
-      <SimulatorDrawer />
+      <Suspense fallback={null}>
+        <SimulatorDrawer />
+      </Suspense>
       {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
       {picker ? (
         <NodePicker
