@@ -20,7 +20,7 @@ import { Palette } from './palette/Palette.tsx';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { ProblemsProvider, useProblems } from './problems/ProblemsContext.tsx';
 import { blankWorkspace } from './sample.ts';
-import { setEndsCall, setNodeData } from './store/edits.ts';
+import { freePorts, setEndsCall, setNodeData } from './store/edits.ts';
 import { draftFlow, renameFlow } from './store/flows.ts';
 import type { Autosave } from './store/persistence.ts';
 import { StoreProvider, useCurrentFlow, useEditor, useStore } from './store/react.tsx';
@@ -302,7 +302,8 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
   const selectedLabel = (() => {
     if (!flow || selection.length !== 1) return null;
     const node = flow.nodes.find((n) => n.id === selection[0]);
-    return node ? (node.data as { label?: string }).label || node.id : null;
+    // The picker promises "below, connected" only when the node has a free port to connect from.
+    return node && freePorts(flow, node).length > 0 ? (node.data as { label?: string }).label || node.id : null;
   })();
 
   return (
