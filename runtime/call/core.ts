@@ -12,7 +12,7 @@ import { isExternalTarget, type TransferTarget } from '../../nodes/kind.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import type { ConnectTarget, NodeStep, RingTarget } from './behavior.ts';
-import { type FlowIndex, indexFlow, indexWorkspace, startNodeFor, type WorkspaceIndex } from './index.ts';
+import { type FlowIndex, indexFlow, indexWorkspace, startNodeFor, type WorkspaceIndex } from './lookup.ts';
 import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind, partyLabel } from './parties.ts';
 import { callNumberId, type RecordingNodeRun, resolveSettings } from './settings.ts';
 import type {

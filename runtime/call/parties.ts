@@ -1,6 +1,6 @@
 /** Party ids (see `PartyId` in types.ts) and their display labels. */
 import type { TransferTarget } from '../../nodes/kind.ts';
-import type { WorkspaceIndex } from './index.ts';
+import type { WorkspaceIndex } from './lookup.ts';
 import type { PartyId, PartyKind } from './types.ts';
 
 export const CONTACT: PartyId = 'contact';

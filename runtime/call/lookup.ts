@@ -1,0 +1,85 @@
+/**
+ * Lookup tables built once per workspace and per flow (cached by identity),
+ * so starting many calls against the same documents costs no rebuilding.
+ */
+import { getBehavior } from '../../nodes/index.ts';
+import type { TransferTarget } from '../../nodes/kind.ts';
+import type { FlowDoc, FlowNode } from '../document/flow.ts';
+import type { Agent, RingGroup, WorkspaceDoc } from '../document/workspace.ts';
+import type { NodeBehavior } from './behavior.ts';
+
+export interface WorkspaceIndex {
+  agents: Map<string, Agent>;
+  ringGroups: Map<string, RingGroup>;
+  /** Ring group ids per agent id. */
+  groupsOfAgent: Map<string, string[]>;
+}
+
+export interface FlowIndex {
+  flow: FlowDoc;
+  nodes: Map<string, { node: FlowNode; behavior: NodeBehavior<unknown> | undefined }>;
+  /** `source \0 port` → target node id. */
+  next: Map<string, string>;
+  /** Outside numbers and extensions named by the flow's Transfer nodes (offered as transfer targets). */
+  outsideTargets: TransferTarget[];
+}
+
+const wsCache = new WeakMap<WorkspaceDoc, WorkspaceIndex>();
+const flowCache = new WeakMap<FlowDoc, FlowIndex>();
+
+export function indexWorkspace(ws: WorkspaceDoc): WorkspaceIndex {
+  let ix = wsCache.get(ws);
+  if (ix) return ix;
+  const groupsOfAgent = new Map<string, string[]>();
+  for (const g of ws.ringGroups) {
+    for (const m of g.memberIds) {
+      const list = groupsOfAgent.get(m);
+      if (list) list.push(g.id);
+      else groupsOfAgent.set(m, [g.id]);
+    }
+  }
+  ix = {
+    agents: new Map(ws.agents.map((a) => [a.id, a])),
+    ringGroups: new Map(ws.ringGroups.map((g) => [g.id, g])),
+    groupsOfAgent,
+  };
+  wsCache.set(ws, ix);
+  return ix;
+}
+
+export function indexFlow(flow: FlowDoc): FlowIndex {
+  let ix = flowCache.get(flow);
+  if (ix) return ix;
+  const nodes: FlowIndex['nodes'] = new Map();
+  const outsideTargets: TransferTarget[] = [];
+  const seen = new Set<string>();
+  for (const node of flow.nodes) {
+    nodes.set(node.id, { node, behavior: getBehavior(node.kind) });
+    if (node.kind === 'transfer') {
+      const t = node.data.target;
+      if (t.type === 'external' || t.type === 'extension') {
+        const key = JSON.stringify(t);
+        if (!seen.has(key)) {
+          seen.add(key);
+          outsideTargets.push(t);
+        }
+      }
+    }
+  }
+  const next = new Map<string, string>();
+  for (const e of flow.edges) next.set(`${e.source}\u0000${e.sourcePort}`, e.target);
+  ix = { flow, nodes, next, outsideTargets };
+  flowCache.set(flow, ix);
+  return ix;
+}
+
+/** The Start node for calls to `numberId`: the one listing it, else the first Start. */
+export function startNodeFor(ix: FlowIndex, numberId: string): string | null {
+  let first: string | null = null;
+  for (const node of ix.flow.nodes) {
+    if (node.kind !== 'start') continue;
+    if (node.data.numberIds.includes(numberId)) return node.id;
+    first ??= node.id;
+  }
+  return first;
+}
