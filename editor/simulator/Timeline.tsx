@@ -241,6 +241,11 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
         {gaps.map((g) => (
           <g key={`gap${g.start}`} {...tipProps(`Paused ${span(g.start, g.end)}: not recorded on ${lane.key === 'mono' ? 'the mono channel' : `channel ${lane.key}`} (R11).`)}>
             <rect x={x(g.start)} y={BAR_Y} width={Math.max(2, (g.end - g.start) * pps)} height={BAR_H} className="sim-tl__gap" />
+            {(g.end - g.start) * pps > 52 ? (
+              <text x={x(g.start) + ((g.end - g.start) * pps) / 2} y={BAR_Y + BAR_H / 2 + 4} textAnchor="middle" className="sim-tl__cut-text">
+                paused
+              </text>
+            ) : null}
           </g>
         ))}
         {cut ? (

@@ -5,7 +5,7 @@
  */
 import { getModel } from '../../nodes/index.ts';
 import { describeTarget } from '../../nodes/kind.ts';
-import { indexWorkspace } from '../../runtime/call/index.ts';
+import { indexWorkspace } from '../../runtime/call/lookup.ts';
 import { partyLabel } from '../../runtime/call/parties.ts';
 import type { CallAction, CallStart, PartyId, PhaseKind, SegmentEndReason, SettingSource } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
