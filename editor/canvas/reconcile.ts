@@ -6,6 +6,7 @@
  * (during a drag) survive until the flow node itself changes.
  */
 import type { Edge } from '@xyflow/react';
+import { getModel } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { SimulationHighlight } from '../store/store.ts';
@@ -85,6 +86,10 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
       selected: isSelected,
       // C1: a flow has exactly one Start; it cannot be deleted.
       deletable: node.kind !== 'start',
+      // What a screen reader announces when the node takes focus.
+      ariaLabel: `${getModel(node.kind)?.title ?? node.kind}: ${(node.data as { label?: string }).label || node.id}${
+        nodeProblems.length > 0 ? `, ${nodeProblems.length} ${nodeProblems.length === 1 ? 'problem' : 'problems'}` : ''
+      }`,
     };
     return rf;
   });
