@@ -417,6 +417,8 @@ export class CallCore {
 
   private contactAnswer(): void {
     this.dialling = false;
+    // R8 is the outbound default; R7 (first agent answers) never applies to an outbound call.
+    this.defaultSettled = true;
     this.mark('answer', 'the contact answers', undefined, CONTACT);
     // R8: outbound recording starts when the contact answers, if the effective outbound setting (R4) is on.
     if (this.settings.record.value) {

@@ -200,6 +200,18 @@ describe('when recording starts and stops', () => {
     expect(fromSales.result.recorded).toBe(true);
   });
 
+  it('R8: an outbound call not recorded stays unrecorded when an agent later answers a transfer (R7 is for inbound calls)', () => {
+    const ws = testWorkspace({ account: { recordOutbound: false } });
+    const { result } = run(ws, undefined, outbound('ana'), [
+      [5, { type: 'contactAnswer' }],
+      [20, transfer('blind', { type: 'ringGroup', ringGroupId: 'support' })],
+      [25, answer('ben')],
+      [60, hangUp()],
+    ]);
+    expect(result.recorded).toBe(false);
+    expect(result.handledBy).toEqual({ agentIds: ['ana', 'ben'], ringGroupIds: ['support'] });
+  });
+
   it('R8: an unanswered outbound call is not recorded', () => {
     const { result } = run(testWorkspace(), undefined, outbound(), [[20, hangUp('agent:ana')]]);
     expect(result.recorded).toBe(false);
