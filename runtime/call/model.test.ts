@@ -245,18 +245,18 @@ describe('model-based: invariants on every generated path', () => {
       const ws = testWorkspace({ account: { agentPause: true, continueOnExternalTransfer: cont } });
       const paths = explore({ ws, start: inbound(), alphabet: transferAlphabet, depth: 8 });
       expect(paths).toBeGreaterThan(1000);
-    });
+    }, 120_000);
   }
 
   it('R12/R15: conferences, control passing and leaving, depth 8, continue-on-external off', () => {
     const ws = testWorkspace({ account: { agentPause: true, continueOnExternalTransfer: false } });
     const paths = explore({ ws, start: inbound(), alphabet: conferenceAlphabet, depth: 8 });
     expect(paths).toBeGreaterThan(1000);
-  });
+  }, 120_000);
 
   it('R5/R6/R7/R16/R19: a small IVR flow with timers, depth 8, continue-on-external off', () => {
     const ws = testWorkspace({ account: { continueOnExternalTransfer: false } });
     const paths = explore({ ws, flow: ivrFlow, start: inbound(), alphabet: ivrAlphabet, depth: 8 });
     expect(paths).toBeGreaterThan(100);
-  });
+  }, 120_000);
 });
