@@ -435,6 +435,31 @@ describe('transfers and conferences (R13–R16)', () => {
     expect(result.segments[0]!.channelB).toEqual(['agent:ana', 'extension:pbx:200']);
   });
 
+  it('R13/R12: a warm transfer to a ring group rings its free members; the one who answers receives the call and control', () => {
+    const s = startCall(testWorkspace({ account: { agentPause: true, continueOnExternalTransfer: false } }), assignFlow(), inbound());
+    s.apply(answer('ana'), 5);
+    s.apply(transfer('warm', { type: 'ringGroup', ringGroupId: 'support' }), 10);
+    // Ana is on the call, so only Ben is rung.
+    expect(s.available().find((a) => a.type === 'answer')).toMatchObject({ agents: [{ value: 'ben' }], ringGroupId: 'support' });
+    expect(s.available().find((a) => a.type === 'completeTransfer')).toBeUndefined();
+    s.apply(answer('ben'), 14);
+    expect(s.parties.map((p) => [p.id, p.consulting])).toEqual([
+      ['agent:ana', false],
+      ['agent:ben', true],
+    ]);
+    s.apply(complete(), 20);
+    expect(s.controllingAgentId).toBe('ben');
+    s.apply(conference({ type: 'extension', extension: '300', system: 'deskPhone' }, 'ben'), 25);
+    s.apply(hangUp('agent:ben'), 30);
+    // Only an extension is left with the contact: internal (R13), so no external portion.
+    s.apply(hangUp(), 40);
+    const r = s.result();
+    expect(spans(r)).toEqual([[5, 40, 'hang-up']]);
+    expect(r.externalPortionAt).toBeNull();
+    expect(r.segments[0]!.channelB).toEqual(['agent:ana', 'agent:ben', 'extension:deskPhone:300']);
+    expect(r.handledBy).toEqual({ agentIds: ['ana', 'ben'], ringGroupIds: ['support'] });
+  });
+
   it('R14/R15: blind external transfer, continue on: recording goes on through the external portion', () => {
     const { result } = run(testWorkspace(), assignFlow(), inbound(), [
       [5, answer()],
