@@ -13,10 +13,11 @@ export function outsideParty(target: Extract<TransferTarget, { type: 'external' 
 }
 
 export function partyKind(id: PartyId): PartyKind {
-  if (id === CONTACT) return 'contact';
-  const colon = id.indexOf(':');
-  const prefix = colon < 0 ? id : id.slice(0, colon);
-  return prefix === 'agent' || prefix === 'external' || prefix === 'extension' ? prefix : 'contact';
+  // Called on every event (phase of the timeline): prefix tests, no substrings.
+  if (id.startsWith('agent:')) return 'agent';
+  if (id.startsWith('external:')) return 'external';
+  if (id.startsWith('extension:')) return 'extension';
+  return 'contact';
 }
 
 /** The agent id of an `agent:` party, or null. */
