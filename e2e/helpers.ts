@@ -27,12 +27,24 @@ export function setupEditor(): { current: Session } {
     page.setDefaultTimeout(30_000);
     await page.goto(inject('baseUrl'));
     await page.locator('.react-flow__node').first().waitFor();
+    await fitAll(page);
     holder.current = { page, context };
   });
   afterEach(async () => {
     await holder.current?.context.close();
   });
   return holder;
+}
+
+/**
+ * Shows the whole flow (the `F` shortcut), as a user would before reaching for
+ * a node near the bottom: a large flow opens at its top at a readable zoom.
+ */
+export async function fitAll(page: Page): Promise<void> {
+  await page.locator('.canvas .react-flow__pane').click({ position: { x: 8, y: 8 } });
+  await page.keyboard.press('f');
+  // fitView animates for 250 ms.
+  await page.waitForTimeout(450);
 }
 
 export const nodes = (page: Page) => page.locator('.react-flow__node');
@@ -74,10 +86,22 @@ export async function openFlowMenu(page: Page): Promise<void> {
 }
 
 export async function readDownload(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const read = (async () => {
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  })();
+  // A download that never finishes should fail the test with a reason, not hang it.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`download ${download.suggestedFilename()} did not finish in 20 s`)), 20_000);
+  });
+  try {
+    return await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Waits until autosave has written the latest change. */

@@ -22,7 +22,8 @@ export function downloadText(filename: string, text: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Generous: a busy browser may start reading the blob late.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function fileSlug(name: string): string {

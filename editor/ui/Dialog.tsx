@@ -30,7 +30,17 @@ export function Dialog({ title, onClose, children, footer, wide, initialFocus, c
     const first = initialFocus ? document.getElementById(initialFocus) : null;
     (first ?? dialog.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog__close), [tabindex]:not([tabindex="-1"])'))?.focus();
     closing.current = false;
+    // Escape closes the top-most dialog wherever focus is (even if the browser swallowed the cancel event).
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const open = document.querySelectorAll('dialog[open]');
+      if (open[open.length - 1] !== dialog) return;
+      e.preventDefault();
+      close.current();
+    };
+    document.addEventListener('keydown', onEscape, true);
     return () => {
+      document.removeEventListener('keydown', onEscape, true);
       closing.current = true;
       dialog.close();
       previous?.focus();
@@ -45,14 +55,6 @@ export function Dialog({ title, onClose, children, footer, wide, initialFocus, c
       onCancel={(e) => {
         e.preventDefault();
         close.current();
-      }}
-      onKeyDown={(e) => {
-        // Chrome may skip the cancel event without recent user activation; Escape closes regardless.
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          close.current();
-        }
       }}
       onClose={() => {
         // Closed by the browser itself (a close request it did not announce): keep React's state in step.
