@@ -58,12 +58,10 @@ export function useCanvasActions(): CanvasActions {
 
     /** The nearest spot to `p`, searched in growing rings, where a new node would not cover another one. */
     function freeSpot(p: XY): XY {
-      const rects = rf.getNodes().map((n) => ({
-        x: n.position.x,
-        y: n.position.y,
-        w: n.measured?.width ?? NEW_NODE.width,
-        h: n.measured?.height ?? NEW_NODE.height,
-      }));
+      const rects = rf.getNodes().map((n) => {
+        const size = rf.getInternalNode(n.id)?.measured;
+        return { x: n.position.x, y: n.position.y, w: size?.width ?? NEW_NODE.width, h: size?.height ?? NEW_NODE.height };
+      });
       const free = (x: number, y: number) =>
         !rects.some((r) => x < r.x + r.w + 16 && x + NEW_NODE.width + 16 > r.x && y < r.y + r.h + 16 && y + NEW_NODE.height + 16 > r.y);
       const start = { x: snap(p.x), y: snap(p.y) };
@@ -191,7 +189,8 @@ export function useCanvasActions(): CanvasActions {
         const r = el?.getBoundingClientRect();
         const all = rf.getNodes();
         if (!r || all.length === 0) return;
-        const b = rf.getNodesBounds(all);
+        // By id, so React Flow measures from its internal (already measured) nodes.
+        const b = rf.getNodesBounds(all.map((n) => n.id));
         const pad = 32;
         if (all.length === 1) {
           // An empty flow: its Start at the top centre, leaving room for the what-next hint below it.
@@ -206,7 +205,7 @@ export function useCanvasActions(): CanvasActions {
         // Too big to fit readably: start at the top, around the Start (where the call enters; the middle of the
         // bounds can be empty space), without showing empty space left of the flow, and let the user pan.
         const start = all.find((n) => n.type === 'start');
-        const cx = start ? start.position.x + (start.measured?.width ?? 0) / 2 : b.x + b.width / 2;
+        const cx = start ? start.position.x + (rf.getInternalNode(start.id)?.measured.width ?? 0) / 2 : b.x + b.width / 2;
         const left = Math.max(b.x - pad / READABLE_ZOOM, cx - r.width / 2 / READABLE_ZOOM);
         void rf.setViewport({ zoom: READABLE_ZOOM, x: -left * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM });
       },
