@@ -90,9 +90,12 @@ describe('data', () => {
 
   it('keeps every change across a reload', async () => {
     const { page } = editor.current;
-    const name = page.locator('.topbar .flow-name');
-    await name.fill('Support line (EU)');
-    await name.press('Enter');
+    // Rename from the Flows menu: it puts the cursor in the name field with the name selected.
+    await openFlowMenu(page);
+    await page.getByRole('menuitem', { name: /^Rename/ }).click();
+    await page.keyboard.type('Support line (EU)');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe('Support line (EU)');
     await page.locator('.palette__item[data-kind="voicemail"]').click();
     await expect.poll(() => nodes(page).count()).toBe(10);
     await openFlowMenu(page);

@@ -99,6 +99,19 @@ export function FlowMenu({ onBlankWorkspace }: { onBlankWorkspace(): void }) {
             role="menuitem"
             className="menu__item"
             onClick={run(() => {
+              // Renaming happens in the name field beside this menu (Enter keeps it, Escape drops it).
+              const field = document.querySelector<HTMLInputElement>('.topbar .flow-name');
+              field?.focus();
+              field?.select();
+            })}
+          >
+            <Icon name="flow" /> Rename “{current?.name}”…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item"
+            onClick={run(() => {
               if (duplicateFlow(store, currentId)) showToast(`Duplicated “${current?.name}”.`, { action: undoAction });
             })}
           >
