@@ -22,7 +22,6 @@ import {
   useConnection,
   useNodesInitialized,
   useReactFlow,
-  useStore as useFlowStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -49,14 +48,11 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const EDGE_OPTIONS = { type: 'default' } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const minimapClass = (n: FlowRFNode) => `mm-node mm-${n.type ?? 'node'}`;
-/** Below this zoom node text is unreadable, so nodes draw as plain coloured boxes (cheap to paint). */
-const FAR_ZOOM = 0.4;
 /**
- * Above this many nodes only the visible ones are rendered. React Flow mounts every node once on opening anyway
- * (to measure it), and mounting nodes as they scroll into view costs more per frame than keeping them mounted
- * (npm run bench: 1000 nodes zoomed out pan at ~50 ms/frame mounted vs ~67 ms virtualised on a busy 2-core box).
+ * Above this many nodes only the visible ones are rendered (zoomed far out they mount as plain boxes, see
+ * nodeTypes.ts), which keeps panning, zooming and dragging in a large flow cheap (npm run bench).
  */
-const LARGE_FLOW = 2000;
+const LARGE_FLOW = 200;
 
 /** True while typing in a field, where shortcuts and copy/paste belong to the field. */
 export function isEditable(el: Element | null): boolean {
@@ -287,8 +283,6 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   );
 
   const large = nodes.length > LARGE_FLOW;
-  // Zoomed far out nodes draw as plain boxes (canvas.css `.is-far`); re-renders only when the zoom crosses the line.
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <WorkspaceNamesProvider workspace={workspace}>
@@ -317,7 +311,6 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
               onlyRenderVisibleElements={large}
               defaultEdgeOptions={EDGE_OPTIONS}
               aria-label="Flow canvas"
-              className={far ? 'is-far' : undefined}
             >
               <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
               <Controls position="bottom-left" showInteractive={false} />

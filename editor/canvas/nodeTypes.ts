@@ -3,9 +3,10 @@
  * exporting `<Kind>Node`. Adding a kind needs no edit here; a kind without a
  * view gets the generic frame.
  */
-import type { NodeProps, NodeTypes } from '@xyflow/react';
-import { createElement, memo } from 'react';
+import { type NodeProps, type NodeTypes, type ReactFlowState, useInternalNode, useStore } from '@xyflow/react';
+import { type ComponentType, type CSSProperties, createElement, memo } from 'react';
 import { kindNames } from '../../nodes/index.ts';
+import './farView.css';
 import { NodeShell } from './NodeShell.tsx';
 import type { FlowRFNode } from './nodeViewData.ts';
 
@@ -26,4 +27,47 @@ export function viewFor(kind: string): NodeTypes[string] | undefined {
   return typeof view === 'function' || (typeof view === 'object' && view !== null) ? (view as NodeTypes[string]) : undefined;
 }
 
-export const nodeTypes: NodeTypes = Object.fromEntries(kindNames.map((kind) => [kind, viewFor(kind) ?? (GenericNode as NodeTypes[string])]));
+/** Below this zoom node text is unreadable: a measured node draws as a plain box in its kind's colour. */
+export const FAR_ZOOM = 0.4;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
+/** The far box: the node's measured size, and its handles where React Flow measured them (edges stay attached). */
+function FarBox({ id, kind, width, height, selected }: { id: string; kind: string; width: number; height: number; selected: boolean }) {
+  const bounds = useInternalNode(id)?.internals.handleBounds;
+  const handles = [...(bounds?.target ?? []), ...(bounds?.source ?? [])];
+  const style = { width, height, ['--kind-color' as string]: `var(--kind-${kind}, var(--muted))` } as CSSProperties;
+  return createElement(
+    'div',
+    { className: `fnode-far${selected ? ' is-selected' : ''}`, style, 'data-node-id': id, 'data-kind': kind },
+    // Plain elements React Flow reads as handles (class, data-handleid, data-handlepos): no store subscriptions.
+    handles.map((h) =>
+      createElement('div', {
+        key: `${h.type}:${h.id ?? ''}`,
+        className: `fnode-far__handle ${h.type}`,
+        'data-handleid': h.id ?? undefined,
+        'data-handlepos': h.position,
+        style: { position: 'absolute', left: h.x, top: h.y, width: h.width, height: h.height },
+      }),
+    ),
+  );
+}
+
+/**
+ * Zoomed far out a node that React Flow has measured draws as one box of exactly its measured size with its
+ * handles where they were measured, so when React Flow measures it again it finds the same size and handles and
+ * edges keep their ends. Mounting such a box as it scrolls into view (large flows render only what is visible)
+ * is cheap, which keeps panning and zooming a large zoomed-out flow smooth (npm run bench). Views re-render only
+ * when the zoom crosses FAR_ZOOM.
+ */
+function withFarView(View: ComponentType<NodeProps<FlowRFNode>>): NodeTypes[string] {
+  return memo(function FarOrNear(props: NodeProps<FlowRFNode>) {
+    const far = useStore(isFar);
+    const { width, height, data, selected } = props;
+    if (!far || !width || !height) return createElement(View, props);
+    return createElement(FarBox, { id: props.id, kind: data.node.kind, width, height, selected });
+  }) as NodeTypes[string];
+}
+
+export const nodeTypes: NodeTypes = Object.fromEntries(
+  kindNames.map((kind) => [kind, withFarView((viewFor(kind) ?? GenericNode) as ComponentType<NodeProps<FlowRFNode>>)]),
+);
