@@ -112,6 +112,27 @@ describe('data', () => {
     expect(await nodeByLabel(page, 'Voicemail').count()).toBe(1);
   });
 
+  it('wires Settings to the store: an account change warns (R18), reaches the canvas, and undoes', async () => {
+    const { page } = editor.current;
+    const node = nodeByLabel(page, 'Record support call');
+    const channels = node.locator('.ffield', { hasText: 'Channels' });
+    await clickNode(node);
+    await page.locator('.rf-inspector').getByRole('radio', { name: /^Use default/ }).first().check();
+    // R3: "use default" shows the value that applies, from the account.
+    await expect.poll(() => channels.textContent()).toBe('ChannelsDual (stereo) · default');
+    const before = await channels.textContent();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const dual = page.getByRole('switch', { name: /Dual-channel/ });
+    await dual.uncheck();
+    await expect.poll(() => page.locator('.rf-settings').textContent()).toMatch(/transcription and speech analytics cannot use them/);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => channels.textContent()).toBe('ChannelsMono · default');
+    await page.getByRole('button', { name: 'Undo Dual channel off' }).click();
+    await expect.poll(() => channels.textContent()).toBe(before);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => dual.isChecked()).toBe(true);
+  });
+
   it('shows a failed save, keeps the last good copy, and saves again on Try again', async () => {
     const { page } = editor.current;
     const name = page.locator('.topbar .flow-name');
