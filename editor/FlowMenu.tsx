@@ -34,6 +34,10 @@ export function FlowMenu({ onBlankWorkspace }: { onBlankWorkspace(): void }) {
     <div
       className="flow-menu"
       ref={root}
+      onBlur={(e) => {
+        // Tabbing out of the menu closes it, like clicking elsewhere.
+        if (open && e.relatedTarget instanceof Node && !root.current?.contains(e.relatedTarget)) setOpen(false);
+      }}
       onKeyDown={(e) => {
         if (!open) return;
         const items = [...(root.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
