@@ -80,8 +80,9 @@ export function ProblemsPanel({
   onClose(): void;
 }) {
   const { errors, warnings } = useProblems();
+  const clean = errors.length === 0 && warnings.length === 0;
   return (
-    <section className="problems" aria-label="Problems">
+    <section className={clean ? 'problems problems--clean' : 'problems'} aria-label="Problems">
       <header className="problems__head">
         <h2>Problems</h2>
         <span className="problems__summary">
@@ -99,7 +100,7 @@ export function ProblemsPanel({
         </button>
       </header>
       <div className="problems__body">
-        {errors.length === 0 && warnings.length === 0 ? (
+        {clean ? (
           <p className="problems__none">
             <Icon name="check" /> No problems: every port is connected or ends the call, and the checks C1–C4 pass.
           </p>
