@@ -22,6 +22,7 @@ import {
   useConnection,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -34,7 +35,7 @@ import { showToast } from '../ui/toast.tsx';
 import './canvas.css';
 import { EffectiveProvider } from './EffectiveContext.tsx';
 import { type PortActions, PortActionsContext } from './NodeShell.tsx';
-import { nodeTypes } from './nodeTypes.ts';
+import { FAR_ZOOM, nodeTypes } from './nodeTypes.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
 import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
 import { useCanvasActions } from './useCanvasActions.ts';
@@ -49,10 +50,12 @@ const EDGE_OPTIONS = { type: 'default' } as const;
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const minimapClass = (n: FlowRFNode) => `mm-node mm-${n.type ?? 'node'}`;
 /**
- * Above this many nodes only the visible ones are rendered (zoomed far out they mount as plain boxes, see
- * nodeTypes.ts), which keeps panning, zooming and dragging in a large flow cheap (npm run bench).
+ * Above this many nodes only the visible ones are rendered, which keeps panning, zooming and dragging in a large
+ * flow cheap (npm run bench). Zoomed far out nodes are plain boxes (nodeTypes.ts), cheap enough to keep up to
+ * FAR_ALL of them mounted, so panning an overview mounts nothing.
  */
 const LARGE_FLOW = 200;
+const FAR_ALL = 2000;
 
 /** True while typing in a field, where shortcuts and copy/paste belong to the field. */
 export function isEditable(el: Element | null): boolean {
@@ -282,7 +285,8 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     [store],
   );
 
-  const large = nodes.length > LARGE_FLOW;
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const large = nodes.length > (far ? FAR_ALL : LARGE_FLOW);
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <WorkspaceNamesProvider workspace={workspace}>
