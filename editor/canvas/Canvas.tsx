@@ -260,7 +260,8 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     };
   }, [actions]);
 
-  // An opened (or switched-to) flow is shown once its nodes are measured.
+  // An opened (or switched-to) flow is shown once its nodes are measured. This is the only initial fit: React Flow's
+  // own `fitView` would first zoom a large flow far out (re-rendering every node as a box) just before this.
   const flowId = flow.id;
   const initialised = useNodesInitialized();
   const shown = useRef<string | null>(null);
@@ -305,8 +306,6 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
               colorMode={colorMode}
               snapToGrid
               snapGrid={SNAP}
-              fitView
-              fitViewOptions={{ maxZoom: 1 }}
               minZoom={0.1}
               maxZoom={2}
               deleteKeyCode={DELETE_KEYS}
