@@ -37,7 +37,9 @@ function RoleCell({ workspace, result, roleId, action }: AccessPanelProps & { ro
         <span className={first.allowed ? 'sim-yes' : 'sim-no'}>{first.allowed ? 'Yes' : 'No'}</span>{' '}
         <span className="sim-access__why">
           {answers.length > 1 ? `for all ${answers.length} agents. ` : ''}
-          {answers.every((x) => x.d.reason === first.reason) ? first.message : answers.map((x) => x.d.message).join(' ')}
+          {answers.length > 1 && answers.every((x) => x.d.reason === first.reason) ? `For example: ${first.message}` : null}
+          {answers.length === 1 ? first.message : null}
+          {answers.length > 1 && !answers.every((x) => x.d.reason === first.reason) ? answers.map((x) => x.d.message).join(' ') : null}
         </span>
       </span>
     );
