@@ -30,9 +30,12 @@ import { showToast, Toasts } from './ui/toast.tsx';
 
 export type Theme = 'light' | 'dark';
 
-// Loaded after the first screen (separate chunks): the simulator (with xstate and the call runtime) and the
-// settings view. The canvas, palette and inspector do not wait for them (bench/, BENCHMARKS.md: initial JS).
-const SimulatorDrawer = lazy(() => import('./simulator/Simulator.tsx'));
+// Separate chunks the first screen does not wait for (bench/, BENCHMARKS.md: initial JS): the simulator (with
+// xstate and the call runtime) and the settings view. The simulator's drawer bar is on the first screen, so its
+// chunk starts loading right away, while the workspace is restored: it is there by the first render and the
+// canvas does not shrink under the user a moment later.
+const simulatorChunk = import('./simulator/Simulator.tsx');
+const SimulatorDrawer = lazy(() => simulatorChunk);
 const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
 
 function readTheme(): Theme {
