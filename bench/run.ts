@@ -165,7 +165,8 @@ async function main() {
   out();
 
   log('Node: parse, checks, export; undo history…');
-  docTable([docTimes(100), docTimes(1000), docTimes(5000, 10)]);
+  const docs = [docTimes(100), docTimes(1000), docTimes(5000, 10)];
+  docTable(docs);
   const history = [historyMemory(100, 1000, 1), historyMemory(1000, 1000, 1), historyMemory(1000, 1000, 50)];
   historyTable(history);
 
@@ -203,7 +204,7 @@ async function main() {
   out();
 
   const get = (k: string) => b.get(k)?.median ?? Number.NaN;
-  const doc1000 = docTimes(1000);
+  const doc1000 = docs[1]!;
   const together = doc1000.parseMs + doc1000.checksMs + doc1000.exportMs;
   const perStep = (h: HistoryMemory) => h.inverseBytes / h.entries;
   const frames1000 = ['pan', 'zoom'].flatMap((g) => ['open', 'overview'].map((v) => [get(`${g} 1000 ${v} editor`), get(`${g} 1000 ${v} bare`)] as const));
