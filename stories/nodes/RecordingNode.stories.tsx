@@ -1,36 +1,18 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { RecordingNode } from '../../nodes/recording/RecordingNode.tsx';
-import type { FlowNode } from '../../runtime/document/flow.ts';
-import { nodeOfKind, problemsOf, sampleWorkspace } from '../fixtures.ts';
-import { expectActive, expectDefault, expectProblems, expectSelected, NodeCanvas, type NodeStoryArgs } from '../nodeHarness.tsx';
+import { expectDefault } from '../nodeHarness.tsx';
+import { type NodeStory, type NodeStoryMeta, nodeStories } from './nodeStory.tsx';
 
-const workspace = sampleWorkspace();
-const flow = workspace.flows[0]!;
-const node = nodeOfKind('recording', flow);
-const broken = { ...node, data: { ...node.data, record: 'on' as const, channels: 'mono' as const } } as FlowNode;
-const brokenProblems = problemsOf(
-  { ...flow, nodes: flow.nodes.map((n) => (n.id === node.id ? broken : n)) },
-  workspace,
-).filter((p) => p.nodeId === node.id);
+// C3: the model's check objects to recording in mono.
+const kit = nodeStories('recording', RecordingNode, { data: (d) => ({ ...d, record: 'on', channels: 'mono' }) });
+const { node, workspace } = kit;
 
-const meta = {
-  title: 'Canvas/Recording node',
-  component: NodeCanvas,
-  args: { view: RecordingNode, node, problems: [], sim: null, selected: false, workspace, flow },
-} satisfies Meta<NodeStoryArgs & { view: typeof RecordingNode }>;
+export default { title: 'Canvas/Recording node', ...kit.meta } satisfies NodeStoryMeta;
 
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    await expectDefault(canvasElement, args.node);
-  },
-};
+export const Default = kit.stories.Default;
 
 /** R3: where the node says "use default", the view shows the account value that applies, marked as a default. */
-export const ShowsEffectiveDefaults: Story = {
+export const ShowsEffectiveDefaults: NodeStory = {
   args: {
     node: { ...node, data: { ...node.data, record: 'on', channels: 'default', agentPause: 'default' } },
     workspace: { ...workspace, account: { ...workspace.account, dualChannel: false } },
@@ -42,25 +24,6 @@ export const ShowsEffectiveDefaults: Story = {
   },
 };
 
-export const Selected: Story = {
-  args: { selected: true },
-  play: async ({ canvasElement, args }) => {
-    await expectSelected(canvasElement, args.node);
-  },
-};
-
-/** Data the model's check objects to: the badge counts the problems and lists them. */
-export const WithProblems: Story = {
-  args: { node: broken, problems: brokenProblems },
-  play: async ({ canvasElement, args }) => {
-    await expectProblems(canvasElement, args.node, args.problems);
-  },
-};
-
-/** Where a simulated call is right now. */
-export const ActiveInSimulation: Story = {
-  args: { sim: 'active' },
-  play: async ({ canvasElement, args }) => {
-    await expectActive(canvasElement, args.node);
-  },
-};
+export const Selected = kit.stories.Selected;
+export const WithProblems = kit.stories.WithProblems;
+export const ActiveInSimulation = kit.stories.ActiveInSimulation;

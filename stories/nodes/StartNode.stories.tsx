@@ -1,52 +1,12 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
 import { StartNode } from '../../nodes/start/StartNode.tsx';
-import type { FlowNode } from '../../runtime/document/flow.ts';
-import { nodeOfKind, problemsOf, sampleWorkspace } from '../fixtures.ts';
-import { expectActive, expectDefault, expectProblems, expectSelected, NodeCanvas, type NodeStoryArgs } from '../nodeHarness.tsx';
+import { type NodeStoryMeta, nodeStories } from './nodeStory.tsx';
 
-const workspace = sampleWorkspace();
-const flow = workspace.flows[0]!;
-const node = nodeOfKind('start', flow);
-const broken = { ...node, data: { ...node.data, numberIds: [...node.data.numberIds, 'retired-line'] } } as FlowNode;
-const brokenProblems = problemsOf(
-  { ...flow, nodes: flow.nodes.map((n) => (n.id === node.id ? broken : n)) },
-  workspace,
-).filter((p) => p.nodeId === node.id);
+// The model's check objects to a number the workspace does not have.
+const kit = nodeStories('start', StartNode, { data: (d) => ({ ...d, numberIds: [...d.numberIds, 'retired-line'] }) });
 
-const meta = {
-  title: 'Canvas/Start node',
-  component: NodeCanvas,
-  args: { view: StartNode, node, problems: [], sim: null, selected: false, workspace, flow },
-} satisfies Meta<NodeStoryArgs & { view: typeof StartNode }>;
+export default { title: 'Canvas/Start node', ...kit.meta } satisfies NodeStoryMeta;
 
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    await expectDefault(canvasElement, args.node);
-  },
-};
-
-export const Selected: Story = {
-  args: { selected: true },
-  play: async ({ canvasElement, args }) => {
-    await expectSelected(canvasElement, args.node);
-  },
-};
-
-/** Data the model's check objects to: the badge counts the problems and lists them. */
-export const WithProblems: Story = {
-  args: { node: broken, problems: brokenProblems },
-  play: async ({ canvasElement, args }) => {
-    await expectProblems(canvasElement, args.node, args.problems);
-  },
-};
-
-/** Where a simulated call is right now. */
-export const ActiveInSimulation: Story = {
-  args: { sim: 'active' },
-  play: async ({ canvasElement, args }) => {
-    await expectActive(canvasElement, args.node);
-  },
-};
+export const Default = kit.stories.Default;
+export const Selected = kit.stories.Selected;
+export const WithProblems = kit.stories.WithProblems;
+export const ActiveInSimulation = kit.stories.ActiveInSimulation;
