@@ -22,7 +22,8 @@ export function PeoplePicker({
   onPick(id: string): void;
   problems: NodeProblem[];
   error?: string | undefined;
-  label: string;
+  /** Defaults to the kind's name: "Agent" or "Ring group". */
+  label?: string;
 }) {
   const entries =
     kind === 'agent'
@@ -38,7 +39,7 @@ export function PeoplePicker({
   const none = entries.length === 0;
   return (
     <SelectField
-      label={label}
+      label={label ?? (kind === 'agent' ? 'Agent' : 'Ring group')}
       value={value}
       choices={choices}
       problems={problems}

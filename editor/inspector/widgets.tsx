@@ -387,3 +387,58 @@ export function schemaMessage(schema: z.ZodType, value: unknown): string | undef
   const r = schema.safeParse(value);
   return r.success ? undefined : (r.error.issues[0]?.message ?? 'Invalid value');
 }
+
+/** A node form: the schema form plus the data and problems its field widgets read. */
+export interface NodeForm<D> extends SchemaForm<D> {
+  data: D;
+  problems: readonly NodeProblem[];
+}
+
+/** `useSchemaForm` for a `<Kind>Fields` form, carrying the node's data and problems for the bound widgets below. */
+export function useNodeForm<D>(
+  schema: z.ZodType<D>,
+  { data, onChange, problems }: { data: D; onChange(next: D): void; problems: readonly NodeProblem[] },
+): NodeForm<D> {
+  return { ...useSchemaForm(schema, onChange), data, problems };
+}
+
+type StringKey<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string;
+type SecondsKey<D> = { [K in keyof D]: D[K] extends number | null ? K : never }[keyof D] & string;
+type BoundTextProps = Omit<Parameters<typeof TextField>[0], 'value' | 'onText' | 'error' | 'problems'>;
+
+/** A text field bound to one string field of the node's data: shows its refused text, error and problems. */
+export function DataTextField<D>({ form, field, ...rest }: BoundTextProps & { form: NodeForm<D>; field: StringKey<D> }) {
+  return (
+    <TextField
+      {...rest}
+      value={form.text(field, form.data[field] as string)}
+      error={form.error(field)}
+      problems={problemsFor(form.problems, field)}
+      onText={(raw) => form.edit(field, raw, { ...form.data, [field]: raw })}
+    />
+  );
+}
+
+/** The "Label" field every node form starts with. */
+export function LabelField<D extends { label: string }>({ form }: { form: NodeForm<D> }) {
+  return <DataTextField form={form} field={'label' as StringKey<D>} label="Label" />;
+}
+
+/** A whole number of seconds bound to one field of the node's data; typed text that is not a number is refused. */
+export function SecondsField<D>({
+  form,
+  field,
+  ...rest
+}: Omit<BoundTextProps, 'inputMode' | 'suffix'> & { form: NodeForm<D>; field: SecondsKey<D> }) {
+  return (
+    <TextField
+      {...rest}
+      inputMode="numeric"
+      suffix="seconds"
+      value={form.text(field, String(form.data[field]))}
+      error={form.error(field)}
+      problems={problemsFor(form.problems, field)}
+      onText={(raw) => editNumber(form, field, raw, (n) => ({ ...form.data, [field]: n }))}
+    />
+  );
+}
