@@ -1,12 +1,13 @@
 import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
 import { PeoplePicker } from '../../editor/inspector/TargetPicker.tsx';
-import { editNumber, problemsFor, RadioGroupField, TextField, useSchemaForm } from '../../editor/inspector/widgets.tsx';
+import { LabelField, problemsFor, RadioGroupField, SecondsField, useNodeForm } from '../../editor/inspector/widgets.tsx';
 import { type AssignData, assignModel } from './model.ts';
 
 type TargetType = AssignData['target']['type'];
 
-export function AssignFields({ data, onChange, problems, workspace }: FieldsProps<AssignData>) {
-  const form = useSchemaForm(assignModel.schema, onChange);
+export function AssignFields(props: FieldsProps<AssignData>) {
+  const { data, problems, workspace } = props;
+  const form = useNodeForm(assignModel.schema, props);
   const target = data.target;
   const targetId = target.type === 'agent' ? target.agentId : target.ringGroupId;
   const withTarget = (type: TargetType, id: string): AssignData => ({
@@ -24,13 +25,7 @@ export function AssignFields({ data, onChange, problems, workspace }: FieldsProp
   };
   return (
     <div className="rf-form">
-      <TextField
-        label="Label"
-        value={form.text('label', data.label)}
-        error={form.error('label')}
-        problems={problemsFor(problems, 'label')}
-        onText={(raw) => form.edit('label', raw, { ...data, label: raw })}
-      />
+      <LabelField form={form} />
       <RadioGroupField
         label="Ring"
         value={target.type}
@@ -42,23 +37,13 @@ export function AssignFields({ data, onChange, problems, workspace }: FieldsProp
       />
       <PeoplePicker
         kind={target.type}
-        label={target.type === 'agent' ? 'Agent' : 'Ring group'}
         value={targetId}
         workspace={workspace}
         problems={problemsFor(problems, 'target')}
         error={form.error('target')}
         onPick={(id) => form.edit('target', id, withTarget(target.type, id))}
       />
-      <TextField
-        label="Ring for"
-        inputMode="numeric"
-        suffix="seconds"
-        value={form.text('ringTimeoutSeconds', String(data.ringTimeoutSeconds))}
-        error={form.error('ringTimeoutSeconds')}
-        problems={problemsFor(problems, 'ringTimeoutSeconds')}
-        hint="Unanswered by then, the call takes the noAnswer port."
-        onText={(raw) => editNumber(form, 'ringTimeoutSeconds', raw, (n) => ({ ...data, ringTimeoutSeconds: n }))}
-      />
+      <SecondsField form={form} field="ringTimeoutSeconds" label="Ring for" hint="Unanswered by then, the call takes the noAnswer port." />
     </div>
   );
 }

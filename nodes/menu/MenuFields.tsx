@@ -2,19 +2,22 @@ import { useId } from 'react';
 import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
 import {
   CheckboxField,
-  editNumber,
+  DataTextField,
   FieldMessages,
+  LabelField,
   problemsFor,
+  SecondsField,
   TextField,
-  useSchemaForm,
+  useNodeForm,
 } from '../../editor/inspector/widgets.tsx';
 import { MENU_DIGITS, type MenuData, menuModel } from './model.ts';
 
 type Digit = (typeof MENU_DIGITS)[number];
 const DEFAULT_TIMEOUT = 10;
 
-export function MenuFields({ data, onChange, problems }: FieldsProps<MenuData>) {
-  const form = useSchemaForm(menuModel.schema, onChange);
+export function MenuFields(props: FieldsProps<MenuData>) {
+  const { data, problems } = props;
+  const form = useNodeForm(menuModel.schema, props);
   const id = useId();
   const used = new Set(data.options.map((o) => o.digit));
   const counts = new Map<Digit, number>();
@@ -23,21 +26,8 @@ export function MenuFields({ data, onChange, problems }: FieldsProps<MenuData>) 
   const setOptions = (options: MenuData['options'], key = 'options') => form.edit(key, '', { ...data, options });
   return (
     <div className="rf-form">
-      <TextField
-        label="Label"
-        value={form.text('label', data.label)}
-        error={form.error('label')}
-        problems={problemsFor(problems, 'label')}
-        onText={(raw) => form.edit('label', raw, { ...data, label: raw })}
-      />
-      <TextField
-        label="Prompt"
-        multiline
-        value={form.text('prompt', data.prompt)}
-        error={form.error('prompt')}
-        problems={problemsFor(problems, 'prompt')}
-        onText={(raw) => form.edit('prompt', raw, { ...data, prompt: raw })}
-      />
+      <LabelField form={form} />
+      <DataTextField form={form} field="prompt" label="Prompt" multiline />
       <fieldset className="rf-field rf-fieldset" aria-describedby={`${id}-msg`}>
         <legend className="rf-label">Options</legend>
         {data.options.length === 0 ? <p className="rf-empty">No options: every key press takes the invalid path.</p> : null}
@@ -121,15 +111,11 @@ export function MenuFields({ data, onChange, problems }: FieldsProps<MenuData>) 
         }}
       />
       {data.timeoutSeconds === null ? null : (
-        <TextField
+        <SecondsField
+          form={form}
+          field="timeoutSeconds"
           label="Timeout"
-          inputMode="numeric"
-          suffix="seconds"
-          value={form.text('timeoutSeconds', String(data.timeoutSeconds))}
-          error={form.error('timeoutSeconds')}
-          problems={problemsFor(problems, 'timeoutSeconds')}
           hint="With no key pressed by then, the call takes the timeout port."
-          onText={(raw) => editNumber(form, 'timeoutSeconds', raw, (n) => ({ ...data, timeoutSeconds: n }))}
         />
       )}
     </div>

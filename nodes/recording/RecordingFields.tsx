@@ -1,10 +1,11 @@
 import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { problemsFor, RadioGroupField, TextField, useSchemaForm } from '../../editor/inspector/widgets.tsx';
+import { LabelField, problemsFor, RadioGroupField, useNodeForm } from '../../editor/inspector/widgets.tsx';
 import { TRANSCRIPTION_WARNING } from '../../editor/settings/AccountSettings.tsx';
 import { type RecordingData, recordingModel } from './model.ts';
 
-export function RecordingFields({ data, onChange, problems, workspace }: FieldsProps<RecordingData>) {
-  const form = useSchemaForm(recordingModel.schema, onChange);
+export function RecordingFields(props: FieldsProps<RecordingData>) {
+  const { data, problems, workspace } = props;
+  const form = useNodeForm(recordingModel.schema, props);
   const account = workspace.account;
   // R3: "use default" falls through to the number override and then the account.
   const defaultChannels = account.dualChannel ? 'dual' : 'mono';
@@ -15,13 +16,7 @@ export function RecordingFields({ data, onChange, problems, workspace }: FieldsP
   const showMonoWarning = recordOn && effectiveChannels === 'mono' && !channelProblems.some((p) => p.code === 'C3-mono');
   return (
     <div className="rf-form">
-      <TextField
-        label="Label"
-        value={form.text('label', data.label)}
-        error={form.error('label')}
-        problems={problemsFor(problems, 'label')}
-        onText={(raw) => form.edit('label', raw, { ...data, label: raw })}
-      />
+      <LabelField form={form} />
       <RadioGroupField
         label="Recording"
         value={data.record}

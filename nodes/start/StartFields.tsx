@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { FieldMessages, problemsFor, TextField, useSchemaForm } from '../../editor/inspector/widgets.tsx';
+import { FieldMessages, LabelField, problemsFor, useNodeForm } from '../../editor/inspector/widgets.tsx';
 import { type StartData, startModel } from './model.ts';
 
-export function StartFields({ data, onChange, problems, workspace }: FieldsProps<StartData>) {
-  const form = useSchemaForm(startModel.schema, onChange);
+export function StartFields(props: FieldsProps<StartData>) {
+  const { data, problems, workspace } = props;
+  const form = useNodeForm(startModel.schema, props);
   const id = useId();
   const known = new Set(workspace.numbers.map((n) => n.id));
   const unknown = data.numberIds.filter((n) => !known.has(n));
@@ -17,13 +18,7 @@ export function StartFields({ data, onChange, problems, workspace }: FieldsProps
     flowId === null ? 'no flow: straight to agents' : (workspace.flows.find((f) => f.id === flowId)?.name ?? flowId);
   return (
     <div className="rf-form">
-      <TextField
-        label="Label"
-        value={form.text('label', data.label)}
-        error={form.error('label')}
-        problems={problemsFor(problems, 'label')}
-        onText={(raw) => form.edit('label', raw, { ...data, label: raw })}
-      />
+      <LabelField form={form} />
       <fieldset className="rf-field rf-fieldset" aria-describedby={`${id}-msg`}>
         <legend className="rf-label">Numbers this flow answers</legend>
         {workspace.numbers.length === 0 ? (

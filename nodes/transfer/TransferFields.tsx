@@ -1,13 +1,7 @@
 import { useState } from 'react';
 import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
 import { PeoplePicker } from '../../editor/inspector/TargetPicker.tsx';
-import {
-  editNumber,
-  problemsFor,
-  SelectField,
-  TextField,
-  useSchemaForm,
-} from '../../editor/inspector/widgets.tsx';
+import { LabelField, problemsFor, SecondsField, SelectField, TextField, useNodeForm } from '../../editor/inspector/widgets.tsx';
 import type { TransferTarget } from '../kind.ts';
 import { type TransferData, transferModel } from './model.ts';
 
@@ -27,8 +21,9 @@ const SYSTEM_CHOICES: { value: ExtensionSystem; label: string }[] = [
   { value: 'teams', label: 'Microsoft Teams user' },
 ];
 
-export function TransferFields({ data, onChange, problems, workspace }: FieldsProps<TransferData>) {
-  const form = useSchemaForm(transferModel.schema, onChange);
+export function TransferFields(props: FieldsProps<TransferData>) {
+  const { data, problems, workspace } = props;
+  const form = useNodeForm(transferModel.schema, props);
   // A type switched to whose value is not typed yet: shown here, saved once valid.
   const [pending, setPending] = useState<TargetType | null>(null);
   const [system, setSystem] = useState<ExtensionSystem>(data.target.type === 'extension' ? data.target.system : 'pbx');
@@ -53,13 +48,7 @@ export function TransferFields({ data, onChange, problems, workspace }: FieldsPr
   const external = shownType === 'external';
   return (
     <div className="rf-form">
-      <TextField
-        label="Label"
-        value={form.text('label', data.label)}
-        error={form.error('label')}
-        problems={problemsFor(problems, 'label')}
-        onText={(raw) => form.edit('label', raw, { ...data, label: raw })}
-      />
+      <LabelField form={form} />
       <SelectField
         label="Transfer to"
         value={shownType}
@@ -110,7 +99,6 @@ export function TransferFields({ data, onChange, problems, workspace }: FieldsPr
       {shownType === 'agent' || shownType === 'ringGroup' ? (
         <PeoplePicker
           kind={shownType}
-          label={shownType === 'agent' ? 'Agent' : 'Ring group'}
           value={target.type === 'agent' ? target.agentId : target.type === 'ringGroup' ? target.ringGroupId : ''}
           workspace={workspace}
           problems={targetProblems}
@@ -126,16 +114,7 @@ export function TransferFields({ data, onChange, problems, workspace }: FieldsPr
             : 'External transfer: recording stops when the call leaves for the outside number (account setting “keep recording on external transfer” is off).'
           : 'Internal transfer: recording carries on unchanged.'}
       </p>
-      <TextField
-        label="Ring for"
-        inputMode="numeric"
-        suffix="seconds"
-        value={form.text('ringTimeoutSeconds', String(data.ringTimeoutSeconds))}
-        error={form.error('ringTimeoutSeconds')}
-        problems={problemsFor(problems, 'ringTimeoutSeconds')}
-        hint="Unanswered by then, the call takes the failed port."
-        onText={(raw) => editNumber(form, 'ringTimeoutSeconds', raw, (n) => ({ ...data, ringTimeoutSeconds: n }))}
-      />
+      <SecondsField form={form} field="ringTimeoutSeconds" label="Ring for" hint="Unanswered by then, the call takes the failed port." />
     </div>
   );
 }
