@@ -241,44 +241,18 @@ export function SelectField<V extends string>({
   );
 }
 
-export function CheckboxField({
-  label,
-  checked,
-  onToggle,
-  hint,
-  problems = [],
-  disabled,
-}: CommonProps & { checked: boolean; onToggle(checked: boolean): void }) {
-  const id = useId();
-  const hasMsg = Boolean(hint || problems.length > 0);
-  return (
-    <div className="rf-field rf-field--check">
-      <input
-        id={id}
-        type="checkbox"
-        className="rf-checkbox"
-        checked={checked}
-        disabled={disabled}
-        aria-describedby={describedBy(id, hasMsg)}
-        onChange={(e) => onToggle(e.target.checked)}
-      />
-      <label className="rf-label rf-label--inline" htmlFor={id}>
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} problems={problems} />
-    </div>
-  );
+type CheckProps = CommonProps & { checked: boolean; onToggle(checked: boolean): void };
+
+export function CheckboxField(props: CheckProps) {
+  return <CheckControl {...props} asSwitch={false} />;
 }
 
 /** A switch: a checkbox with `role="switch"`, for settings that turn a behaviour on or off. */
-export function SwitchField({
-  label,
-  checked,
-  onToggle,
-  hint,
-  problems = [],
-  disabled,
-}: CommonProps & { checked: boolean; onToggle(checked: boolean): void }) {
+export function SwitchField(props: CheckProps) {
+  return <CheckControl {...props} asSwitch />;
+}
+
+function CheckControl({ label, checked, onToggle, hint, problems = [], disabled, asSwitch }: CheckProps & { asSwitch: boolean }) {
   const id = useId();
   const hasMsg = Boolean(hint || problems.length > 0);
   return (
@@ -286,10 +260,10 @@ export function SwitchField({
       <input
         id={id}
         type="checkbox"
-        role="switch"
-        className="rf-switch"
+        role={asSwitch ? 'switch' : undefined}
+        className={asSwitch ? 'rf-switch' : 'rf-checkbox'}
         checked={checked}
-        aria-checked={checked}
+        aria-checked={asSwitch ? checked : undefined}
         disabled={disabled}
         aria-describedby={describedBy(id, hasMsg)}
         onChange={(e) => onToggle(e.target.checked)}
