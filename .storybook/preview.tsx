@@ -2,8 +2,8 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { useEffect } from 'react';
 import '@xyflow/react/dist/style.css';
 
-// The editor's theme variables (H3's editor/theme.css); a glob so Storybook still starts before that file exists.
-import.meta.glob('../editor/theme.css', { eager: true });
+// The editor's theme variables, so stories look as they do in the app.
+import '../editor/theme.css';
 
 type Theme = 'light' | 'dark';
 

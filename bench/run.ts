@@ -6,7 +6,7 @@
  * - in Node: parse + checks + export vs JSON.parse + JSON.stringify, and the
  *   undo history's memory after 1,000 edits;
  * - the initial JavaScript of the production build vs bare React + React Flow;
- * - the runtime figures of bench/runtime.bench.ts (H2), run as a child process.
+ * - the runtime figures of bench/runtime.bench.ts, run as a child process.
  *
  * Options (environment): BENCH_REPS (default 3) repetitions of each browser
  * measurement, BENCH_BIG_REPS (default 2) for the 5000-node flow, CHROMIUM_PATH.
@@ -14,7 +14,6 @@
  * figures are measured after a full garbage collection.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -146,7 +145,6 @@ function bundleTable(editor: BundleSize, bare: BundleSize) {
 
 function runtimeFigures(): string {
   const file = join(root, 'bench/runtime.bench.ts');
-  if (!existsSync(file)) return 'bench/runtime.bench.ts (H2) is not in the repository yet: no runtime figures.';
   const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   const text = `${r.stdout ?? ''}${r.status === 0 ? '' : `\n(exit ${r.status ?? r.signal}) ${r.stderr ?? ''}`}`.trim();
   return text || '(no output)';
@@ -196,7 +194,7 @@ async function main() {
   }
 
   log('runtime (bench/runtime.bench.ts)…');
-  out('### Runtime (bench/runtime.bench.ts, H2)');
+  out('### Runtime (bench/runtime.bench.ts)');
   out();
   out('```');
   out(runtimeFigures());

@@ -1,6 +1,6 @@
 /**
  * Stateful wrappers for the pure, controlled editor components: they hold
- * the document the way H3's store does, so a story can be typed into, and
+ * the document the way the editor's store does, so a story can be typed into, and
  * report every change to the story's spy so play functions can assert it.
  */
 import { produce } from 'immer';

@@ -1,7 +1,7 @@
 /**
  * Renders one node view the way the canvas does: inside a ReactFlowProvider
  * and a minimal <ReactFlow>, with the workspace-name and effective-default
- * contexts H3's canvas provides. Shared play helpers check the four states
+ * contexts the editor's canvas provides. Shared play helpers check the four states
  * every kind has a story for.
  */
 import { type Node, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';

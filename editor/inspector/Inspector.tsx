@@ -1,7 +1,7 @@
 /**
  * The inspector: the selected node's form, a summary of a multi-selection,
  * or, with nothing selected, the flow's own properties. Pure: it reads props
- * and reports edits; H3's layout wires it to the store.
+ * and reports edits; the app's layout wires it to the store.
  */
 import { z } from 'zod';
 import { getModel, type NodeKindName } from '../../nodes/index.ts';

@@ -109,7 +109,7 @@ export function inProgressCall(): SimCall {
 const exampleScenarios = import.meta.glob<unknown>('../../examples/scenarios/*.json', { eager: true, import: 'default' });
 
 /**
- * One of the example scenarios (examples/scenarios/<name>.json, H2's format)
+ * One of the example scenarios (examples/scenarios/<name>.json, the scenario format)
  * run step by step on the example workspace, so the story shows exactly
  * what `recflow simulate` computes for it.
  */
