@@ -95,22 +95,21 @@ export function ProblemsPanel({
           </span>
           {errors.length > 0 ? <span className="problems__note">Errors block export to production; warnings do not.</span> : null}
         </span>
-        <button type="button" className="btn btn--ghost btn--icon" aria-label="Hide problems" onClick={onClose}>
-          ✕
-        </button>
-      </header>
-      <div className="problems__body">
         {clean ? (
           <p className="problems__none">
             <Icon name="check" /> No problems: every port is connected or ends the call, and the checks C1–C4 pass.
           </p>
-        ) : (
-          <>
-            <Group title="Errors" tone="error" problems={errors} flow={flow} onJump={onJump} onEndCall={onEndCall} />
-            <Group title="Warnings" tone="warning" problems={warnings} flow={flow} onJump={onJump} onEndCall={onEndCall} />
-          </>
-        )}
-      </div>
+        ) : null}
+        <button type="button" className="btn btn--ghost btn--icon" aria-label="Hide problems" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      {clean ? null : (
+        <div className="problems__body">
+          <Group title="Errors" tone="error" problems={errors} flow={flow} onJump={onJump} onEndCall={onEndCall} />
+          <Group title="Warnings" tone="warning" problems={warnings} flow={flow} onJump={onJump} onEndCall={onEndCall} />
+        </div>
+      )}
     </section>
   );
 }
