@@ -1,0 +1,129 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, userEvent, within } from 'storybook/test';
+import { useImport } from '../../editor/io/IoDialogs.tsx';
+import { StoreProvider, useCurrentFlow, useEditor } from '../../editor/store/react.tsx';
+import { createEditorStore } from '../../editor/store/store.ts';
+import { Toasts } from '../../editor/ui/toast.tsx';
+import { serializeFlow } from '../../runtime/document/flow.ts';
+import { serializeWorkspace } from '../../runtime/document/workspace.ts';
+import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
+
+/** The app's import as it is wired: the hidden file input, the dialog useImport decides on, the toasts, and what the store holds. */
+function ImportArea() {
+  const { dialog, fileInput } = useImport();
+  const name = useEditor((s) => s.workspace.name);
+  const count = useEditor((s) => s.workspace.flows.length);
+  const flow = useCurrentFlow();
+  return (
+    <>
+      {fileInput}
+      <p data-testid="readout">
+        Workspace “{name}”, {count} flows, on screen: {flow?.name}
+      </p>
+      {dialog}
+      <Toasts />
+    </>
+  );
+}
+
+function ImportHarness() {
+  const [store] = useState(() => createEditorStore(sampleWorkspace()));
+  return (
+    <StoreProvider store={store}>
+      <ImportArea />
+    </StoreProvider>
+  );
+}
+
+const meta = {
+  title: 'Editor/Import dialogs',
+  component: ImportHarness,
+} satisfies Meta<typeof ImportHarness>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ws = sampleWorkspace();
+const readout = (root: HTMLElement) => within(root).getByTestId('readout');
+const pick = async (root: HTMLElement, name: string, text: string) =>
+  userEvent.upload(within(root).getByTestId('import-input'), new File([text], name, { type: 'application/json' }));
+const body = (root: HTMLElement) => within(root.ownerDocument.body);
+
+/** A file that is not JSON is refused with its error and its JSON path; nothing changes. */
+export const RefusedNotJson: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'notes.json', '{ "format": "recflow.flow", ');
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import notes.json' }));
+    await expect(dialog.getByText('Nothing was changed. The file has these problems:')).toBeVisible();
+    await expect(dialog.getAllByRole('listitem').length).toBeGreaterThan(0);
+    await expect(dialog.getAllByRole('listitem')[0]).toHaveTextContent('$');
+    await userEvent.click(dialog.getByRole('button', { name: 'OK' }));
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** A flow with a broken node is refused: each error names the path of the bad field. */
+export const RefusedInvalidFlow: Story = {
+  play: async ({ canvasElement }) => {
+    const flow = JSON.parse(serializeFlow(sampleFlow())) as { nodes: Array<{ kind: string; data: Record<string, unknown> }> };
+    const play = flow.nodes.findIndex((n) => n.kind === 'play');
+    flow.nodes[play]!.data.durationSeconds = 'five';
+    await pick(canvasElement, 'broken.flow.json', JSON.stringify(flow));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import broken.flow.json' }));
+    const paths = dialog.getAllByRole('listitem').map((li) => li.querySelector('code')?.textContent ?? '');
+    await expect(paths.some((p) => p.includes(`nodes[${play}]`))).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** A flow whose id is taken comes in as a new flow under a fresh id, without a dialog; the toast says so and offers Undo. */
+export const FlowImportsWithoutAsking: Story = {
+  play: async ({ canvasElement }) => {
+    const flow = sampleFlow();
+    await pick(canvasElement, `${flow.id}.flow.json`, serializeFlow(flow));
+    const toasts = within(within(canvasElement).getByRole('status'));
+    await expect(await toasts.findByText(new RegExp(`id “${flow.id}” was taken`))).toBeVisible();
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length + 1} flows`);
+    await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** A whole workspace asks first; Cancel keeps the current one. */
+export const ConfirmWorkspaceCancel: Story = {
+  play: async ({ canvasElement }) => {
+    const other = sampleWorkspace();
+    other.name = 'Branch office';
+    other.flows = other.flows.slice(0, 1);
+    for (const n of other.numbers) if (n.flowId !== other.flows[0]!.id) n.flowId = null;
+    await pick(canvasElement, 'branch.workspace.json', serializeWorkspace(other));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Replace the workspace?' }));
+    await expect(dialog.getByText(/is a whole workspace, “Branch office”, with 1 flow,/)).toBeVisible();
+    await expect(dialog.getByText(new RegExp(`${other.numbers.length} numbers and ${other.agents.length} agents`))).toBeVisible();
+    await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
+    await expect(readout(canvasElement)).toHaveTextContent(`Workspace “${ws.name}”, ${ws.flows.length} flows`);
+  },
+};
+
+/** Replace workspace swaps everything in one undoable step. */
+export const ConfirmWorkspaceReplace: Story = {
+  play: async ({ canvasElement }) => {
+    const other = sampleWorkspace();
+    other.name = 'Branch office';
+    await pick(canvasElement, 'branch.workspace.json', serializeWorkspace(other));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Replace the workspace?' }));
+    await userEvent.click(dialog.getByRole('button', { name: 'Replace workspace' }));
+    await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
+    await expect(readout(canvasElement)).toHaveTextContent('Workspace “Branch office”');
+    const toasts = within(within(canvasElement).getByRole('status'));
+    await expect(toasts.getByText('Opened workspace “Branch office”.')).toBeVisible();
+    await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await expect(readout(canvasElement)).toHaveTextContent(`Workspace “${ws.name}”`);
+  },
+};
