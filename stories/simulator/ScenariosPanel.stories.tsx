@@ -1,0 +1,178 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import ScenariosPanel from '../../editor/simulator/ScenariosPanel.tsx';
+import { memoryScenarioStorage, type ScenarioStorage } from '../../editor/simulator/scenarioStorage.ts';
+import { type SavedScenario, scenarioOf } from '../../editor/simulator/scenarios.ts';
+import { createSimStore, type SimStore } from '../../editor/simulator/simStore.ts';
+import { useSim } from '../../editor/simulator/useSim.ts';
+import { loadExampleWorkspace } from '../../examples/index.ts';
+import type { CallAction, CallStart } from '../../runtime/call/types.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+
+type Step = CallAction | 'timer';
+const caller = '+15550111';
+const supportStart: CallStart = { direction: 'inbound', numberId: 'num-support', callerNumber: caller };
+const supportSteps: Step[] = ['timer', { type: 'press', digit: '1' }, { type: 'answer', agentId: 'ag-ana' }, { type: 'hangUp', party: 'contact' }];
+const outboundStart: CallStart = { direction: 'outbound', agentId: 'ag-dev', fromNumberId: 'num-support', contactNumber: '+15550199' };
+const outboundSteps: Step[] = [{ type: 'contactAnswer' }, { type: 'hangUp', party: 'contact' }];
+
+function simAfter(ws: WorkspaceDoc, start: CallStart, steps: Step[]): SimStore {
+  const sim = createSimStore(ws, 5);
+  sim.start(start);
+  for (const s of steps) {
+    const out = s === 'timer' ? sim.runToNextTimer() : sim.apply(s);
+    if (!out?.ok) throw new Error(`story data: step ${JSON.stringify(s)} failed`);
+  }
+  return sim;
+}
+
+/** A scenario saved the way the panel saves one: the call's steps and its result on the example workspace as the expectation. */
+function saved(id: string, name: string, start: CallStart, steps: Step[]): SavedScenario {
+  const call = simAfter(loadExampleWorkspace(), start, steps).getState().call!;
+  return {
+    id,
+    flowId: call.flowId,
+    flowChoice: call.flowChoice,
+    savedAt: '2026-11-20T09:00:00.000Z',
+    scenario: scenarioOf(name, call.start, call.history, call.result),
+  };
+}
+
+/** The example workspace with the support line's Recording node set to one mixed channel (an edit after the scenarios were saved). */
+function monoSupport(): WorkspaceDoc {
+  const ws = loadExampleWorkspace();
+  for (const n of ws.flows.find((f) => f.id === 'support-line')!.nodes) if (n.kind === 'recording') n.data.channels = 'mono';
+  return ws;
+}
+
+/** The panel with its simulator store and in-memory storage, plus what the simulator holds now (so Load can be seen). */
+function ScenariosHarness({ workspace, makeSim, storage }: { workspace(): WorkspaceDoc; makeSim(): SimStore; storage(): ScenarioStorage }) {
+  const [ws] = useState(workspace);
+  const [sim] = useState(makeSim);
+  const [store] = useState(storage);
+  const call = useSim(sim, (s) => s.call);
+  return (
+    <>
+      <ScenariosPanel workspace={ws} sim={sim} storage={store} />
+      <p data-testid="sim-call">{call ? `${call.start.direction} call, ${call.historyIndex} steps, t = ${call.time} s` : 'no call'}</p>
+    </>
+  );
+}
+
+const meta = {
+  title: 'Simulator/Scenarios',
+  component: ScenariosHarness,
+  args: {
+    workspace: loadExampleWorkspace,
+    makeSim: () => simAfter(loadExampleWorkspace(), supportStart, supportSteps),
+    storage: () => memoryScenarioStorage(),
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 640 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof ScenariosHarness>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const panel = async (root: HTMLElement) => within(await within(root).findByRole('region', { name: 'Scenarios' }));
+
+/** The call on screen is saved under a name, listed under its flow, and passes when run. */
+export const SaveCurrentCall: Story = {
+  play: async ({ canvasElement }) => {
+    const p = await panel(canvasElement);
+    await expect(p.getByText(/No scenarios yet/)).toBeVisible();
+    const save = p.getByRole('button', { name: 'Save current call as scenario' });
+    await expect(save).toBeDisabled();
+    await expect(p.getByRole('button', { name: 'Run all' })).toBeDisabled();
+    await userEvent.type(p.getByRole('textbox', { name: 'Scenario name' }), 'Support, Ana answers{Enter}');
+    const list = within(p.getByRole('list', { name: 'Scenarios of Support line' }));
+    const item = list.getByRole('listitem');
+    await expect(item).toHaveAttribute('data-status', 'not-run');
+    await expect(item).toHaveTextContent('Support, Ana answers');
+    await expect(item).toHaveTextContent('inbound, 4 steps');
+    await expect(p.getByRole('textbox', { name: 'Scenario name' })).toHaveValue('');
+    await userEvent.click(p.getByRole('button', { name: 'Run all' }));
+    await expect(p.getByRole('status')).toHaveTextContent('1 of 1 passed');
+    await expect(item).toHaveAttribute('data-status', 'pass');
+  },
+};
+
+const twoSaved = () =>
+  memoryScenarioStorage([
+    saved('sc-support', 'Support, Ana answers', supportStart, supportSteps),
+    saved('sc-outbound', 'Dev calls a customer', outboundStart, outboundSteps),
+  ]);
+
+/**
+ * R17: the support line was switched to mono after its scenario was saved. Run all fails that one, in words,
+ * and passes the outbound call (it runs no flow, R8); accepting the new result makes it pass.
+ */
+export const RunAllWithFailingDifference: Story = {
+  args: { workspace: monoSupport, storage: twoSaved },
+  play: async ({ canvasElement }) => {
+    const p = await panel(canvasElement);
+    await expect(p.getByRole('heading', { name: 'Calls without a flow (outbound, direct numbers)' })).toBeVisible();
+    await userEvent.click(p.getByRole('button', { name: 'Run all' }));
+    await expect(p.getByRole('status')).toHaveTextContent('1 of 2 passed');
+    const failing = p.getByText('Support, Ana answers').closest('li') as HTMLElement;
+    await expect(failing).toHaveAttribute('data-status', 'fail');
+    const diff = within(p.getByRole('list', { name: 'Differences in Support, Ana answers' }));
+    await expect(diff.getByText('Channel layout: expected dual, got mono.')).toBeVisible();
+    await expect(diff.getByText('Transcribable: expected yes, got no.')).toBeVisible();
+    await expect(p.getByText('Dev calls a customer').closest('li')).toHaveAttribute('data-status', 'pass');
+    await userEvent.click(within(failing).getByRole('button', { name: 'Accept new result' }));
+    await expect(p.getByRole('status')).toHaveTextContent('2 of 2 passed');
+    await expect(p.queryByRole('list', { name: 'Differences in Support, Ana answers' })).toBeNull();
+  },
+};
+
+/** The storage the LoadAndDelete story's panel was given, to read back what it persisted. */
+let loadDeleteStorage: ScenarioStorage | null = null;
+
+/** Load replays a saved scenario in the simulator; Delete removes one from the list and from storage. */
+export const LoadAndDelete: Story = {
+  args: {
+    makeSim: () => createSimStore(loadExampleWorkspace(), 5),
+    storage: () => {
+      loadDeleteStorage = twoSaved();
+      return loadDeleteStorage;
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const p = await panel(canvasElement);
+    await expect(canvas.getByTestId('sim-call')).toHaveTextContent('no call');
+    await expect(p.getByText('Start a call first.')).toBeVisible();
+    const outbound = p.getByText('Dev calls a customer').closest('li') as HTMLElement;
+    await userEvent.click(within(outbound).getByRole('button', { name: 'Load' }));
+    await expect(canvas.getByTestId('sim-call')).toHaveTextContent('outbound call, 2 steps, t = 10 s');
+    await userEvent.click(p.getByRole('button', { name: 'Delete scenario Dev calls a customer' }));
+    await expect(p.queryByText('Dev calls a customer')).toBeNull();
+    await expect(p.queryByRole('heading', { name: 'Calls without a flow (outbound, direct numbers)' })).toBeNull();
+    await expect(p.getByText('Support, Ana answers')).toBeVisible();
+    // The delete reached storage: reading it back no longer gives the scenario.
+    await waitFor(async () => expect((await loadDeleteStorage!.load()).map((x) => x.scenario.name)).toEqual(['Support, Ana answers']));
+  },
+};
+
+/** Storage that cannot be read: the panel says so and still works with an empty list. */
+export const StorageUnreadable: Story = {
+  args: {
+    storage: () => ({
+      load: () => Promise.reject(new Error('IndexedDB is disabled in this browser')),
+      save: () => Promise.resolve(),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const p = await panel(canvasElement);
+    await waitFor(() => expect(p.getByRole('alert')).toHaveTextContent('Could not read saved scenarios: IndexedDB is disabled in this browser'));
+    await expect(p.getByText(/No scenarios yet/)).toBeVisible();
+    await expect(p.getByRole('button', { name: 'Save current call as scenario' })).toBeDisabled();
+  },
+};
