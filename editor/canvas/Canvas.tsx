@@ -20,7 +20,6 @@ import {
   Panel,
   ReactFlow,
   useConnection,
-  useNodesInitialized,
   useReactFlow,
   useStore as useFlowStore,
 } from '@xyflow/react';
@@ -121,7 +120,7 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   const selectedSet = useMemo(() => new Set(selection), [selection]);
 
   const [nodes, setNodes] = useState<FlowRFNode[]>(() =>
-    reconcileNodes([], { flow, selected: selectedSet, problems: byNode, sim: simulation }),
+    reconcileNodes([], { flow, selected: selectedSet, problems: byNode, sim: simulation, estimate: flow.nodes.length > LARGE_FLOW }),
   );
   const [edges, setEdges] = useState<FlowRFEdge[]>(() => reconcileEdges([], flow));
   const [seen, setSeen] = useState({ flow, selectedSet, byNode, simulation });
@@ -129,7 +128,15 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   if (seen.flow !== flow || seen.selectedSet !== selectedSet || seen.byNode !== byNode || seen.simulation !== simulation) {
     const switched = seen.flow.id !== flow.id;
     setSeen({ flow, selectedSet, byNode, simulation });
-    setNodes((prev) => reconcileNodes(switched ? [] : prev, { flow, selected: selectedSet, problems: byNode, sim: simulation }));
+    setNodes((prev) =>
+      reconcileNodes(switched ? [] : prev, {
+        flow,
+        selected: selectedSet,
+        problems: byNode,
+        sim: simulation,
+        estimate: flow.nodes.length > LARGE_FLOW,
+      }),
+    );
     if (switched || seen.flow.edges !== flow.edges) setEdges((prev) => reconcileEdges(switched ? [] : prev, flow));
   }
 
@@ -141,7 +148,21 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     (changes: NodeChange<FlowRFNode>[]) => {
       // Removal goes through onDelete as one store change; the rebuild then drops the nodes.
       const local = changes.filter((c) => c.type !== 'remove');
-      if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
+      if (local.length > 0) {
+        // A measured node drops its estimated handles (estimate.ts): React Flow would otherwise keep reading them
+        // from the node instead of the handles it has just measured, and edges would end a few pixels off.
+        const measured = new Set<string>();
+        for (const c of local) if (c.type === 'dimensions') measured.add(c.id);
+        setNodes((nds) => {
+          const next = applyNodeChanges(local, nds);
+          if (measured.size === 0) return next;
+          return next.map((n) => {
+            if (!n.handles || !measured.has(n.id)) return n;
+            const { handles: _estimate, ...rest } = n;
+            return rest;
+          });
+        });
+      }
       if (changes.some((c) => c.type === 'select')) {
         const sel = new Set(store.getState().selection);
         for (const c of changes) if (c.type === 'select') c.selected ? sel.add(c.id) : sel.delete(c.id);
@@ -260,11 +281,22 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     };
   }, [actions]);
 
-  // An opened (or switched-to) flow is shown once its nodes are measured. This is the only initial fit: React Flow's
-  // own `fitView` would first zoom a large flow far out (re-rendering every node as a box) just before this.
+  // An opened (or switched-to) flow is shown once its nodes are measured, or, in a large flow, once React Flow holds
+  // them with their estimated sizes (only the nodes on screen get drawn and measured). This is the only initial fit:
+  // React Flow's own `fitView` would first zoom a large flow far out (re-rendering every node as a box) just before.
   const flowId = flow.id;
-  const initialised = useNodesInitialized();
+  const firstId = flow.nodes[0]?.id;
+  const nodeCount = flow.nodes.length;
   const shown = useRef<string | null>(null);
+  const initialised = useFlowStore(
+    (s) =>
+      s.nodesInitialized ||
+      (shown.current !== flowId &&
+        nodeCount > LARGE_FLOW &&
+        s.nodeLookup.size === nodeCount &&
+        firstId !== undefined &&
+        s.nodeLookup.get(firstId)?.internals.handleBounds !== undefined),
+  );
   useEffect(() => {
     if (!initialised || shown.current === flowId) return;
     shown.current = flowId;

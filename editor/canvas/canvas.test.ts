@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getModel } from '../../nodes/index.ts';
 import { loadExampleWorkspace } from '../../examples/index.ts';
 import { checkFlow } from '../../runtime/checks/checkFlow.ts';
 import { createFlow, type FlowDoc } from '../../runtime/document/flow.ts';
@@ -6,6 +7,7 @@ import { addNode, connect, setNodeData } from '../store/edits.ts';
 import { createEditorStore } from '../store/store.ts';
 import { CLIPBOARD_FORMAT, copyFragment, fragmentFromText, fragmentToText } from './clipboard.ts';
 import { effectiveDefaults } from './EffectiveContext.tsx';
+import { estimateNode } from './estimate.ts';
 import { layoutFlow } from './layout.ts';
 import { groupProblems, reconcileEdges, reconcileNodes } from './reconcile.ts';
 import { searchNodes } from './search.ts';
@@ -16,6 +18,44 @@ function sample() {
 }
 
 describe('reconcile', () => {
+  it('gives unmeasured nodes of a large flow an estimated size and one handle per port, and keeps a measurement', () => {
+    const { ws, flow } = sample();
+    const problems = groupProblems(checkFlow(flow, { workspace: ws }), new Map());
+    const inputs = { flow, problems, selected: new Set<string>(), sim: null };
+    // Small flows: React Flow measures every node as before.
+    expect(reconcileNodes([], inputs).every((n) => n.handles === undefined && n.initialWidth === undefined)).toBe(true);
+    const rf = reconcileNodes([], { ...inputs, estimate: true });
+    for (const n of rf) {
+      const node = n.data.node;
+      const ports = getModel(node.kind)!.ports(node.data as never);
+      expect(n.initialWidth).toBeGreaterThanOrEqual(208);
+      expect(n.initialHeight).toBeGreaterThan(0);
+      expect(n.handles!.map((h) => `${h.type}:${h.id}`)).toEqual(['target:in', ...ports.map((p) => `source:${p.id}`)]);
+      // Output handles sit inside the node's width, left to right.
+      const xs = n.handles!.filter((h) => h.type === 'source').map((h) => h.x);
+      expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+      for (const x of xs) {
+        expect(x).toBeGreaterThan(0);
+        expect(x).toBeLessThan(n.initialWidth!);
+      }
+    }
+    // Once React Flow has measured a node (and the canvas dropped its estimated handles) an edit keeps the measurement.
+    const first = rf[0]!;
+    const { handles: _h, ...measured } = { ...first, measured: { width: 300, height: 120 } };
+    const edited = { ...flow, nodes: flow.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 1, y: 2 } } : n)) };
+    const again = reconcileNodes([measured, ...rf.slice(1)], { ...inputs, flow: edited, estimate: true });
+    expect(again[0]!.measured).toEqual({ width: 300, height: 120 });
+    expect(again[0]!.handles).toBeUndefined();
+  });
+
+  it('estimates a Menu handle under each option cell', () => {
+    const menu = sample().flow.nodes.find((n) => n.kind === 'menu')!;
+    const e = estimateNode(menu);
+    const ports = getModel('menu')!.ports(menu.data as never);
+    expect(e.width).toBe(Math.max(208, ports.length * 72));
+    expect(e.handles).toHaveLength(ports.length + 1);
+  });
+
   it('keeps the React Flow object of every unchanged node and edge when one node changes', () => {
     const { ws } = sample();
     const store = createEditorStore(ws, 'support-line');

@@ -10,6 +10,7 @@ import { getModel } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { SimulationHighlight } from '../store/store.ts';
+import { estimateNode } from './estimate.ts';
 import { type EdgeViewData, type FlowRFNode, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
 
 export type FlowRFEdge = Edge<EdgeViewData>;
@@ -47,6 +48,11 @@ export interface NodeInputs {
   selected: ReadonlySet<string>;
   problems: ReadonlyMap<string, Problem[]>;
   sim: SimulationHighlight | null;
+  /**
+   * Give nodes React Flow has not measured yet an estimated size and handle positions (`estimate.ts`), so that with
+   * `onlyRenderVisibleElements` it mounts only the nodes on screen instead of every node once to measure it.
+   */
+  estimate?: boolean;
 }
 
 function simOf(sim: SimulationHighlight | null, visited: ReadonlySet<string>, id: string): SimHighlight {
@@ -55,7 +61,7 @@ function simOf(sim: SimulationHighlight | null, visited: ReadonlySet<string>, id
   return visited.has(id) ? 'visited' : null;
 }
 
-export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected, problems, sim }: NodeInputs): FlowRFNode[] {
+export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected, problems, sim, estimate = false }: NodeInputs): FlowRFNode[] {
   const byId = new Map<string, FlowRFNode>();
   for (const n of previous) byId.set(n.id, n);
   const visited = new Set(sim?.visitedNodeIds ?? []);
@@ -76,6 +82,8 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
       return old;
     }
     changed = true;
+    // A node React Flow has measured keeps its measurement (and no estimated handles, see Canvas onNodesChange).
+    const guess = estimate && !old?.measured ? estimateNode(node) : null;
     const rf: FlowRFNode = {
       ...old,
       id: node.id,
@@ -90,6 +98,7 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
       ariaLabel: `${getModel(node.kind)?.title ?? node.kind}: ${(node.data as { label?: string }).label || node.id}${
         nodeProblems.length > 0 ? `, ${nodeProblems.length} ${nodeProblems.length === 1 ? 'problem' : 'problems'}` : ''
       }`,
+      ...(guess ? { initialWidth: guess.width, initialHeight: guess.height, handles: guess.handles } : {}),
     };
     return rf;
   });

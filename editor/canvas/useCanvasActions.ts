@@ -205,7 +205,7 @@ export function useCanvasActions(): CanvasActions {
         // Too big to fit readably: start at the top, around the Start (where the call enters; the middle of the
         // bounds can be empty space), without showing empty space left of the flow, and let the user pan.
         const start = all.find((n) => n.type === 'start');
-        const cx = start ? start.position.x + (rf.getInternalNode(start.id)?.measured.width ?? 0) / 2 : b.x + b.width / 2;
+        const cx = start ? start.position.x + (rf.getInternalNode(start.id)?.measured.width ?? start.initialWidth ?? 0) / 2 : b.x + b.width / 2;
         const left = Math.max(b.x - pad / READABLE_ZOOM, cx - r.width / 2 / READABLE_ZOOM);
         void rf.setViewport({ zoom: READABLE_ZOOM, x: -left * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM });
       },
