@@ -128,15 +128,18 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   if (seen.flow !== flow || seen.selectedSet !== selectedSet || seen.byNode !== byNode || seen.simulation !== simulation) {
     const switched = seen.flow.id !== flow.id;
     setSeen({ flow, selectedSet, byNode, simulation });
-    setNodes((prev) =>
-      reconcileNodes(switched ? [] : prev, {
+    setNodes((prev) => {
+      // Switching to a flow whose nodes share ids with the one shown (a duplicated flow): React Flow keeps those
+      // node elements mounted and would not measure them again, so they get no estimate and are measured as before.
+      const shared = switched ? new Set(prev.map((n) => n.id)) : null;
+      return reconcileNodes(switched ? [] : prev, {
         flow,
         selected: selectedSet,
         problems: byNode,
         sim: simulation,
-        estimate: flow.nodes.length > LARGE_FLOW,
-      }),
-    );
+        estimate: flow.nodes.length > LARGE_FLOW && (shared ? (id: string) => !shared.has(id) : true),
+      });
+    });
     if (switched || seen.flow.edges !== flow.edges) setEdges((prev) => reconcileEdges(switched ? [] : prev, flow));
   }
 
@@ -285,17 +288,17 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   // them with their estimated sizes (only the nodes on screen get drawn and measured). This is the only initial fit:
   // React Flow's own `fitView` would first zoom a large flow far out (re-rendering every node as a box) just before.
   const flowId = flow.id;
-  const firstId = flow.nodes[0]?.id;
   const nodeCount = flow.nodes.length;
+  const firstNode = nodes[0];
   const shown = useRef<string | null>(null);
   const initialised = useFlowStore(
     (s) =>
       s.nodesInitialized ||
       (shown.current !== flowId &&
         nodeCount > LARGE_FLOW &&
+        firstNode !== undefined &&
         s.nodeLookup.size === nodeCount &&
-        firstId !== undefined &&
-        s.nodeLookup.get(firstId)?.internals.handleBounds !== undefined),
+        s.nodeLookup.get(firstNode.id)?.internals.userNode === firstNode),
   );
   useEffect(() => {
     if (!initialised || shown.current === flowId) return;

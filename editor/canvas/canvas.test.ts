@@ -46,6 +46,11 @@ describe('reconcile', () => {
     const again = reconcileNodes([measured, ...rf.slice(1)], { ...inputs, flow: edited, estimate: true });
     expect(again[0]!.measured).toEqual({ width: 300, height: 120 });
     expect(again[0]!.handles).toBeUndefined();
+    // A switched-to flow's nodes that share ids with the previous flow's are left to React Flow to measure.
+    const some = reconcileNodes([], { ...inputs, estimate: (id) => id !== first.id });
+    expect(some[0]!.handles).toBeUndefined();
+    expect(some[0]!.initialWidth).toBeUndefined();
+    expect(some.slice(1).every((n) => n.handles !== undefined)).toBe(true);
   });
 
   it('estimates a Menu handle under each option cell', () => {

@@ -52,7 +52,7 @@ export interface NodeInputs {
    * Give nodes React Flow has not measured yet an estimated size and handle positions (`estimate.ts`), so that with
    * `onlyRenderVisibleElements` it mounts only the nodes on screen instead of every node once to measure it.
    */
-  estimate?: boolean;
+  estimate?: boolean | ((id: string) => boolean);
 }
 
 function simOf(sim: SimulationHighlight | null, visited: ReadonlySet<string>, id: string): SimHighlight {
@@ -83,7 +83,7 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
     }
     changed = true;
     // A node React Flow has measured keeps its measurement (and no estimated handles, see Canvas onNodesChange).
-    const guess = estimate && !old?.measured ? estimateNode(node) : null;
+    const guess = !old?.measured && (typeof estimate === 'function' ? estimate(node.id) : estimate) ? estimateNode(node) : null;
     const rf: FlowRFNode = {
       ...old,
       id: node.id,
