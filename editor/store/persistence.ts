@@ -108,8 +108,15 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
     }
   }
 
+  // What the last notification carried: only a new edit schedules a save. Comparing with the saved copy instead
+  // would re-arm the timer on every status change after a failure and retry forever, every `delayMs`.
+  let seenWs = savedWs;
+  let seenFlow = savedFlow;
   const unsubscribe = store.subscribe(() => {
     const { workspace, currentFlowId } = store.getState();
+    if (workspace === seenWs && currentFlowId === seenFlow) return;
+    seenWs = workspace;
+    seenFlow = currentFlowId;
     if (workspace === savedWs && currentFlowId === savedFlow) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {

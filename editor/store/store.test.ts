@@ -232,6 +232,7 @@ class FakePersistence implements Persistence {
   value: unknown;
   kept: unknown[] = [];
   failNext = false;
+  failAll = false;
   saves = 0;
   constructor(value?: unknown) {
     this.value = value;
@@ -241,7 +242,7 @@ class FakePersistence implements Persistence {
   }
   async save(value: SavedState) {
     this.saves++;
-    if (this.failNext) {
+    if (this.failNext || this.failAll) {
       this.failNext = false;
       throw new DOMException('quota', 'QuotaExceededError');
     }
@@ -298,6 +299,27 @@ describe('autosave and restore', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(store.getState().save.state).toBe('saved');
     expect((p.value as SavedState).workspace.flows[0]!.nodes).toHaveLength(4);
+    autosave.dispose();
+  });
+
+  it('storage that keeps refusing is tried once per change and on Try again, not in a loop', async () => {
+    const p = new FakePersistence();
+    p.failAll = true;
+    const store = createEditorStore(workspace(), 'main');
+    const autosave = attachAutosave(store, p, 400);
+    addNode(store, 'main', 'play', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(p.saves).toBe(1);
+    expect(store.getState().save.state).toBe('failed');
+    p.failAll = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    // The failure stays on screen until the user retries or edits again.
+    expect(p.saves).toBe(1);
+    expect(store.getState().save.state).toBe('failed');
+    await autosave.flush();
+    expect(p.saves).toBe(2);
+    expect(store.getState().save.state).toBe('saved');
+    expect((p.value as SavedState).workspace.flows[0]!.nodes).toHaveLength(2);
     autosave.dispose();
   });
 
