@@ -34,7 +34,9 @@ import { showToast } from '../ui/toast.tsx';
 import './canvas.css';
 import { EffectiveProvider } from './EffectiveContext.tsx';
 import { type PortActions, PortActionsContext } from './NodeShell.tsx';
+import { MAX_ZOOM, MIN_ZOOM } from './fit.ts';
 import { FAR_ZOOM, nodeTypes } from './nodeTypes.ts';
+import { OverviewLayer } from './OverviewLayer.tsx';
 import type { FlowRFNode } from './nodeViewData.ts';
 import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
 import { useCanvasActions } from './useCanvasActions.ts';
@@ -55,6 +57,16 @@ const minimapClass = (n: FlowRFNode) => `mm-node mm-${n.type ?? 'node'}`;
  */
 const LARGE_FLOW = 200;
 const FAR_ALL = 2000;
+/**
+ * Above FAR_ALL nodes, zoomed out below FAR_ZOOM, even plain boxes cost more to paint than a frame allows (5000
+ * nodes: 50 ms frames), so the node elements are hidden and `OverviewLayer` draws the flow on one canvas.
+ */
+const hideAll = (nodes: readonly FlowRFNode[]) => nodes.map((n) => ({ ...n, hidden: true }));
+/**
+ * React Flow keeps an element (and a store subscription) for every edge on screen even when its nodes are hidden,
+ * which made each frame of the overview 33 ms with nothing drawn; the overview draws the edges itself.
+ */
+const NO_EDGES: FlowRFEdge[] = [];
 
 /** True while typing in a field, where shortcuts and copy/paste belong to the field. */
 export function isEditable(el: Element | null): boolean {
@@ -323,14 +335,25 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
 
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const large = nodes.length > (far ? FAR_ALL : LARGE_FLOW);
+  const overview = far && nodes.length > FAR_ALL;
+  const shownNodes = useMemo(() => (overview ? hideAll(nodes) : nodes), [overview, nodes]);
+  const selectFromOverview = useCallback(
+    (id: string, toggle: boolean) => {
+      const sel = store.getState().selection;
+      const next = !toggle ? [id] : sel.includes(id) ? sel.filter((s) => s !== id) : [...sel, id];
+      // React Flow clears the selection when this click reaches its pane handler, just after; select once it has.
+      setTimeout(() => store.setSelection(next), 0);
+    },
+    [store],
+  );
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <WorkspaceNamesProvider workspace={workspace}>
         <EffectiveProvider workspace={workspace} flow={flow}>
           <PortActionsContext.Provider value={portActions}>
             <ReactFlow<FlowRFNode, FlowRFEdge>
-              nodes={nodes}
-              edges={edges}
+              nodes={shownNodes}
+              edges={overview ? NO_EDGES : edges}
               nodeTypes={nodeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
@@ -341,8 +364,8 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
               colorMode={colorMode}
               snapToGrid
               snapGrid={SNAP}
-              minZoom={0.1}
-              maxZoom={2}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
               deleteKeyCode={DELETE_KEYS}
               selectionKeyCode="Shift"
               multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -352,15 +375,19 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
             >
               <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
               <Controls position="bottom-left" showInteractive={false} />
-              <MiniMap
-                position="bottom-right"
-                pannable
-                zoomable
-                nodeClassName={minimapClass}
-                nodeStrokeWidth={2}
-                style={MINIMAP_STYLE}
-                ariaLabel="Overview of the flow"
-              />
+              {overview ? <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} /> : null}
+              {/* The drawn overview is the map itself (and the mini-map would show the hidden nodes as nothing). */}
+              {overview ? null : (
+                <MiniMap
+                  position="bottom-right"
+                  pannable
+                  zoomable
+                  nodeClassName={minimapClass}
+                  nodeStrokeWidth={2}
+                  style={MINIMAP_STYLE}
+                  ariaLabel="Overview of the flow"
+                />
+              )}
               <ConnectionHint flow={flow} />
             </ReactFlow>
           </PortActionsContext.Provider>

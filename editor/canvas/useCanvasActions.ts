@@ -10,6 +10,7 @@ import { useStore } from '../store/react.tsx';
 import { currentFlow } from '../store/store.ts';
 import { showToast } from '../ui/toast.tsx';
 import { copyFragment, fragmentFromText, fragmentToText } from './clipboard.ts';
+import { fitNodes } from './fit.ts';
 import type { Size } from './layout.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
 import type { FlowRFEdge } from './reconcile.ts';
@@ -100,7 +101,7 @@ export function useCanvasActions(): CanvasActions {
 
     function focusNode(nodeId: string) {
       store.setSelection([nodeId]);
-      void rf.fitView({ nodes: [{ id: nodeId }], duration: 250, maxZoom: 1.2, padding: 0.6 });
+      fitNodes(rf, { nodeIds: [nodeId], duration: 250, maxZoom: 1.2, padding: 0.6 });
     }
 
     return {
@@ -141,7 +142,7 @@ export function useCanvasActions(): CanvasActions {
         void import('./layout.ts').then(({ layoutFlow }) => {
           if (flowNow() !== flow) return; // the flow changed while loading: the user can press L again
           const moved = moveNodes(store, flow.id, layoutFlow(flow, sizes), 'Automatic layout');
-          if (moved) setTimeout(() => void rf.fitView({ duration: 300, maxZoom: 1 }), 30);
+          if (moved) setTimeout(() => fitNodes(rf, { duration: 300, maxZoom: 1 }), 30);
           showToast(moved ? 'Laid out the flow top to bottom. Undo with Ctrl+Z.' : 'The flow is already laid out.');
         });
       },
@@ -182,7 +183,7 @@ export function useCanvasActions(): CanvasActions {
         return ids.length;
       },
       fitView() {
-        void rf.fitView({ duration: 250, maxZoom: 1 });
+        fitNodes(rf, { duration: 250, maxZoom: 1 });
       },
       showFlow() {
         const el = document.querySelector('.canvas .react-flow');
@@ -199,7 +200,7 @@ export function useCanvasActions(): CanvasActions {
         }
         const fit = Math.min(1, (r.width - pad * 2) / Math.max(1, b.width), (r.height - pad * 2) / Math.max(1, b.height));
         if (fit >= READABLE_ZOOM) {
-          void rf.fitView({ maxZoom: 1, padding: 0.08 });
+          fitNodes(rf, { maxZoom: 1, padding: 0.08 });
           return;
         }
         // Too big to fit readably: start at the top, around the Start (where the call enters; the middle of the

@@ -11,6 +11,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import type { CallStart } from '../../runtime/call/types.ts';
+import { fitNodes } from '../canvas/fit.ts';
+import type { FlowRFNode } from '../canvas/nodeViewData.ts';
+import type { FlowRFEdge } from '../canvas/reconcile.ts';
 import { useEditor, useStore } from '../store/react.tsx';
 import type { EditorStore, SimulationHighlight } from '../store/store.ts';
 import AccessPanel from './AccessPanel.tsx';
@@ -80,13 +83,13 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
   useEffect(() => sim.setWorkspace(workspace), [sim, workspace]);
   useCanvasHighlight(editor, sim, open);
   const [follow, setFollow] = useState(true);
-  const rf = useReactFlow();
+  const rf = useReactFlow<FlowRFNode, FlowRFEdge>();
   const view = useEditor((s) => s.view);
   const activeNode = call && call.flowId === currentFlowId ? call.currentNodeId : null;
   // Keep the node the call is at in sight: the drawer leaves the canvas little room.
   useEffect(() => {
     if (!open || !follow || view !== 'canvas' || activeNode === null) return;
-    void rf.fitView({ nodes: [{ id: activeNode }], duration: 250, maxZoom: 1, padding: 0.6 });
+    fitNodes(rf, { nodeIds: [activeNode], duration: 250, maxZoom: 1, padding: 0.6 });
   }, [rf, open, follow, view, activeNode]);
 
   const flow = call?.flowId ? workspace.flows.find((f) => f.id === call.flowId) : undefined;
@@ -103,7 +106,7 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
     editor.setCurrentFlow(call.flowId);
     editor.setSelection([nodeId]);
     // After the view switch has rendered the canvas.
-    requestAnimationFrame(() => void rf.fitView({ nodes: [{ id: nodeId }], duration: 250, maxZoom: 1, padding: 0.6 }));
+    requestAnimationFrame(() => fitNodes(rf, { nodeIds: [nodeId], duration: 250, maxZoom: 1, padding: 0.6 }));
   };
 
   return (
