@@ -24,7 +24,7 @@ import {
   useStore as useFlowStore,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isKindName } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import { useProblems } from '../problems/ProblemsContext.tsx';
@@ -36,7 +36,6 @@ import { EffectiveProvider } from './EffectiveContext.tsx';
 import { type PortActions, PortActionsContext } from './NodeShell.tsx';
 import { MAX_ZOOM, MIN_ZOOM } from './fit.ts';
 import { FAR_ZOOM, nodeTypes } from './nodeTypes.ts';
-import { OverviewLayer } from './OverviewLayer.tsx';
 import type { FlowRFNode } from './nodeViewData.ts';
 import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
 import { useCanvasActions } from './useCanvasActions.ts';
@@ -67,6 +66,13 @@ const hideAll = (nodes: readonly FlowRFNode[]) => nodes.map((n) => ({ ...n, hidd
  * which made each frame of the overview 33 ms with nothing drawn; the overview draws the edges itself.
  */
 const NO_EDGES: FlowRFEdge[] = [];
+// Only flows over FAR_ALL nodes need the overview: its code loads when such a flow is opened, not up front.
+let overviewChunk: Promise<typeof import('./OverviewLayer.tsx')> | null = null;
+const loadOverview = () => {
+  overviewChunk ??= import('./OverviewLayer.tsx');
+  return overviewChunk;
+};
+const OverviewLayer = lazy(() => loadOverview().then((m) => ({ default: m.OverviewLayer })));
 
 /** True while typing in a field, where shortcuts and copy/paste belong to the field. */
 export function isEditable(el: Element | null): boolean {
@@ -336,12 +342,17 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const large = nodes.length > (far ? FAR_ALL : LARGE_FLOW);
   const overview = far && nodes.length > FAR_ALL;
+  const huge = nodes.length > FAR_ALL;
+  useEffect(() => {
+    if (huge) void loadOverview();
+  }, [huge]);
   const shownNodes = useMemo(() => (overview ? hideAll(nodes) : nodes), [overview, nodes]);
   const selectFromOverview = useCallback(
-    (id: string, toggle: boolean) => {
+    (ids: string[], mode: 'replace' | 'toggle') => {
       const sel = store.getState().selection;
-      const next = !toggle ? [id] : sel.includes(id) ? sel.filter((s) => s !== id) : [...sel, id];
-      // React Flow clears the selection when this click reaches its pane handler, just after; select once it has.
+      const flip = new Set(ids);
+      const next = mode === 'replace' ? ids : [...sel.filter((s) => !flip.has(s)), ...ids.filter((id) => !sel.includes(id))];
+      // React Flow clears the selection as it finishes handling the click or box, just after; select once it has.
       setTimeout(() => store.setSelection(next), 0);
     },
     [store],
@@ -375,7 +386,11 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
             >
               <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
               <Controls position="bottom-left" showInteractive={false} />
-              {overview ? <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} /> : null}
+              {overview ? (
+                <Suspense fallback={null}>
+                  <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} />
+                </Suspense>
+              ) : null}
               {/* The drawn overview is the map itself (and the mini-map would show the hidden nodes as nothing). */}
               {overview ? null : (
                 <MiniMap

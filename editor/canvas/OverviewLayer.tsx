@@ -1,13 +1,13 @@
 /**
  * The drawn overview of a very large flow (see `overview.ts` for why). Rendered inside React Flow while the
  * canvas hides its node elements: it draws from React Flow's own node positions, sizes and handles, redraws once
- * per animation frame while the view moves, selects the node under a click (Ctrl/⌘-click adds or removes it) and
- * names the node under the pointer. Zooming in (wheel, double-click, a search result) brings the nodes back.
+ * per animation frame while the view moves, selects the node under a click (Ctrl/⌘-click adds or removes it) or
+ * the nodes inside a Shift-drawn box, and names the node under the pointer. Zooming in (wheel, double-click, a search result) brings the nodes back.
  */
 import { type InternalNode, type ReactFlowState, useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowRFNode } from './nodeViewData.ts';
-import { buildScene, drawOverview, nodeAt, type OverviewEdge, type OverviewNode, type OverviewPalette, type OverviewScene } from './overview.ts';
+import { buildScene, drawOverview, nodeAt, nodesInside, type OverviewEdge, type OverviewNode, type OverviewPalette, type OverviewScene } from './overview.ts';
 import type { FlowRFEdge } from './reconcile.ts';
 
 function nodeBox(n: InternalNode<FlowRFNode>) {
@@ -84,10 +84,11 @@ export interface OverviewLayerProps {
   /** Changes the palette (light/dark). */
   colorMode: string;
   /**
-   * A click on a node: select it, or with `toggle` add it to or remove it from the selection. Called before React
-   * Flow's own pane click handler, which clears the selection.
+   * A click on a node (`toggle`: with Ctrl/⌘, add it to or remove it from the selection) or a box drawn with Shift
+   * (`replace`: the nodes wholly inside). Called before React Flow has finished its own handling of the gesture,
+   * which clears the selection because it sees no (visible) nodes.
    */
-  onSelect(id: string, toggle: boolean): void;
+  onSelect(ids: string[], mode: 'replace' | 'toggle'): void;
 }
 
 export function OverviewLayer({ edges, colorMode, onSelect }: OverviewLayerProps) {
@@ -135,6 +136,25 @@ export function OverviewLayer({ edges, colorMode, onSelect }: OverviewLayerProps
     };
   }, [api, scene, colorMode, size]);
 
+  // A box drawn with Shift: React Flow selects only visible nodes, so the overview picks the nodes inside it.
+  useEffect(() => {
+    let box: { x: number; y: number; width: number; height: number } | null = null;
+    return api.subscribe((s) => {
+      if (s.userSelectionActive && s.userSelectionRect) {
+        box = s.userSelectionRect;
+        return;
+      }
+      if (!box || s.userSelectionRect) return;
+      const [tx, ty, zoom] = s.transform;
+      const inside = nodesInside(scene, (box.x - tx) / zoom, (box.y - ty) / zoom, box.width / zoom, box.height / zoom);
+      box = null;
+      onSelect(
+        inside.map((n) => n.id),
+        'replace',
+      );
+    });
+  }, [api, scene, onSelect]);
+
   // Clicks and hovering on the pane (the canvas itself lets the pointer through, so panning stays React Flow's).
   useEffect(() => {
     const pane = domNode?.querySelector<HTMLElement>('.react-flow__pane');
@@ -162,7 +182,7 @@ export function OverviewLayer({ edges, colorMode, onSelect }: OverviewLayerProps
     const onClick = (e: MouseEvent) => {
       const n = hit(e);
       if (!n) return;
-      onSelect(n.id, e.ctrlKey || e.metaKey);
+      onSelect([n.id], e.ctrlKey || e.metaKey ? 'toggle' : 'replace');
     };
     pane.addEventListener('pointermove', onMove);
     pane.addEventListener('pointerleave', onLeave);

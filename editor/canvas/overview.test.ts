@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildScene, drawOverview, nodeAt, type OverviewContext, type OverviewNode, type OverviewPalette } from './overview.ts';
+import { buildScene, drawOverview, nodeAt, nodesInside, type OverviewContext, type OverviewNode, type OverviewPalette } from './overview.ts';
 
 function node(id: string, x: number, y: number, extra: Partial<OverviewNode> = {}): OverviewNode {
   return { id, kind: 'play', label: id, x, y, width: 208, height: 132, selected: false, problem: null, sim: null, ...extra };
@@ -35,6 +35,14 @@ describe('drawn overview', () => {
     // A node straddling grid cells is found from each of them.
     expect(nodeAt(scene, 300, 170)?.id).toBe('b');
     expect(nodeAt(scene, -5, 10)).toBeNull();
+  });
+
+  it('a box picks the nodes wholly inside it, as React Flow box selection does', () => {
+    const scene = buildScene([node('a', 0, 0), node('b', 300, 0), node('c', 0, 500)], []);
+    expect(nodesInside(scene, -10, -10, 600, 200).map((n) => n.id)).toEqual(['a', 'b']);
+    // Half of b inside: not picked.
+    expect(nodesInside(scene, -10, -10, 400, 200).map((n) => n.id)).toEqual(['a']);
+    expect(nodesInside(scene, 1000, 1000, 10, 10)).toEqual([]);
   });
 
   it('draws only what is on screen: nodes and edges outside the view are skipped', () => {

@@ -67,6 +67,11 @@ export function nodeAt(scene: OverviewScene, x: number, y: number): OverviewNode
   return null;
 }
 
+/** The nodes lying wholly inside a flow rectangle, as React Flow's box selection picks them. */
+export function nodesInside(scene: OverviewScene, x: number, y: number, width: number, height: number): OverviewNode[] {
+  return scene.nodes.filter((n) => n.x >= x && n.y >= y && n.x + n.width <= x + width && n.y + n.height <= y + height);
+}
+
 /** React Flow's default (bezier) edge leaves a bottom handle downwards and enters a top handle from above. */
 function controlOffset(distance: number): number {
   return distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { expect, fireEvent, fn, waitFor } from 'storybook/test';
+import { expect, fireEvent, fn, userEvent, waitFor } from 'storybook/test';
+import { estimateNode } from '../../editor/canvas/estimate.ts';
 import type { FlowRFNode } from '../../editor/canvas/nodeViewData.ts';
 import { OverviewLayer } from '../../editor/canvas/OverviewLayer.tsx';
 import { reconcileEdges, reconcileNodes } from '../../editor/canvas/reconcile.ts';
@@ -15,7 +16,7 @@ const VIEW = { x: 20, y: 20, zoom: 0.15 };
 interface HarnessProps {
   flow: FlowDoc;
   selected: string[];
-  onSelect(id: string, toggle: boolean): void;
+  onSelect(ids: string[], mode: 'replace' | 'toggle'): void;
 }
 
 /** The overview as the canvas shows it: React Flow holding the flow's nodes hidden, no edge elements. */
@@ -90,10 +91,10 @@ export const ClickSelectsAndHoverNames: Story = {
     await waitFor(() => expect(canvasElement.querySelector('.overview-hover')).toHaveTextContent((start.data as { label: string }).label));
     await expect(pane).toHaveClass('is-over-node');
     fireEvent.click(pane, screenPoint(canvasElement, start.id));
-    await expect(args.onSelect).toHaveBeenLastCalledWith(start.id, false);
+    await expect(args.onSelect).toHaveBeenLastCalledWith([start.id], 'replace');
     const second = flow.nodes[1]!;
     fireEvent.click(pane, { ...screenPoint(canvasElement, second.id), ctrlKey: true });
-    await expect(args.onSelect).toHaveBeenLastCalledWith(second.id, true);
+    await expect(args.onSelect).toHaveBeenLastCalledWith([second.id], 'toggle');
     // Empty space: no node, no selection call, no name.
     const calls = (args.onSelect as ReturnType<typeof fn>).mock.calls.length;
     const r = pane.getBoundingClientRect();
@@ -101,6 +102,37 @@ export const ClickSelectsAndHoverNames: Story = {
     fireEvent.click(pane, { clientX: r.right - 4, clientY: r.bottom - 4 });
     await expect(args.onSelect).toHaveBeenCalledTimes(calls);
     await waitFor(() => expect(canvasElement.querySelector('.overview-hover')).toBeNull());
+  },
+};
+
+/** Shift-drawing a box selects the nodes wholly inside it, as on the zoomed-in canvas. */
+export const ShiftBoxSelects: Story = {
+  play: async ({ canvasElement, args }) => {
+    await waitFor(() => expect(Number(overviewCanvas(canvasElement).dataset.drawn)).toBeGreaterThan(50));
+    const pane = canvasElement.querySelector<HTMLElement>('.react-flow__pane')!;
+    const r = canvasElement.querySelector('.react-flow')!.getBoundingClientRect();
+    const start = flow.nodes[0]!.position;
+    // A flow rectangle around the Start and what lies just below it.
+    const from = { x: start.x - 40, y: start.y - 40 };
+    const to = { x: start.x + 700, y: start.y + 900 };
+    const screen = (p: { x: number; y: number }) => ({ clientX: r.left + VIEW.x + p.x * VIEW.zoom, clientY: r.top + VIEW.y + p.y * VIEW.zoom });
+    const expected = flow.nodes
+      .filter((n) => {
+        const size = estimateNode(n);
+        return n.position.x >= from.x && n.position.y >= from.y && n.position.x + size.width <= to.x && n.position.y + size.height <= to.y;
+      })
+      .map((n) => n.id);
+    await expect(expected.length).toBeGreaterThan(1);
+    await userEvent.keyboard('{Shift>}');
+    const base = { button: 0, isPrimary: true, pointerId: 1, shiftKey: true };
+    fireEvent.pointerDown(pane, { ...base, ...screen(from) });
+    fireEvent.pointerMove(pane, { ...base, buttons: 1, ...screen({ x: from.x + 100, y: from.y + 100 }) });
+    fireEvent.pointerMove(pane, { ...base, buttons: 1, ...screen(to) });
+    fireEvent.pointerUp(pane, { ...base, ...screen(to) });
+    await userEvent.keyboard('{/Shift}');
+    await waitFor(() => expect(args.onSelect).toHaveBeenLastCalledWith(expect.any(Array), 'replace'));
+    const picked = (args.onSelect as ReturnType<typeof fn>).mock.lastCall![0] as string[];
+    await expect([...picked].sort()).toEqual([...expected].sort());
   },
 };
 
