@@ -35,7 +35,7 @@ import './canvas.css';
 import { EffectiveProvider } from './EffectiveContext.tsx';
 import { type PortActions, PortActionsContext } from './NodeShell.tsx';
 import { MAX_ZOOM, MIN_ZOOM } from './fit.ts';
-import { FAR_ZOOM, nodeTypes } from './nodeTypes.ts';
+import { FAR_ZOOM, FarContext, nodeTypes } from './nodeTypes.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
 import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
 import { useCanvasActions } from './useCanvasActions.ts';
@@ -362,49 +362,52 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
       <WorkspaceNamesProvider workspace={workspace}>
         <EffectiveProvider workspace={workspace} flow={flow}>
           <PortActionsContext.Provider value={portActions}>
-            <ReactFlow<FlowRFNode, FlowRFEdge>
-              nodes={shownNodes}
-              edges={overview ? NO_EDGES : edges}
-              nodeTypes={nodeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onDelete={onDelete}
-              onConnect={onConnect}
-              onConnectEnd={onConnectEnd}
-              isValidConnection={isValidConnection}
-              colorMode={colorMode}
-              snapToGrid
-              snapGrid={SNAP}
-              minZoom={MIN_ZOOM}
-              maxZoom={MAX_ZOOM}
-              deleteKeyCode={DELETE_KEYS}
-              selectionKeyCode="Shift"
-              multiSelectionKeyCode={MULTI_SELECT_KEYS}
-              onlyRenderVisibleElements={large}
-              defaultEdgeOptions={EDGE_OPTIONS}
-              aria-label="Flow canvas"
-            >
-              <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />
-              <Controls position="bottom-left" showInteractive={false} />
-              {overview ? (
-                <Suspense fallback={null}>
-                  <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} />
-                </Suspense>
-              ) : null}
-              {/* The drawn overview is the map itself (and the mini-map would show the hidden nodes as nothing). */}
-              {overview ? null : (
-                <MiniMap
-                  position="bottom-right"
-                  pannable
-                  zoomable
-                  nodeClassName={minimapClass}
-                  nodeStrokeWidth={2}
-                  style={MINIMAP_STYLE}
-                  ariaLabel="Overview of the flow"
-                />
-              )}
-              <ConnectionHint flow={flow} />
-            </ReactFlow>
+            <FarContext.Provider value={far}>
+              <ReactFlow<FlowRFNode, FlowRFEdge>
+                nodes={shownNodes}
+                edges={overview ? NO_EDGES : edges}
+                nodeTypes={nodeTypes}
+                onNodesChange={onNodesChange}
+                onEdgesChange={onEdgesChange}
+                onDelete={onDelete}
+                onConnect={onConnect}
+                onConnectEnd={onConnectEnd}
+                isValidConnection={isValidConnection}
+                colorMode={colorMode}
+                snapToGrid
+                snapGrid={SNAP}
+                minZoom={MIN_ZOOM}
+                maxZoom={MAX_ZOOM}
+                deleteKeyCode={DELETE_KEYS}
+                selectionKeyCode="Shift"
+                multiSelectionKeyCode={MULTI_SELECT_KEYS}
+                onlyRenderVisibleElements={large}
+                defaultEdgeOptions={EDGE_OPTIONS}
+                aria-label="Flow canvas"
+              >
+                {/* Below FAR_ZOOM the dots shrink under half a pixel: invisible, yet re-rastered on every frame of a zoom. */}
+                {far ? null : <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />}
+                <Controls position="bottom-left" showInteractive={false} />
+                {overview ? (
+                  <Suspense fallback={null}>
+                    <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} />
+                  </Suspense>
+                ) : null}
+                {/* The drawn overview is the map itself (and the mini-map would show the hidden nodes as nothing). */}
+                {overview ? null : (
+                  <MiniMap
+                    position="bottom-right"
+                    pannable
+                    zoomable
+                    nodeClassName={minimapClass}
+                    nodeStrokeWidth={2}
+                    style={MINIMAP_STYLE}
+                    ariaLabel="Overview of the flow"
+                  />
+                )}
+                <ConnectionHint flow={flow} />
+              </ReactFlow>
+            </FarContext.Provider>
           </PortActionsContext.Provider>
         </EffectiveProvider>
       </WorkspaceNamesProvider>

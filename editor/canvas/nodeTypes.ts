@@ -3,8 +3,8 @@
  * exporting `<Kind>Node`. Adding a kind needs no edit here; a kind without a
  * view gets the generic frame.
  */
-import { type NodeProps, type NodeTypes, type ReactFlowState, useInternalNode, useStore } from '@xyflow/react';
-import { type ComponentType, type CSSProperties, createElement, memo } from 'react';
+import { type NodeProps, type NodeTypes, useInternalNode } from '@xyflow/react';
+import { type ComponentType, type CSSProperties, createContext, createElement, memo, useContext } from 'react';
 import { kindNames } from '../../nodes/index.ts';
 import './farView.css';
 import { NodeShell } from './NodeShell.tsx';
@@ -29,7 +29,11 @@ export function viewFor(kind: string): NodeTypes[string] | undefined {
 
 /** Below this zoom node text is unreadable: a measured node draws as a plain box in its kind's colour. */
 export const FAR_ZOOM = 0.4;
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/**
+ * Whether the canvas is zoomed out below FAR_ZOOM, provided once by the canvas: a store subscription in every node
+ * would run a thousand selectors on each frame of a pan (npm run bench). Without a provider nodes draw in full.
+ */
+export const FarContext = createContext(false);
 
 /** The far box: the node's measured size, and its handles where React Flow measured them (edges stay attached). */
 function FarBox({ id, kind, width, height, selected }: { id: string; kind: string; width: number; height: number; selected: boolean }) {
@@ -61,7 +65,7 @@ function FarBox({ id, kind, width, height, selected }: { id: string; kind: strin
  */
 function withFarView(View: ComponentType<NodeProps<FlowRFNode>>): NodeTypes[string] {
   return memo(function FarOrNear(props: NodeProps<FlowRFNode>) {
-    const far = useStore(isFar);
+    const far = useContext(FarContext);
     const { width, height, data, selected } = props;
     if (!far || !width || !height) return createElement(View, props);
     return createElement(FarBox, { id: props.id, kind: data.node.kind, width, height, selected });
