@@ -11,6 +11,16 @@ import { nodes, setupEditor } from './helpers.ts';
 const editor = setupEditor();
 const flow = generateFlow(2500, 11);
 
+async function importFlow(page: Page, doc: ReturnType<typeof generateFlow>): Promise<void> {
+  await page.locator('[data-testid="import-input"]').setInputFiles({
+    name: 'large.flow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(serializeFlow(doc)),
+  });
+  await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe(doc.name);
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
 async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
   const t = await page.locator('.canvas .react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
   const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\) scale\(([\d.]+)\)/.exec(t);
@@ -21,13 +31,7 @@ async function viewport(page: Page): Promise<{ x: number; y: number; zoom: numbe
 describe('large flows', () => {
   it('F fits a 2500-node flow; zoomed out it is one drawn overview where a click selects; zooming in brings the nodes back', async () => {
     const { page } = editor.current;
-    await page.locator('[data-testid="import-input"]').setInputFiles({
-      name: 'large.flow.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(serializeFlow(flow)),
-    });
-    await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe(flow.name);
-    await page.locator('.react-flow__node').first().waitFor();
+    await importFlow(page, flow);
     const overview = page.locator('canvas.overview-layer');
     await expect.poll(() => overview.count()).toBe(0);
 
@@ -69,5 +73,63 @@ describe('large flows', () => {
     await expect.poll(() => element.count()).toBe(1);
     await expect.poll(() => element.getAttribute('class')).toContain('selected');
     await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(1);
+  });
+
+  it('a 600-node flow is boxes that can be dragged between 20 % and 40 % zoom, and one drawn overview below 20 %', async () => {
+    const { page } = editor.current;
+    const mid = generateFlow(600, 5);
+    await importFlow(page, mid);
+    const overview = page.locator('canvas.overview-layer');
+    const boxes = page.locator('.react-flow__node .fnode-far');
+    const zoomTo = async (below: boolean, limit: number) => {
+      for (let i = 0; i < 40 && ((await viewport(page)).zoom < limit) !== below; i++) {
+        await page.mouse.wheel(0, below ? 100 : -100);
+        await page.waitForTimeout(60);
+      }
+    };
+    const box = (await page.locator('.canvas .react-flow').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await zoomTo(true, 0.4);
+    await zoomTo(true, 0.35);
+    await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThanOrEqual(0.2);
+    // Far, not an overview: every node is a box element (the flow is under 2000 nodes), none is drawn on a canvas.
+    await expect.poll(() => boxes.count()).toBe(mid.nodes.length);
+    await expect(overview.count()).resolves.toBe(0);
+    // A box is dragged like a node: its new place reaches the flow.
+    const id = await page.evaluate(() => {
+      const r = document.querySelector('.canvas .react-flow')!.getBoundingClientRect();
+      const distance = (el: Element) => {
+        const b = el.getBoundingClientRect();
+        return Math.hypot(b.x + b.width / 2 - (r.x + r.width / 2), b.y + b.height / 2 - (r.y + r.height / 2));
+      };
+      const all = [...document.querySelectorAll('.react-flow__node .fnode-far')].sort((a, b) => distance(a) - distance(b));
+      return all[0]!.getAttribute('data-node-id')!;
+    });
+    const target = page.locator(`.fnode-far[data-node-id="${id}"]`);
+    const position = () =>
+      page.evaluate((nodeId) => {
+        const { workspace, currentFlowId } = (
+          window as unknown as {
+            __recflow: { store: { getState(): { workspace: { flows: Array<{ id: string; nodes: Array<{ id: string; position: { x: number } }> }> }; currentFlowId: string } } };
+          }
+        ).__recflow.store.getState();
+        return workspace.flows.find((f) => f.id === currentFlowId)!.nodes.find((n) => n.id === nodeId)!.position.x;
+      }, id);
+    const before = await position();
+    const at = (await target.boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(at.x + at.width / 2 + 40, at.y + at.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(position).toBeGreaterThan(before + 60);
+
+    // Below 20 % the same flow is one drawn picture, and zooming back brings the boxes back.
+    await zoomTo(true, 0.2);
+    await expect.poll(() => overview.count()).toBe(1);
+    await expect.poll(() => nodes(page).count()).toBe(0);
+    await expect.poll(async () => Number(await overview.getAttribute('data-drawn'))).toBeGreaterThan(50);
+    await zoomTo(false, 0.22);
+    await expect.poll(() => overview.count()).toBe(0);
+    await expect.poll(() => boxes.count()).toBe(mid.nodes.length);
   });
 });

@@ -19,6 +19,7 @@ import {
   type NodeChange,
   Panel,
   ReactFlow,
+  type ReactFlowState,
   useConnection,
   useReactFlow,
   useStore as useFlowStore,
@@ -58,15 +59,21 @@ const LARGE_FLOW = 200;
 const FAR_ALL = 2000;
 /**
  * Above FAR_ALL nodes, zoomed out below FAR_ZOOM, even plain boxes cost more to paint than a frame allows (5000
- * nodes: 50 ms frames), so the node elements are hidden and `OverviewLayer` draws the flow on one canvas.
+ * nodes: 50 ms frames), so the node elements are hidden and `OverviewLayer` draws the flow on one canvas. Below
+ * OVERVIEW_ZOOM the same holds for any flow above LARGE_FLOW nodes: a 1000-node flow zoomed out to fit painted its
+ * ~1000 boxes and 1263 connections at 50-67 ms a frame (bare React Flow: 33 ms), the drawn overview at 16.7 ms; boxes
+ * under 42 px wide are too small to drag or connect anyway.
  */
+const OVERVIEW_ZOOM = 0.2;
+type ZoomBand = 'near' | 'far' | 'overview';
+const zoomBand = (s: ReactFlowState): ZoomBand => (s.transform[2] < OVERVIEW_ZOOM ? 'overview' : s.transform[2] < FAR_ZOOM ? 'far' : 'near');
 const hideAll = (nodes: readonly FlowRFNode[]) => nodes.map((n) => ({ ...n, hidden: true }));
 /**
  * React Flow keeps an element (and a store subscription) for every edge on screen even when its nodes are hidden,
  * which made each frame of the overview 33 ms with nothing drawn; the overview draws the edges itself.
  */
 const NO_EDGES: FlowRFEdge[] = [];
-// Only flows over FAR_ALL nodes need the overview: its code loads when such a flow is opened, not up front.
+// Only flows over LARGE_FLOW nodes can need the overview: its code loads when such a flow is opened, not up front.
 let overviewChunk: Promise<typeof import('./OverviewLayer.tsx')> | null = null;
 const loadOverview = () => {
   overviewChunk ??= import('./OverviewLayer.tsx');
@@ -339,13 +346,14 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     [store],
   );
 
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const band = useFlowStore(zoomBand);
+  const far = band !== 'near';
   const large = nodes.length > (far ? FAR_ALL : LARGE_FLOW);
-  const overview = far && nodes.length > FAR_ALL;
-  const huge = nodes.length > FAR_ALL;
+  const overview = nodes.length > (band === 'overview' ? LARGE_FLOW : band === 'far' ? FAR_ALL : Number.POSITIVE_INFINITY);
+  const mayOverview = nodes.length > LARGE_FLOW;
   useEffect(() => {
-    if (huge) void loadOverview();
-  }, [huge]);
+    if (mayOverview) void loadOverview();
+  }, [mayOverview]);
   const shownNodes = useMemo(() => (overview ? hideAll(nodes) : nodes), [overview, nodes]);
   const selectFromOverview = useCallback(
     (ids: string[], mode: 'replace' | 'toggle') => {
