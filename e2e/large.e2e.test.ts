@@ -92,8 +92,9 @@ describe('large flows', () => {
     await zoomTo(true, 0.4);
     await zoomTo(true, 0.35);
     await expect.poll(async () => (await viewport(page)).zoom).toBeGreaterThanOrEqual(0.2);
-    // Far, not an overview: every node is a box element (the flow is under 2000 nodes), none is drawn on a canvas.
-    await expect.poll(() => boxes.count()).toBe(mid.nodes.length);
+    // Far, not an overview: the nodes on screen are box elements (no full views), none is drawn on a canvas.
+    await expect.poll(() => boxes.count()).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('.react-flow__node .fnode').count()).toBe(0);
     await expect(overview.count()).resolves.toBe(0);
     // A box is dragged like a node: its new place reaches the flow.
     const id = await page.evaluate(() => {
@@ -130,6 +131,6 @@ describe('large flows', () => {
     await expect.poll(async () => Number(await overview.getAttribute('data-drawn'))).toBeGreaterThan(50);
     await zoomTo(false, 0.22);
     await expect.poll(() => overview.count()).toBe(0);
-    await expect.poll(() => boxes.count()).toBe(mid.nodes.length);
+    await expect.poll(() => boxes.count()).toBeGreaterThan(5);
   });
 });
