@@ -4,6 +4,7 @@
  * `commands`. Exit codes: 0 success, 1 the input has errors (or a test
  * failed), 2 the command could not run (bad usage, unreadable input).
  */
+import { diffCommand } from './diff.ts';
 import { simulateCommand } from './simulate.ts';
 import { testCommand } from './test.ts';
 import { validateCommand } from './validate.ts';
@@ -30,6 +31,7 @@ export const commands: Record<string, Command> = {
   validate: validateCommand,
   simulate: simulateCommand,
   test: testCommand,
+  diff: diffCommand,
 };
 
 /** Exit codes shared by every command. */

@@ -32,9 +32,10 @@ export interface ReportedProblem extends Problem {
   path: string;
 }
 
-type Loaded<T> = { ok: true; value: T } | { ok: false; file: string; errors: DocError[] };
+export type Loaded<T> = { ok: true; value: T } | { ok: false; file: string; errors: DocError[] };
 
-async function load<T>(file: string, cwd: string, parse: (text: string) => ParseResult<T>): Promise<Loaded<T>> {
+/** Reads and parses one document file; a refusal names the file and carries each error's JSON path. */
+export async function load<T>(file: string, cwd: string, parse: (text: string) => ParseResult<T>): Promise<Loaded<T>> {
   const path = resolve(cwd, file);
   let text: string;
   try {
