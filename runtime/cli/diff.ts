@@ -4,11 +4,11 @@
  * the flow's properties). Exit 0 when they are the same, 1 when they differ,
  * 2 when a file cannot be read or is not a valid flow, like `diff` itself.
  */
-import { parseArgs } from 'node:util';
 import { describeDiff, diffFlows } from '../document/diff.ts';
 import { parseFlow } from '../document/flow.ts';
+import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
-import { load } from './validate.ts';
+import { load, printRefusals } from './validate.ts';
 
 const USAGE = `Usage: recflow diff <before.json> <after.json> [--ignore-layout] [--json]
 
@@ -26,23 +26,9 @@ Exit codes: 0 no differences, 1 the flows differ, 2 input unreadable or not a va
 `;
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let values: { 'ignore-layout'?: boolean | undefined; json?: boolean | undefined; help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { 'ignore-layout': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    io.err(`recflow diff: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs('diff', USAGE, args, { 'ignore-layout': { type: 'boolean' }, json: { type: 'boolean' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 2) {
     io.err(`recflow diff: name two flow files, the older first (got ${positionals.length})\n\n${USAGE}`);
     return 2;
@@ -52,12 +38,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (!before.ok || !after.ok) {
     const failures = [before, after].filter((l) => !l.ok);
     if (values.json) io.out(`${JSON.stringify({ ok: false, readable: false, documentErrors: failures }, null, 2)}\n`);
-    else {
-      for (const f of failures) {
-        io.err(`${f.file}: cannot be used (${f.errors.length} error${f.errors.length === 1 ? '' : 's'})\n`);
-        for (const e of f.errors) io.err(`  ${e.path}: ${e.message}\n`);
-      }
-    }
+    else printRefusals(failures, io);
     return 2;
   }
   const diff = diffFlows(before.value, after.value, { ignoreLayout: values['ignore-layout'] === true });

@@ -8,12 +8,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { type DocError, MAX_DOCUMENT_BYTES, type ParseResult } from '../document/errors.ts';
 import { type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { parseScenario, type Scenario, simulate } from '../call/scenario.ts';
+import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 
 const USAGE = `Usage: recflow simulate [--workspace <w.json>] [--flow <f.json>] <scenario.json>
@@ -101,29 +101,15 @@ interface SimulateOptions {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let values: SimulateOptions;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        workspace: { type: 'string', short: 'w' },
-        flow: { type: 'string', short: 'f' },
-        batch: { type: 'string' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    io.err(`recflow simulate: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(
+    'simulate',
+    USAGE,
+    args,
+    { workspace: { type: 'string', short: 'w' }, flow: { type: 'string', short: 'f' }, batch: { type: 'string' }, workers: { type: 'string' } },
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   try {
     if (values.batch !== undefined) return await runBatch(values, positionals, io);
     if (positionals.length !== 1) {

@@ -4,11 +4,11 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkExpectation, formatMismatch, parseScenario, simulate } from '../call/scenario.ts';
 import type { CallResult } from '../call/types.ts';
+import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 import { flowForCall, InputError, loadDoc } from './simulate.ts';
 
@@ -98,23 +98,9 @@ async function runOne(path: string, cwd: string, cache: Map<string, Promise<Work
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let values: { json?: boolean | undefined; help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    io.err(`recflow test: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs('test', USAGE, args, { json: { type: 'boolean' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length === 0) {
     io.err(`recflow test: give at least one scenario file or folder\n\n${USAGE}`);
     return 2;

@@ -6,11 +6,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkFlow, hasErrors, type Problem } from '../checks/checkFlow.ts';
 import { type DocError, MAX_DOCUMENT_BYTES, type ParseResult } from '../document/errors.ts';
 import { type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
+import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 
 const USAGE = `Usage: recflow validate <flow.json> [--workspace <workspace.json>] [--json]
@@ -51,6 +51,14 @@ export async function load<T>(file: string, cwd: string, parse: (text: string) =
   return parsed.ok ? parsed : { ok: false, file, errors: parsed.errors };
 }
 
+/** Prints each document that was refused, with the JSON path of each error. */
+export function printRefusals(failures: ReadonlyArray<{ file: string; errors: DocError[] }>, io: CliIO): void {
+  for (const f of failures) {
+    io.err(`${f.file}: cannot be used (${f.errors.length} error${f.errors.length === 1 ? '' : 's'})\n`);
+    for (const e of f.errors) io.err(`  ${e.path}: ${e.message}\n`);
+  }
+}
+
 /** Adds each problem's JSON path: the node, then the data field when the problem names one. */
 export function reportProblems(flow: FlowDoc, problems: Problem[]): ReportedProblem[] {
   const index = new Map(flow.nodes.map((n, i) => [n.id, i]));
@@ -68,23 +76,9 @@ function formatProblem(p: ReportedProblem): string {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  let values: { workspace?: string | undefined; json?: boolean | undefined; help?: boolean | undefined };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (e) {
-    io.err(`recflow validate: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs('validate', USAGE, args, { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } }, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     io.err(`recflow validate: ${positionals.length === 0 ? 'name the flow file to check' : 'check one flow file at a time'}\n\n${USAGE}`);
     return 2;
@@ -104,12 +98,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (!flow.ok || failures.length > 0) {
     if (json) {
       io.out(`${JSON.stringify({ file: flowFile, ok: false, readable: false, documentErrors: failures }, null, 2)}\n`);
-    } else {
-      for (const f of failures) {
-        io.err(`${f.file}: cannot be used (${f.errors.length} error${f.errors.length === 1 ? '' : 's'})\n`);
-        for (const e of f.errors) io.err(`  ${e.path}: ${e.message}\n`);
-      }
-    }
+    } else printRefusals(failures, io);
     return 2;
   }
 
