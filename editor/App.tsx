@@ -11,6 +11,7 @@ import { Canvas, isEditable } from './canvas/Canvas.tsx';
 import { SearchPanel } from './canvas/SearchPanel.tsx';
 import { useCanvasActions } from './canvas/useCanvasActions.ts';
 import { Banners } from './Banners.tsx';
+import { CompareProvider, loadCompare, useCompare } from './compare/CompareContext.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import Inspector, { type FlowPatch } from './inspector/Inspector.tsx';
 import { ExportDialog, useImport } from './io/IoDialogs.tsx';
@@ -33,6 +34,8 @@ import { Toasts } from './ui/toast.tsx';
 const simulatorChunk = import('./simulator/Simulator.tsx');
 const SimulatorDrawer = lazy(() => simulatorChunk);
 const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
+const CompareDialog = lazy(() => loadCompare().then((m) => ({ default: m.CompareDialog })));
+const ComparePanel = lazy(() => loadCompare().then((m) => ({ default: m.ComparePanel })));
 
 function InspectorPanel() {
   const store = useStore();
@@ -103,6 +106,8 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
   const [search, setSearch] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [problemsOpen, setProblemsOpen] = useState(true);
+  const [choosingBaseline, setChoosingBaseline] = useState(false);
+  const compare = useCompare();
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent) => {
@@ -172,6 +177,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         onImport={io.openPicker}
         onExport={() => setExporting(true)}
         onHelp={() => setHelp(true)}
+        onCompare={() => setChoosingBaseline(true)}
       />
       <Banners autosave={autosave} />
       {view === 'settings' ? (
@@ -192,6 +198,11 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
                 </div>
               ) : null}
             </div>
+            {compare.comparison ? (
+              <Suspense fallback={null}>
+                <ComparePanel comparison={compare.comparison} onJump={actions.focusNode} onClose={compare.stop} />
+              </Suspense>
+            ) : null}
             {problemsOpen && flow ? (
               <ProblemsPanel
                 flow={flow}
@@ -223,6 +234,19 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
       {exporting && flow ? (
         <ExportDialog flow={flow} workspace={workspace} errors={errors} warnings={warnings} onClose={() => setExporting(false)} />
       ) : null}
+      {choosingBaseline && flow ? (
+        <Suspense fallback={null}>
+          <CompareDialog
+            current={flow}
+            flows={workspace.flows}
+            onClose={() => setChoosingBaseline(false)}
+            onCompare={(baseline) => {
+              setChoosingBaseline(false);
+              compare.compareWith(baseline);
+            }}
+          />
+        </Suspense>
+      ) : null}
       {io.dialog}
       {io.fileInput}
       <Toasts />
@@ -235,7 +259,9 @@ export function App({ store, autosave }: { store: EditorStore; autosave: Autosav
     <StoreProvider store={store}>
       <ReactFlowProvider>
         <ProblemsProvider>
-          <Shell autosave={autosave} />
+          <CompareProvider>
+            <Shell autosave={autosave} />
+          </CompareProvider>
         </ProblemsProvider>
       </ReactFlowProvider>
     </StoreProvider>

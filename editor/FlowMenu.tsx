@@ -5,7 +5,7 @@ import { useEditor, useStore } from './store/react.tsx';
 import { Icon } from './ui/icons.tsx';
 import { showToast } from './ui/toast.tsx';
 
-export function FlowMenu({ onBlankWorkspace }: { onBlankWorkspace(): void }) {
+export function FlowMenu({ onBlankWorkspace, onCompare }: { onBlankWorkspace(): void; onCompare?: (() => void) | undefined }) {
   const store = useStore();
   const flows = useEditor((s) => s.workspace.flows);
   const currentId = useEditor((s) => s.currentFlowId);
@@ -121,6 +121,11 @@ export function FlowMenu({ onBlankWorkspace }: { onBlankWorkspace(): void }) {
           >
             <Icon name="flow" /> Duplicate “{current?.name}”
           </button>
+          {onCompare ? (
+            <button type="button" role="menuitem" className="menu__item" onClick={run(onCompare)}>
+              <Icon name="flow" /> Compare “{current?.name}” with…
+            </button>
+          ) : null}
           <button
             type="button"
             role="menuitem"

@@ -131,9 +131,11 @@ export interface TopBarProps {
   onImport(): void;
   onExport(): void;
   onHelp(): void;
+  /** Opens the choice of what to compare the flow on screen with (Flows menu). */
+  onCompare?: () => void;
 }
 
-export function TopBar({ theme, onToggleTheme, problemsOpen, onToggleProblems, onImport, onExport, onHelp }: TopBarProps) {
+export function TopBar({ theme, onToggleTheme, problemsOpen, onToggleProblems, onImport, onExport, onHelp, onCompare }: TopBarProps) {
   const store = useStore();
   const view = useEditor((s) => s.view);
   return (
@@ -145,6 +147,7 @@ export function TopBar({ theme, onToggleTheme, problemsOpen, onToggleProblems, o
         <span className="topbar__brand-name">Recflow</span>
       </div>
       <FlowMenu
+        onCompare={onCompare}
         onBlankWorkspace={() => {
           applyImport(store, { kind: 'workspace', workspace: blankWorkspace() });
           showToast('Started a blank workspace.', { action: { label: 'Undo', run: () => store.undo() } });

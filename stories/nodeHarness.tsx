@@ -7,7 +7,7 @@
 import { type Node, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { expect, waitFor, within } from 'storybook/test';
 import { EffectiveProvider } from '../editor/canvas/EffectiveContext.tsx';
-import type { NodeViewData, SimHighlight } from '../editor/canvas/nodeViewData.ts';
+import type { DiffMark, NodeViewData, SimHighlight } from '../editor/canvas/nodeViewData.ts';
 import { WorkspaceNamesProvider } from '../editor/canvas/WorkspaceNames.tsx';
 import { getModel } from '../nodes/index.ts';
 import type { Problem } from '../runtime/checks/checkFlow.ts';
@@ -19,14 +19,16 @@ export interface NodeStoryArgs {
   node: FlowNode;
   problems: Problem[];
   sim: SimHighlight;
+  /** Its mark while the flow is compared with another version (Compare panel). */
+  diff?: DiffMark;
   selected: boolean;
   workspace: WorkspaceDoc;
   flow: FlowDoc;
 }
 
-export function NodeCanvas({ view, node, problems, sim, selected, workspace, flow }: NodeStoryArgs & { view: NodeTypes[string] }) {
+export function NodeCanvas({ view, node, problems, sim, diff = null, selected, workspace, flow }: NodeStoryArgs & { view: NodeTypes[string] }) {
   const nodes: Node<NodeViewData>[] = [
-    { id: node.id, type: node.kind, position: { x: 0, y: 0 }, data: { node, problems, sim }, selected },
+    { id: node.id, type: node.kind, position: { x: 0, y: 0 }, data: { node, problems, sim, diff }, selected },
   ];
   return (
     <ReactFlowProvider>
@@ -96,4 +98,14 @@ export async function expectActive(canvasElement: HTMLElement, node: FlowNode): 
   const el = await findNode(canvasElement, node);
   await expect(el).toHaveClass('is-active');
   await expect(within(el).getByText('in call')).toBeVisible();
+}
+
+/** Changed since the version the flow is compared with: a dashed frame and a tag that says so. */
+export async function expectChanged(canvasElement: HTMLElement, node: FlowNode): Promise<void> {
+  const el = await findNode(canvasElement, node);
+  await expect(el).toHaveClass('is-diff-changed');
+  const tag = within(el).getByText('changed');
+  await expect(tag).toBeVisible();
+  await expect(tag).toHaveAttribute('title', 'Changed since the flow it is compared with');
+  await expect(getComputedStyle(el).outlineStyle).toBe('dashed');
 }

@@ -28,6 +28,7 @@ import '@xyflow/react/dist/style.css';
 import { type DragEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isKindName } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
+import { useCompare } from '../compare/CompareContext.tsx';
 import { useProblems } from '../problems/ProblemsContext.tsx';
 import { connect, connectionProblem, moveNodes, removeElements, setEndsCall, type XY } from '../store/edits.ts';
 import { useCurrentFlow, useEditor, useStore } from '../store/react.tsx';
@@ -142,19 +143,20 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   const selection = useEditor((s) => s.selection);
   const simulation = useEditor((s) => s.simulation);
   const { byNode } = useProblems();
+  const marks = useCompare().comparison?.marks ?? null;
   const actions = useCanvasActions();
   const rf = useReactFlow<FlowRFNode, FlowRFEdge>();
   const selectedSet = useMemo(() => new Set(selection), [selection]);
 
   const [nodes, setNodes] = useState<FlowRFNode[]>(() =>
-    reconcileNodes([], { flow, selected: selectedSet, problems: byNode, sim: simulation, estimate: flow.nodes.length > LARGE_FLOW }),
+    reconcileNodes([], { flow, selected: selectedSet, problems: byNode, sim: simulation, marks, estimate: flow.nodes.length > LARGE_FLOW }),
   );
   const [edges, setEdges] = useState<FlowRFEdge[]>(() => reconcileEdges([], flow));
-  const [seen, setSeen] = useState({ flow, selectedSet, byNode, simulation });
+  const [seen, setSeen] = useState({ flow, selectedSet, byNode, simulation, marks });
   // Derive React Flow's objects while rendering (React's "adjust state on prop change"), reusing unchanged ones.
-  if (seen.flow !== flow || seen.selectedSet !== selectedSet || seen.byNode !== byNode || seen.simulation !== simulation) {
+  if (seen.flow !== flow || seen.selectedSet !== selectedSet || seen.byNode !== byNode || seen.simulation !== simulation || seen.marks !== marks) {
     const switched = seen.flow.id !== flow.id;
-    setSeen({ flow, selectedSet, byNode, simulation });
+    setSeen({ flow, selectedSet, byNode, simulation, marks });
     setNodes((prev) => {
       // Switching to a flow whose nodes share ids with the one shown (a duplicated flow): React Flow keeps those
       // node elements mounted and would not measure them again, so they get no estimate and are measured as before.
@@ -164,6 +166,7 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
         selected: selectedSet,
         problems: byNode,
         sim: simulation,
+        marks,
         estimate: flow.nodes.length > LARGE_FLOW && (shared ? (id: string) => !shared.has(id) : true),
       });
     });

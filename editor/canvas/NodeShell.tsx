@@ -9,7 +9,7 @@ import { getModel } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowNode } from '../../runtime/document/flow.ts';
 import { KindIcon } from '../ui/icons.tsx';
-import { INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+import { type DiffMark, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
 
 /** What the canvas lets a port do; absent (stories) the ports are display-only. */
 export interface PortActions {
@@ -23,9 +23,18 @@ export interface NodeShellProps {
   node: FlowNode;
   problems: Problem[];
   sim: SimHighlight;
+  /** Its difference from the flow it is being compared with, if any. */
+  diff?: DiffMark | undefined;
   selected: boolean;
   children?: ReactNode;
 }
+
+const DIFF_TAGS = { added: 'new', changed: 'changed', moved: 'moved' } as const;
+const DIFF_TITLES = {
+  added: 'Not in the flow it is compared with',
+  changed: 'Changed since the flow it is compared with',
+  moved: 'Only moved since the flow it is compared with',
+} as const;
 
 function ProblemBadge({ problems }: { problems: Problem[] }) {
   const tipId = useId();
@@ -47,7 +56,7 @@ function ProblemBadge({ problems }: { problems: Problem[] }) {
   );
 }
 
-export function NodeShell({ node, problems, sim, selected, children }: NodeShellProps) {
+export function NodeShell({ node, problems, sim, diff, selected, children }: NodeShellProps) {
   const portActions = useContext(PortActionsContext);
   const model = getModel(node.kind);
   const ports = model ? model.ports(node.data) : [];
@@ -57,6 +66,7 @@ export function NodeShell({ node, problems, sim, selected, children }: NodeShell
   const classes = ['fnode', `fnode--${node.kind}`];
   if (selected) classes.push('is-selected');
   if (sim) classes.push(`is-${sim}`);
+  if (diff) classes.push(`is-diff-${diff}`);
   if (problems.some((p) => p.severity === 'error')) classes.push('has-error');
   return (
     <div
@@ -83,6 +93,11 @@ export function NodeShell({ node, problems, sim, selected, children }: NodeShell
         </div>
         <ProblemBadge problems={problems} />
         {sim === 'active' ? <span className="fnode__sim">in call</span> : null}
+        {diff ? (
+          <span className={`diff-tag diff-tag--${diff} fnode__diff`} title={DIFF_TITLES[diff]}>
+            {DIFF_TAGS[diff]}
+          </span>
+        ) : null}
       </div>
       {children ? <div className="fnode__body">{children}</div> : null}
       {ports.length > 0 ? (

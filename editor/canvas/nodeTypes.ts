@@ -13,7 +13,7 @@ import type { FlowRFNode } from './nodeViewData.ts';
 const modules = import.meta.glob<Record<string, unknown>>('../../nodes/*/*Node.tsx', { eager: true });
 
 const GenericNode = memo(function GenericNode({ data, selected }: NodeProps<FlowRFNode>) {
-  return createElement(NodeShell, { node: data.node, problems: data.problems, sim: data.sim, selected });
+  return createElement(NodeShell, { node: data.node, problems: data.problems, sim: data.sim, diff: data.diff, selected });
 });
 
 function capitalise(kind: string): string {

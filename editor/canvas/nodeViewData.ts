@@ -1,6 +1,6 @@
 /**
  * What a node view receives from the canvas: the flow node itself, its
- * problems and its simulation highlight. Each field keeps its identity while
+ * problems, its simulation highlight and its comparison mark. Each field keeps its identity while
  * unchanged, so memoised views skip re-rendering.
  */
 import type { Node } from '@xyflow/react';
@@ -8,11 +8,15 @@ import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowEdge, FlowNode } from '../../runtime/document/flow.ts';
 
 export type SimHighlight = 'active' | 'visited' | null;
+/** How a node differs from the baseline the flow is being compared with (Compare panel); removed nodes are not drawn. */
+export type DiffMark = 'added' | 'changed' | 'moved' | null;
 
 export type NodeViewData = {
   node: FlowNode;
   problems: Problem[];
   sim: SimHighlight;
+  /** Absent when nothing is being compared. */
+  diff?: DiffMark;
 };
 
 export type FlowRFNode = Node<NodeViewData>;

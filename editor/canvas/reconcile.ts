@@ -11,7 +11,7 @@ import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { SimulationHighlight } from '../store/store.ts';
 import { estimateNode } from './estimate.ts';
-import { type EdgeViewData, type FlowRFNode, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+import { type DiffMark, type EdgeViewData, type FlowRFNode, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
 
 export type FlowRFEdge = Edge<EdgeViewData>;
 
@@ -48,6 +48,8 @@ export interface NodeInputs {
   selected: ReadonlySet<string>;
   problems: ReadonlyMap<string, Problem[]>;
   sim: SimulationHighlight | null;
+  /** Each node's difference from the compared baseline; null when not comparing. */
+  marks?: ReadonlyMap<string, DiffMark> | null;
   /**
    * Give nodes React Flow has not measured yet an estimated size and handle positions (`estimate.ts`), so that with
    * `onlyRenderVisibleElements` it mounts only the nodes on screen instead of every node once to measure it.
@@ -61,7 +63,7 @@ function simOf(sim: SimulationHighlight | null, visited: ReadonlySet<string>, id
   return visited.has(id) ? 'visited' : null;
 }
 
-export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected, problems, sim, estimate = false }: NodeInputs): FlowRFNode[] {
+export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected, problems, sim, marks = null, estimate = false }: NodeInputs): FlowRFNode[] {
   const byId = new Map<string, FlowRFNode>();
   for (const n of previous) byId.set(n.id, n);
   const visited = new Set(sim?.visitedNodeIds ?? []);
@@ -71,11 +73,13 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
     const nodeProblems = problems.get(node.id) ?? NO_PROBLEMS;
     const nodeSim = simOf(sim, visited, node.id);
     const isSelected = selected.has(node.id);
+    const nodeDiff = marks ? (marks.get(node.id) ?? null) : null;
     if (
       old &&
       old.data.node === node &&
       old.data.problems === nodeProblems &&
       old.data.sim === nodeSim &&
+      (old.data.diff ?? null) === nodeDiff &&
       (old.selected ?? false) === isSelected
     ) {
       if (previous[i] !== old) changed = true;
@@ -90,7 +94,7 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
       type: node.kind,
       // While the flow node is unchanged React Flow's local position (a drag in progress) wins.
       position: old && old.data.node === node ? old.position : node.position,
-      data: { node, problems: nodeProblems, sim: nodeSim },
+      data: { node, problems: nodeProblems, sim: nodeSim, diff: nodeDiff },
       selected: isSelected,
       // C1: a flow has exactly one Start; it cannot be deleted.
       deletable: node.kind !== 'start',

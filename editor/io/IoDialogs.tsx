@@ -131,7 +131,8 @@ export function ExportDialog({
   );
 }
 
-function ErrorItems({ errors }: { errors: DocError[] }) {
+/** Errors of a refused document, each with its JSON path (the first 50). */
+export function ErrorItems({ errors }: { errors: DocError[] }) {
   const shown = errors.slice(0, 50);
   return (
     <>

@@ -82,8 +82,8 @@ export function ProblemsPanel({
   const { errors, warnings } = useProblems();
   const clean = errors.length === 0 && warnings.length === 0;
   return (
-    <section className={clean ? 'problems problems--clean' : 'problems'} aria-label="Problems">
-      <header className="problems__head">
+    <section className={clean ? 'dock problems problems--clean' : 'dock problems'} aria-label="Problems">
+      <header className="dock__head problems__head">
         <h2>Problems</h2>
         <span className="problems__summary">
           <span className={errors.length ? 'count-error' : ''}>
@@ -105,7 +105,7 @@ export function ProblemsPanel({
         </button>
       </header>
       {clean ? null : (
-        <div className="problems__body">
+        <div className="dock__body">
           <Group title="Errors" tone="error" problems={errors} flow={flow} onJump={onJump} onEndCall={onEndCall} />
           <Group title="Warnings" tone="warning" problems={warnings} flow={flow} onJump={onJump} onEndCall={onEndCall} />
         </div>

@@ -13,7 +13,7 @@ export const AssignNode = memo(function AssignNode({ data, selected }: NodeProps
   const id = t.type === 'agent' ? t.agentId : t.ringGroupId;
   const name = t.type === 'agent' ? names.agents.get(id) : names.ringGroups.get(id);
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <NodeField name={t.type === 'agent' ? 'Agent' : 'Ring group'}>
         {id === '' ? <span className="ffield__warn">not chosen</span> : (name ?? <span className="ffield__warn">{id} (missing)</span>)}
       </NodeField>

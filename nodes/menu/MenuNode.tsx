@@ -9,7 +9,7 @@ export const MenuNode = memo(function MenuNode({ data, selected }: NodeProps<Nod
   if (node.kind !== 'menu') return null;
   const d = node.data;
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <div className="ffield__quote" title={d.prompt}>
         {d.prompt ? `“${d.prompt}”` : <span className="ffield__muted">no prompt</span>}
       </div>

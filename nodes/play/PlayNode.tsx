@@ -9,7 +9,7 @@ export const PlayNode = memo(function PlayNode({ data, selected }: NodeProps<Nod
   if (node.kind !== 'play') return null;
   const d = node.data;
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <div className="ffield__quote" title={d.text}>
         {d.text ? `“${d.text}”` : <span className="ffield__muted">no text yet</span>}
       </div>

@@ -23,7 +23,7 @@ export const RecordingNode = memo(function RecordingNode({ data, selected }: Nod
         : `Use default: from the ${defaults.agentPause.source}, unless an earlier Recording node on the call's path sets it.`
       : 'Set by this node.';
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <NodeField name="Record">
         <span className={`fchip ${d.record === 'on' ? 'fchip--on' : 'fchip--off'}`}>{d.record === 'on' ? '● On' : '○ Off'}</span>
       </NodeField>

@@ -8,7 +8,7 @@ export const StartNode = memo(function StartNode({ data, selected }: NodeProps<N
   const node = data.node;
   const numbers = node.kind === 'start' ? node.data.numberIds : [];
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <NodeField name="Numbers">{numbers.length === 0 ? <span className="ffield__muted">none listed</span> : numbers.join(', ')}</NodeField>
     </NodeShell>
   );

@@ -30,7 +30,7 @@ export const TransferNode = memo(function TransferNode({ data, selected }: NodeP
   }
   const external = isExternalTarget(t);
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <NodeField name="To">{to}</NodeField>
       <span
         className={`fchip ${external ? 'fchip--external' : 'fchip--internal'}`}

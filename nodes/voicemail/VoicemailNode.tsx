@@ -8,7 +8,7 @@ export const VoicemailNode = memo(function VoicemailNode({ data, selected }: Nod
   const node = data.node;
   if (node.kind !== 'voicemail') return null;
   return (
-    <NodeShell node={node} problems={data.problems} sim={data.sim} selected={selected}>
+    <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>
       <div className="ffield__quote" title={node.data.prompt}>
         “{node.data.prompt}”
       </div>

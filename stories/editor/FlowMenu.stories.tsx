@@ -20,12 +20,12 @@ function Readout() {
 }
 
 /** The menu over a real editor store, beside the top bar's flow name field (which the Rename item focuses) and the toasts. */
-function FlowMenuHarness({ workspace, onBlankWorkspace }: { workspace: () => WorkspaceDoc; onBlankWorkspace(): void }) {
+function FlowMenuHarness({ workspace, onBlankWorkspace, onCompare }: { workspace: () => WorkspaceDoc; onBlankWorkspace(): void; onCompare(): void }) {
   const [store] = useState(() => createEditorStore(workspace()));
   return (
     <StoreProvider store={store}>
       <div className="topbar" style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-        <FlowMenu onBlankWorkspace={onBlankWorkspace} />
+        <FlowMenu onBlankWorkspace={onBlankWorkspace} onCompare={onCompare} />
         <input className="flow-name" aria-label="Flow name" defaultValue={store.getState().workspace.flows[0]?.name} />
       </div>
       <Readout />
@@ -37,7 +37,7 @@ function FlowMenuHarness({ workspace, onBlankWorkspace }: { workspace: () => Wor
 const meta = {
   title: 'Editor/Flow menu',
   component: FlowMenuHarness,
-  args: { workspace: sampleWorkspace, onBlankWorkspace: fn() },
+  args: { workspace: sampleWorkspace, onBlankWorkspace: fn(), onCompare: fn() },
 } satisfies Meta<typeof FlowMenuHarness>;
 
 export default meta;
@@ -156,5 +156,16 @@ export const RenameAndBlankWorkspace: Story = {
     await userEvent.click(menu.getByRole('menuitem', { name: 'Start a blank workspace' }));
     await expect(args.onBlankWorkspace).toHaveBeenCalledTimes(1);
     await expect(canvas.queryByRole('menu')).toBeNull();
+  },
+};
+
+/** "Compare … with…" names the flow on screen, closes the menu and hands over to the compare dialog. */
+export const CompareWith: Story = {
+  play: async ({ canvasElement, args }) => {
+    const first = args.workspace().flows[0]!;
+    const menu = await openMenu(canvasElement);
+    await userEvent.click(menu.getByRole('menuitem', { name: `Compare “${first.name}” with…` }));
+    await expect(args.onCompare).toHaveBeenCalledOnce();
+    await expect(within(canvasElement).queryByRole('menu')).toBeNull();
   },
 };

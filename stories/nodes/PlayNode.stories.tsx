@@ -10,3 +10,4 @@ export const Default = kit.stories.Default;
 export const Selected = kit.stories.Selected;
 export const WithProblems = kit.stories.WithProblems;
 export const ActiveInSimulation = kit.stories.ActiveInSimulation;
+export const ChangedInComparison = kit.stories.ChangedInComparison;

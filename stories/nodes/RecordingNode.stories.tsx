@@ -27,3 +27,4 @@ export const ShowsEffectiveDefaults: NodeStory = {
 export const Selected = kit.stories.Selected;
 export const WithProblems = kit.stories.WithProblems;
 export const ActiveInSimulation = kit.stories.ActiveInSimulation;
+export const ChangedInComparison = kit.stories.ChangedInComparison;

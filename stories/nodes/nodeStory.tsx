@@ -9,7 +9,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { NodeTypes } from '@xyflow/react';
 import type { FlowDoc, FlowNode } from '../../runtime/document/flow.ts';
 import { nodeOfKind, problemsOf, sampleWorkspace } from '../fixtures.ts';
-import { expectActive, expectDefault, expectProblems, expectSelected, NodeCanvas, type NodeStoryArgs } from '../nodeHarness.tsx';
+import { expectActive, expectChanged, expectDefault, expectProblems, expectSelected, NodeCanvas, type NodeStoryArgs } from '../nodeHarness.tsx';
 
 type KindNode<K extends FlowNode['kind']> = Extract<FlowNode, { kind: K }>;
 
@@ -73,5 +73,13 @@ export function nodeStories<K extends FlowNode['kind']>(kind: K, view: NodeTypes
     },
   };
 
-  return { workspace, flow, node, meta, stories: { Default, Selected, WithProblems, ActiveInSimulation } };
+  /** Changed since the version the flow is being compared with (Compare panel). */
+  const ChangedInComparison: NodeStory = {
+    args: { diff: 'changed' },
+    play: async ({ canvasElement, args }) => {
+      await expectChanged(canvasElement, args.node);
+    },
+  };
+
+  return { workspace, flow, node, meta, stories: { Default, Selected, WithProblems, ActiveInSimulation, ChangedInComparison } };
 }
