@@ -354,11 +354,10 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   const band = useFlowStore(zoomBand);
   const far = band !== 'near';
   const large = nodes.length > LARGE_FLOW;
-  const overview = nodes.length > (band === 'overview' ? LARGE_FLOW : band === 'far' ? FAR_ALL : Number.POSITIVE_INFINITY);
-  const mayOverview = nodes.length > LARGE_FLOW;
+  const overview = band === 'overview' ? large : band === 'far' && nodes.length > FAR_ALL;
   useEffect(() => {
-    if (mayOverview) void loadOverview();
-  }, [mayOverview]);
+    if (large) void loadOverview();
+  }, [large]);
   const shownNodes = useMemo(() => (overview ? hideAll(nodes) : nodes), [overview, nodes]);
   const selectFromOverview = useCallback(
     (ids: string[], mode: 'replace' | 'toggle') => {
