@@ -1,7 +1,8 @@
 /**
  * What the editor says about the saving of the work and the workspace as a whole:
  * the top bar's save status, and the banners under the top bar (a failed save
- * with its retry, a notice from restoring the workspace).
+ * with its retry, a conflict with another tab and its two ways out, a notice
+ * from restoring the workspace).
  */
 import type { Autosave } from './store/persistence.ts';
 import { useEditor, useStore } from './store/react.tsx';
@@ -10,9 +11,20 @@ import { Icon } from './ui/icons.tsx';
 export function SaveStatus() {
   const save = useEditor((s) => s.save);
   const text =
-    save.state === 'pending' ? 'Unsaved changes…' : save.state === 'saving' ? 'Saving…' : save.state === 'saved' ? 'All changes saved' : save.state === 'failed' ? 'Not saved' : 'Saved in this browser';
+    save.state === 'pending'
+      ? 'Unsaved changes…'
+      : save.state === 'saving'
+        ? 'Saving…'
+        : save.state === 'saved'
+          ? 'All changes saved'
+          : save.state === 'failed'
+            ? 'Not saved'
+            : save.state === 'conflict'
+              ? 'Not saved: changed in another tab'
+              : 'Saved in this browser';
+  const alarming = save.state === 'failed' || save.state === 'conflict';
   return (
-    <span className={`topbar__status${save.state === 'failed' ? ' count-error' : ''}`} role="status" data-save-state={save.state}>
+    <span className={`topbar__status${alarming ? ' count-error' : ''}`} role="status" data-save-state={save.state}>
       {text}
     </span>
   );
@@ -32,6 +44,22 @@ export function Banners({ autosave }: { autosave: Autosave | null }) {
             <button type="button" className="btn" onClick={() => void autosave.flush()}>
               Try again
             </button>
+          ) : null}
+        </div>
+      ) : null}
+      {save.state === 'conflict' ? (
+        <div className="banner banner--warning" role="alert">
+          <Icon name="warning" />
+          <span className="banner__text">{save.message}</span>
+          {autosave ? (
+            <>
+              <button type="button" className="btn" onClick={() => void autosave.loadOther()}>
+                Load the other tab’s version
+              </button>
+              <button type="button" className="btn" onClick={() => void autosave.keepMine()}>
+                Keep this tab’s version
+              </button>
+            </>
           ) : null}
         </div>
       ) : null}

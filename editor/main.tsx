@@ -26,7 +26,7 @@ const persistence: Persistence =
 const restored = await restore(persistence, sampleWorkspace);
 const store = createEditorStore(restored.workspace, restored.currentFlowId);
 if (restored.notice) store.setNotice(restored.notice);
-const autosave = attachAutosave(store, persistence);
+const autosave = attachAutosave(store, persistence, 400, restored.revision);
 // Leaving the page (or hiding the tab) saves what is still waiting for the debounce.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void autosave.flush();

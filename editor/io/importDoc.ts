@@ -7,7 +7,7 @@
 import { type DocError, MAX_DOCUMENT_BYTES, readJson } from '../../runtime/document/errors.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../../runtime/document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { uniqueId } from '../store/flows.ts';
+import { replaceWorkspace, uniqueId } from '../store/flows.ts';
 import type { EditorStore } from '../store/store.ts';
 
 export type ImportPlan =
@@ -57,12 +57,7 @@ export function applyImport(store: EditorStore, plan: ImportPlan): boolean {
     }, `Import flow "${flow.name}"`, { flowAfter: flow.id });
   }
   if (plan.kind === 'workspace') {
-    const ws = plan.workspace;
-    return store.change((d) => {
-      const target = d as unknown as Record<string, unknown>;
-      for (const key of Object.keys(target)) if (!(key in ws)) delete target[key];
-      Object.assign(d, ws);
-    }, 'Import workspace', { flowAfter: ws.flows[0]!.id });
+    return replaceWorkspace(store, plan.workspace, 'Import workspace');
   }
   return false;
 }

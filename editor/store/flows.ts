@@ -83,3 +83,19 @@ export function deleteFlow(store: EditorStore, flowId: string): boolean {
     for (const n of d.numbers) if (n.flowId === flowId) n.flowId = null;
   }, `Delete flow "${name}"`, { flowAfter: neighbour.id });
 }
+
+/**
+ * Replaces the whole workspace as one undoable step (an imported workspace, the version another tab saved), showing
+ * `flowId` afterwards if the new workspace has it, else its first flow.
+ */
+export function replaceWorkspace(store: EditorStore, ws: WorkspaceDoc, label: string, flowId?: string): boolean {
+  return store.change(
+    (d) => {
+      const target = d as unknown as Record<string, unknown>;
+      for (const key of Object.keys(target)) if (!(key in ws)) delete target[key];
+      Object.assign(d, ws);
+    },
+    label,
+    { flowAfter: ws.flows.some((f) => f.id === flowId) ? flowId! : ws.flows[0]!.id },
+  );
+}

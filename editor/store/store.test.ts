@@ -3,6 +3,7 @@ import { createFlow, type FlowDoc } from '../../runtime/document/flow.ts';
 import { createWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { addNode, connect, connectionProblem, moveNodes, pasteFragment, removeElements, setNodeData } from './edits.ts';
 import { createFlowIn, deleteFlow, duplicateFlow, renameFlow } from './flows.ts';
+import { MemoryStorage } from './memoryStorage.ts';
 import { attachAutosave, type Persistence, restore, SAVED_FORMAT, type SavedState } from './persistence.ts';
 import { createEditorStore, currentFlow, type EditorStore } from './store.ts';
 
@@ -228,28 +229,17 @@ describe('flows', () => {
   });
 });
 
-class FakePersistence implements Persistence {
-  value: unknown;
-  kept: unknown[] = [];
-  failNext = false;
-  failAll = false;
-  saves = 0;
-  constructor(value?: unknown) {
-    this.value = value;
+/** One tab over in-memory storage, passed where a Persistence is expected (the tests reach its knobs directly). */
+class FakePersistence extends MemoryStorage implements Persistence {
+  private readonly own = this.tab();
+  load() {
+    return this.own.load();
   }
-  async load() {
-    return this.value;
+  save(value: SavedState) {
+    return this.own.save(value);
   }
-  async save(value: SavedState) {
-    this.saves++;
-    if (this.failNext || this.failAll) {
-      this.failNext = false;
-      throw new DOMException('quota', 'QuotaExceededError');
-    }
-    this.value = structuredClone(value);
-  }
-  async keepCorrupt(value: unknown) {
-    this.kept.push(value);
+  keepCorrupt(value: unknown) {
+    return this.own.keepCorrupt(value);
   }
 }
 
@@ -358,3 +348,130 @@ describe('save status', () => {
     }
   });
 });
+
+describe('two tabs on one saved workspace', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A tab as main.tsx opens one: restore from the shared storage, then autosave to it. */
+  async function openTab(storage: MemoryStorage) {
+    const persistence = storage.tab();
+    const restored = await restore(persistence, workspace);
+    const store = createEditorStore(restored.workspace, restored.currentFlowId);
+    const autosave = attachAutosave(store, persistence, 400, restored.revision);
+    return { store, autosave };
+  }
+  const nodeCount = (store: EditorStore) => flowOf(store, 'main').nodes.length;
+  /** A adds a Play and B a Hang up before either saves: A saves first, and B is left with the conflict. */
+  async function clash(storage: MemoryStorage) {
+    const a = await openTab(storage);
+    const b = await openTab(storage);
+    addNode(a.store, 'main', 'play', { x: 0, y: 0 });
+    addNode(b.store, 'main', 'hangup', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(5000);
+    return { a, b };
+  }
+
+  it('each save is the next revision, and a reload carries on from the one it restored', async () => {
+    const storage = new MemoryStorage();
+    const a = await openTab(storage);
+    addNode(a.store, 'main', 'play', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    addNode(a.store, 'main', 'hangup', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(storage.revision).toBe(2);
+    a.autosave.dispose();
+    const reloaded = await openTab(storage);
+    addNode(reloaded.store, 'main', 'menu', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reloaded.store.getState().save.state).toBe('saved');
+    expect(storage.revision).toBe(3);
+  });
+
+  it('a tab with nothing unsaved takes what another tab saved, as one undo step, and saves nothing back', async () => {
+    const storage = new MemoryStorage();
+    const a = await openTab(storage);
+    const b = await openTab(storage);
+    addNode(a.store, 'main', 'play', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(nodeCount(b.store)).toBe(2);
+    expect(b.store.getState().notice?.text).toMatch(/changes saved in another tab/);
+    expect(b.store.getState().save.state).toBe('saved');
+    await vi.advanceTimersByTimeAsync(5000);
+    // Taking the other version is not an edit: no save bounces back (which would make the tabs ping-pong).
+    expect(storage.saves).toBe(1);
+    b.store.undo();
+    expect(nodeCount(b.store)).toBe(1);
+  });
+
+  it('saves from another tab in quick succession are each taken, not mistaken for edits of this tab', async () => {
+    const storage = new MemoryStorage();
+    const a = await openTab(storage);
+    const b = await openTab(storage);
+    addNode(a.store, 'main', 'play', { x: 0, y: 0 });
+    await a.autosave.flush();
+    await vi.advanceTimersByTimeAsync(50);
+    addNode(a.store, 'main', 'hangup', { x: 0, y: 0 });
+    await a.autosave.flush();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(b.store.getState().save.state).toBe('saved');
+    expect(nodeCount(b.store)).toBe(3);
+  });
+
+  it('when both tabs changed, the later one saves nothing and asks; "load the other" keeps this tab’s work one undo away', async () => {
+    const storage = new MemoryStorage();
+    const { a, b } = await clash(storage);
+    // A saved first; B's changes were unsaved when it heard of A's save, so B is in conflict and A's copy stands.
+    expect(a.store.getState().save.state).toBe('saved');
+    expect(b.store.getState().save.state).toBe('conflict');
+    expect((storage.value as SavedState).workspace.flows[0]!.nodes).toHaveLength(2);
+    // More edits in B are not saved over A's copy while the conflict stands.
+    addNode(b.store, 'main', 'menu', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(b.store.getState().save.state).toBe('conflict');
+    expect(storage.revision).toBe(1);
+
+    await b.autosave.loadOther();
+    expect(nodeCount(b.store)).toBe(2);
+    expect(b.store.getState().save.state).toBe('saved');
+    b.store.undo();
+    expect(flowOf(b.store, 'main').nodes.map((n) => n.kind)).toEqual(['start', 'hangup', 'menu']);
+    // Undoing is an edit like any other: it saves as the next revision, and A (with nothing unsaved) takes it.
+    await vi.advanceTimersByTimeAsync(500);
+    expect(storage.revision).toBe(2);
+    expect(nodeCount(a.store)).toBe(3);
+  });
+
+  it('"keep this tab’s version" saves over the other one, which the other tab then takes', async () => {
+    const storage = new MemoryStorage();
+    const { a, b } = await clash(storage);
+    expect(b.store.getState().save.state).toBe('conflict');
+    await b.autosave.keepMine();
+    expect(b.store.getState().save.state).toBe('saved');
+    expect(storage.revision).toBe(2);
+    expect(flowOf(a.store, 'main').nodes.map((n) => n.kind)).toEqual(['start', 'hangup']);
+  });
+
+  it('a save that finds a newer copy than it started from is refused, not written (another window, no message)', async () => {
+    const storage = new MemoryStorage();
+    const a = await openTab(storage);
+    // Another writer that does not announce itself (watch unavailable): revision 1 lands behind A's back.
+    const other = createEditorStore(workspace(), 'main');
+    addNode(other, 'main', 'voicemail', { x: 0, y: 0 });
+    await storage.tab().save({ format: SAVED_FORMAT, version: 1, workspace: other.getState().workspace, currentFlowId: 'main', revision: 1 });
+    a.autosave.dispose();
+    const quiet = { ...storage.tab(), watch: undefined };
+    const store = a.store;
+    const autosave = attachAutosave(store, quiet, 400, 0);
+    addNode(store, 'main', 'play', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.getState().save.state).toBe('conflict');
+    expect((storage.value as SavedState).workspace.flows[0]!.nodes.map((n) => n.kind)).toEqual(['start', 'voicemail']);
+    autosave.dispose();
+  });
+});
+

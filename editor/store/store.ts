@@ -31,7 +31,9 @@ export type SaveStatus =
   | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'saved'; at: number }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; message: string }
+  /** Another tab saved this workspace too: nothing is saved until the user picks a version (persistence.ts). */
+  | { state: 'conflict'; message: string };
 
 export interface Notice {
   tone: 'info' | 'warning' | 'error';

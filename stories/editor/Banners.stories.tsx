@@ -3,32 +3,17 @@ import { useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { Banners, SaveStatus } from '../../editor/Banners.tsx';
 import { renameFlow } from '../../editor/store/flows.ts';
-import { attachAutosave, type Persistence, type SavedState } from '../../editor/store/persistence.ts';
-import { StoreProvider } from '../../editor/store/react.tsx';
+import { MemoryStorage } from '../../editor/store/memoryStorage.ts';
+import { attachAutosave, SAVED_FORMAT, type SavedState } from '../../editor/store/persistence.ts';
+import { StoreProvider, useCurrentFlow } from '../../editor/store/react.tsx';
 import { createEditorStore, type Notice } from '../../editor/store/store.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { sampleWorkspace } from '../fixtures.ts';
 
-/** In-memory storage whose first `failures` saves reject the way a full browser storage does. */
-class FakePersistence implements Persistence {
-  saved: SavedState | undefined;
-  constructor(private failures: number) {}
-  async load() {
-    return this.saved;
-  }
-  async save(value: SavedState) {
-    if (this.failures > 0) {
-      this.failures -= 1;
-      throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-    }
-    this.saved = structuredClone(value);
-  }
-  async keepCorrupt() {}
-}
-
 /**
- * The save status and the banners over a real editor store with the real autosave attached to in-memory storage;
- * a button makes a change to the workspace, and the readout shows the flow name the storage holds.
+ * The save status and the banners over a real editor store with the real autosave attached to in-memory storage
+ * (shared with a pretend second tab); buttons make a change here or save one from the other tab, and the readouts
+ * show the flow name on screen and the one the storage holds.
  */
 function BannersHarness({
   workspace,
@@ -44,11 +29,14 @@ function BannersHarness({
   failedSave?: string;
   withAutosave?: boolean;
 }) {
-  const [{ store, persistence }] = useState(() => {
+  const [{ store, storage, persistence }] = useState(() => {
     const store = createEditorStore(workspace());
     if (notice) store.setNotice(notice);
     if (failedSave) store.setSaveStatus({ state: 'failed', message: failedSave });
-    return { store, persistence: new FakePersistence(failures) };
+    const storage = new MemoryStorage();
+    // The first save fails the way a full browser storage does.
+    storage.failNext = failures > 0;
+    return { store, storage, persistence: storage.tab() };
   });
   const [autosave, setAutosave] = useState<ReturnType<typeof attachAutosave> | null>(null);
   const [savedName, setSavedName] = useState('nothing');
@@ -57,13 +45,20 @@ function BannersHarness({
     const a = attachAutosave(store, persistence, 150);
     setAutosave(a);
     const unsubscribe = store.subscribe(() => {
-      setSavedName(persistence.saved?.workspace.flows.find((f) => f.id === persistence.saved?.currentFlowId)?.name ?? 'nothing');
+      const saved = storage.value as SavedState | undefined;
+      setSavedName(saved?.workspace.flows.find((f) => f.id === saved.currentFlowId)?.name ?? 'nothing');
     });
     return () => {
       unsubscribe();
       a.dispose();
     };
-  }, [store, persistence, withAutosave]);
+  }, [store, storage, persistence, withAutosave]);
+  const otherTabSaves = () => {
+    const other = createEditorStore(workspace());
+    renameFlow(other, other.getState().currentFlowId, 'Changed in the other tab');
+    const { workspace: ws, currentFlowId } = other.getState();
+    void storage.tab().save({ format: SAVED_FORMAT, version: 1, workspace: ws, currentFlowId, revision: storage.revision + 1 });
+  };
   return (
     <StoreProvider store={store}>
       <div className="topbar">
@@ -71,11 +66,19 @@ function BannersHarness({
         <button type="button" className="btn" onClick={() => renameFlow(store, store.getState().currentFlowId, 'Renamed line')}>
           Rename the flow
         </button>
+        <button type="button" className="btn" onClick={otherTabSaves}>
+          Another tab saves
+        </button>
+        <OnScreen />
       </div>
       <Banners autosave={autosave} />
       <p data-testid="stored">Stored: {savedName}</p>
     </StoreProvider>
   );
+}
+
+function OnScreen() {
+  return <span data-testid="on-screen">On screen: {useCurrentFlow()?.name}</span>;
 }
 
 const meta = {
@@ -151,5 +154,35 @@ export const RestoreNotice: Story = {
     await expect(banner).toHaveTextContent('The saved workspace could not be read');
     await userEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));
     await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/**
+ * Another tab saves while this one has an unsaved change: nothing is saved over it, the banner offers both versions.
+ * Loading the other tab's version puts it on screen; after a second clash, keeping this tab's version saves it.
+ */
+export const ConflictWithAnotherTab: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Rename the flow' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Another tab saves' }));
+    const banner = await canvas.findByRole('alert');
+    await expect(banner).toHaveClass('banner', 'banner--warning');
+    await expect(banner).toHaveTextContent('This workspace was also changed in another tab');
+    await expect(saveStatus(canvasElement)).toHaveTextContent('Not saved: changed in another tab');
+    await expect(saveStatus(canvasElement)).toHaveAttribute('data-save-state', 'conflict');
+    await expect(canvas.getByTestId('stored')).toHaveTextContent('Stored: Changed in the other tab');
+    await userEvent.click(within(banner).getByRole('button', { name: 'Load the other tab’s version' }));
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
+    await expect(canvas.getByTestId('on-screen')).toHaveTextContent('On screen: Changed in the other tab');
+    await expect(saveStatus(canvasElement)).toHaveTextContent('All changes saved');
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Rename the flow' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Another tab saves' }));
+    const again = await canvas.findByRole('alert');
+    await userEvent.click(within(again).getByRole('button', { name: 'Keep this tab’s version' }));
+    await waitFor(() => expect(canvas.getByTestId('stored')).toHaveTextContent('Stored: Renamed line'));
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByTestId('on-screen')).toHaveTextContent('On screen: Renamed line');
   },
 };
