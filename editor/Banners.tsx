@@ -6,22 +6,21 @@
  */
 import type { Autosave } from './store/persistence.ts';
 import { useEditor, useStore } from './store/react.tsx';
+import type { SaveStatus as SaveStatusValue } from './store/store.ts';
 import { Icon } from './ui/icons.tsx';
+
+const STATUS_TEXT: Record<SaveStatusValue['state'], string> = {
+  idle: 'Saved in this browser',
+  pending: 'Unsaved changes…',
+  saving: 'Saving…',
+  saved: 'All changes saved',
+  failed: 'Not saved',
+  conflict: 'Not saved: changed in another tab',
+};
 
 export function SaveStatus() {
   const save = useEditor((s) => s.save);
-  const text =
-    save.state === 'pending'
-      ? 'Unsaved changes…'
-      : save.state === 'saving'
-        ? 'Saving…'
-        : save.state === 'saved'
-          ? 'All changes saved'
-          : save.state === 'failed'
-            ? 'Not saved'
-            : save.state === 'conflict'
-              ? 'Not saved: changed in another tab'
-              : 'Saved in this browser';
+  const text = STATUS_TEXT[save.state];
   const alarming = save.state === 'failed' || save.state === 'conflict';
   return (
     <span className={`topbar__status${alarming ? ' count-error' : ''}`} role="status" data-save-state={save.state}>

@@ -9,7 +9,7 @@ import { getModel } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowNode } from '../../runtime/document/flow.ts';
 import { KindIcon } from '../ui/icons.tsx';
-import { type DiffMark, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+import { DIFF_WORDS, type DiffMark, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
 
 /** What the canvas lets a port do; absent (stories) the ports are display-only. */
 export interface PortActions {
@@ -29,7 +29,6 @@ export interface NodeShellProps {
   children?: ReactNode;
 }
 
-const DIFF_TAGS = { added: 'new', changed: 'changed', moved: 'moved' } as const;
 const DIFF_TITLES = {
   added: 'Not in the flow it is compared with',
   changed: 'Changed since the flow it is compared with',
@@ -95,7 +94,7 @@ export function NodeShell({ node, problems, sim, diff, selected, children }: Nod
         {sim === 'active' ? <span className="fnode__sim">in call</span> : null}
         {diff ? (
           <span className={`diff-tag diff-tag--${diff} fnode__diff`} title={DIFF_TITLES[diff]}>
-            {DIFF_TAGS[diff]}
+            {DIFF_WORDS[diff]}
           </span>
         ) : null}
       </div>

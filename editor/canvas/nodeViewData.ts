@@ -10,6 +10,8 @@ import type { FlowEdge, FlowNode } from '../../runtime/document/flow.ts';
 export type SimHighlight = 'active' | 'visited' | null;
 /** How a node differs from the baseline the flow is being compared with (Compare panel); removed nodes are not drawn. */
 export type DiffMark = 'added' | 'changed' | 'moved' | null;
+/** The word for each kind of difference, on the node's tag and in the Compare panel. */
+export const DIFF_WORDS = { added: 'new', changed: 'changed', moved: 'moved', removed: 'removed' } as const;
 
 export type NodeViewData = {
   node: FlowNode;

@@ -7,7 +7,7 @@
 import { useId, useRef, useState } from 'react';
 import type { DocError } from '../../runtime/document/errors.ts';
 import { type FlowDoc, parseFlow } from '../../runtime/document/flow.ts';
-import { refuseBySize } from '../io/importDoc.ts';
+import { readDocumentText } from '../io/importDoc.ts';
 import { ErrorItems } from '../io/IoDialogs.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import type { Baseline } from './comparison.ts';
@@ -25,15 +25,9 @@ export interface CompareDialogProps {
 
 /** Reads a chosen file as a flow document; never throws. */
 export async function readFlowFile(file: File): Promise<{ ok: true; flow: FlowDoc } | { ok: false; errors: DocError[] }> {
-  const bySize = refuseBySize(file.size);
-  if (bySize?.kind === 'refused') return { ok: false, errors: bySize.errors };
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    return { ok: false, errors: [{ path: '$', message: `could not read the file: ${String(e)}` }] };
-  }
-  const parsed = parseFlow(text);
+  const read = await readDocumentText(file);
+  if (!read.ok) return read;
+  const parsed = parseFlow(read.text);
   return parsed.ok ? { ok: true, flow: parsed.value } : { ok: false, errors: parsed.errors };
 }
 

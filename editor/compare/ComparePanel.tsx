@@ -7,11 +7,10 @@
 import { type FieldChange, formatValue, type NodeDiff } from '../../runtime/document/diff.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import { getModel } from '../../nodes/index.ts';
+import { DIFF_WORDS } from '../canvas/nodeViewData.ts';
 import { KindIcon } from '../ui/icons.tsx';
 import type { Comparison } from './comparison.ts';
 import './compare.css';
-
-const CHANGE_WORDS = { added: 'new', changed: 'changed', moved: 'moved', removed: 'removed' } as const;
 
 function labelIn(flows: FlowDoc[], id: string): string {
   for (const f of flows) {
@@ -36,7 +35,7 @@ function FieldList({ fields, className = 'compare__fields' }: { fields: readonly
 function NodeRow({ n, onJump }: { n: NodeDiff; onJump(nodeId: string): void }) {
   const body = (
     <>
-      <span className={`diff-tag diff-tag--${n.change} compare__tag`}>{CHANGE_WORDS[n.change]}</span>
+      <span className={`diff-tag diff-tag--${n.change} compare__tag`}>{DIFF_WORDS[n.change]}</span>
       <KindIcon kind={n.kind} />
       <span className="compare__name">
         {n.label}

@@ -12,7 +12,7 @@ import { serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/wo
 import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { showToast } from '../ui/toast.tsx';
-import { applyImport, type ImportPlan, planImport, refuseBySize } from './importDoc.ts';
+import { applyImport, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
 
 export function downloadText(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -164,19 +164,12 @@ export function useImport() {
     async (files: FileList | File[]) => {
       const file = [...files][0];
       if (!file) return;
-      const bySize = refuseBySize(file.size);
-      if (bySize) {
-        setPending({ fileName: file.name, plan: bySize });
+      const read = await readDocumentText(file);
+      if (!read.ok) {
+        setPending({ fileName: file.name, plan: { kind: 'refused', errors: read.errors } });
         return;
       }
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (e) {
-        setPending({ fileName: file.name, plan: { kind: 'refused', errors: [{ path: '$', message: `could not read the file: ${String(e)}` }] } });
-        return;
-      }
-      const plan = planImport(text, store.getState().workspace);
+      const plan = planImport(read.text, store.getState().workspace);
       if (plan.kind === 'flow') {
         applyImport(store, plan);
         showToast(

@@ -22,6 +22,17 @@ export function refuseBySize(bytes: number): ImportPlan | null {
   return { kind: 'refused', errors: [{ path: '$', message: `the file is ${mb} MB; files over 5 MB are not imported` }] };
 }
 
+/** The text of a file the user chose, or why it was not read (over 5 MB, unreadable); never throws. */
+export async function readDocumentText(file: Blob): Promise<{ ok: true; text: string } | { ok: false; errors: DocError[] }> {
+  const bySize = refuseBySize(file.size);
+  if (bySize?.kind === 'refused') return { ok: false, errors: bySize.errors };
+  try {
+    return { ok: true, text: await file.text() };
+  } catch (e) {
+    return { ok: false, errors: [{ path: '$', message: `could not read the file: ${String(e)}` }] };
+  }
+}
+
 export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
   const read = readJson(text);
   if (!read.ok) return { kind: 'refused', errors: read.errors };

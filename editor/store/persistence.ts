@@ -70,6 +70,14 @@ export interface Restored {
   notice: { tone: 'info' | 'warning' | 'error'; text: string } | null;
 }
 
+/** The workspace and flow a saved value holds, or null when it is not a readable saved state with a flow. */
+function readSaved(raw: unknown): { workspace: WorkspaceDoc; currentFlowId: string } | null {
+  const saved = raw as Partial<SavedState> | undefined;
+  const parsed = saved?.format === SAVED_FORMAT ? parseWorkspace(saved.workspace) : undefined;
+  if (!parsed?.ok || parsed.value.flows.length === 0) return null;
+  return { workspace: parsed.value, currentFlowId: typeof saved!.currentFlowId === 'string' ? saved!.currentFlowId : '' };
+}
+
 function errorText(e: unknown): string {
   if (e instanceof Error) return e.name === 'QuotaExceededError' ? 'the browser storage is full' : e.message;
   return String(e);
@@ -92,9 +100,8 @@ export async function restore(persistence: Persistence, sample: () => WorkspaceD
     };
   }
   if (raw === undefined || raw === null) return { workspace: sample(), currentFlowId: '', revision: 0, notice: null };
-  const saved = raw as Partial<SavedState>;
-  const parsed = saved.format === SAVED_FORMAT ? parseWorkspace(saved.workspace) : undefined;
-  if (!parsed?.ok || parsed.value.flows.length === 0) {
+  const saved = readSaved(raw);
+  if (!saved) {
     await persistence.keepCorrupt(raw).catch(() => undefined);
     // The unreadable copy keeps its revision: the sample saved over it is the next one, not a conflict.
     return {
@@ -107,12 +114,7 @@ export async function restore(persistence: Persistence, sample: () => WorkspaceD
       },
     };
   }
-  return {
-    workspace: parsed.value,
-    currentFlowId: typeof saved.currentFlowId === 'string' ? saved.currentFlowId : '',
-    revision: revisionOf(raw),
-    notice: null,
-  };
+  return { ...saved, revision: revisionOf(raw), notice: null };
 }
 
 export interface Autosave {
@@ -150,6 +152,8 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
   let adopting = false;
 
   const conflict = () => store.setSaveStatus({ state: 'conflict', message: CONFLICT_MESSAGE });
+  const failed = (e: unknown) =>
+    store.setSaveStatus({ state: 'failed', message: `Could not save your changes: ${errorText(e)}. Your last saved copy is untouched.` });
 
   /** `replace`: save even when nothing changed since the last save (keeping this tab's version over another's). */
   async function saveNow(replace = false) {
@@ -169,7 +173,7 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
       store.setSaveStatus(newer ? { state: 'pending' } : { state: 'saved', at: Date.now() });
     } catch (e) {
       if (e instanceof SaveConflictError) conflict();
-      else store.setSaveStatus({ state: 'failed', message: `Could not save your changes: ${errorText(e)}. Your last saved copy is untouched.` });
+      else failed(e);
     }
   }
 
@@ -182,8 +186,8 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
       store.setSaveStatus({ state: 'failed', message: `Could not read the version saved in another tab: ${errorText(e)}.` });
       return;
     }
-    const parsed = parseWorkspace((raw as Partial<SavedState> | undefined)?.workspace);
-    if (!parsed.ok || parsed.value.flows.length === 0) {
+    const saved = readSaved(raw);
+    if (!saved) {
       store.setSaveStatus({ state: 'failed', message: 'The version saved in another tab could not be read; this tab’s version is still on screen.' });
       return;
     }
@@ -191,7 +195,7 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
     timer = undefined;
     adopting = true;
     try {
-      replaceWorkspace(store, parsed.value, 'Load the version saved in another tab', store.getState().currentFlowId);
+      replaceWorkspace(store, saved.workspace, 'Load the version saved in another tab', store.getState().currentFlowId);
     } finally {
       adopting = false;
     }
@@ -222,12 +226,12 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
   });
 
   const unwatch = persistence.watch?.((saved) => {
-    if (saved <= base) return;
+    // In turn with this tab's own saves: by then `base` says whether this tab has seen that revision.
     running = running.then(async () => {
       if (saved <= base) return;
       const { workspace, currentFlowId, save } = store.getState();
-      const clean = timer === undefined && workspace === savedWs && currentFlowId === savedFlow && save.state !== 'failed';
-      if (clean && save.state !== 'conflict') await adopt(true);
+      const clean = timer === undefined && workspace === savedWs && currentFlowId === savedFlow && (save.state === 'saved' || save.state === 'idle');
+      if (clean) await adopt(true);
       else conflict();
     });
   });
@@ -247,7 +251,7 @@ export function attachAutosave(store: EditorStore, persistence: Persistence, del
         try {
           base = revisionOf(await persistence.load());
         } catch (e) {
-          store.setSaveStatus({ state: 'failed', message: `Could not save your changes: ${errorText(e)}. Your last saved copy is untouched.` });
+          failed(e);
           return;
         }
         if (timer !== undefined) clearTimeout(timer);

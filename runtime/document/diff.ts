@@ -158,7 +158,7 @@ export function diffFlows(before: FlowDoc, after: FlowDoc, options: DiffOptions 
 export function formatValue(value: unknown, max = 60): string {
   if (value === undefined) return 'not set';
   if (value === null) return 'none';
-  const text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' || typeof value === 'object' ? JSON.stringify(value) : String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
