@@ -183,12 +183,48 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     }
   }
 
+  if (ctx.workspace) problems.push(...checkSharedNumbers(flow, starts, ctx.workspace));
   problems.push(...checkNotice(flow, starts, outs, ctx.workspace));
   problems.push(...checkChannels(ctx.workspace));
   problems.push(...checkLoops(nodes, outs, portsOf));
   problems.push(...checkMenuPaths(nodes, outs));
 
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+}
+
+/** The ids of the numbers a flow's Start nodes list. */
+function startNumbers(flow: FlowDoc): Set<string> {
+  const ids = new Set<string>();
+  for (const node of flow.nodes) if (node.kind === 'start') for (const id of node.data.numberIds) ids.add(id);
+  return ids;
+}
+
+/**
+ * C1 (workspace): an inbound call to a number enters exactly one flow (R4), so a
+ * number served by two flows (listed by both Starts, or listed by one Start
+ * while the number runs another flow) is an error on this flow's Start that
+ * names every flow serving it.
+ */
+function checkSharedNumbers(flow: FlowDoc, starts: number[], ws: WorkspaceDoc): Problem[] {
+  const start = starts[0] === undefined ? undefined : flow.nodes[starts[0]];
+  if (start?.kind !== 'start') return [];
+  const listed = ws.flows.map((f) => ({ flow: f.id === flow.id ? flow : f, numbers: startNumbers(f.id === flow.id ? flow : f) }));
+  if (!ws.flows.some((f) => f.id === flow.id)) listed.push({ flow, numbers: startNumbers(flow) });
+  const problems: Problem[] = [];
+  for (const number of ws.numbers) {
+    const serving = listed.filter((l) => l.numbers.has(number.id) || l.flow.id === number.flowId).map((l) => l.flow);
+    if (serving.length < 2 || !serving.some((f) => f.id === flow.id)) continue;
+    const names = serving.map((f) => `“${f.name}”`);
+    const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    problems.push({
+      severity: 'error',
+      code: 'C1-number-two-flows',
+      message: `Phone number ${number.number}${number.label ? ` (${number.label})` : ''} is served by ${names.length} flows: ${list}. A call to it can enter only one (R4); take it out of all but one.`,
+      nodeId: start.id,
+      field: 'numberIds',
+    });
+  }
+  return problems;
 }
 
 /**

@@ -44,6 +44,9 @@ const flowEnvelopeSchema = z.strictObject({
   edges: z.array(edgeSchema).max(MAX_NODES * 16),
 });
 
+/** The envelope without its refusal of unknown top-level fields. */
+const lenientFlowEnvelope = z.object(flowEnvelopeSchema.shape);
+
 export type FlowNodeOf<K extends NodeKindName> = {
   id: string;
   kind: K;
@@ -84,11 +87,17 @@ export function parseFlow(input: unknown): ParseResult<FlowDoc> {
       return { ok: false, errors: [{ path: '$.nodes', message: `the flow has ${count} nodes; at most ${MAX_NODES} are allowed` }] };
     }
   }
-  const envelope = parseWithSchema(flowEnvelopeSchema, value);
-  if (!envelope.ok) return envelope;
-  const doc = envelope.value;
-
   const errors: DocError[] = [];
+  const envelope = parseWithSchema(flowEnvelopeSchema, value);
+  let doc: z.infer<typeof flowEnvelopeSchema>;
+  if (envelope.ok) doc = envelope.value;
+  else {
+    // An unknown top-level field must not hide the rest: read on without it, so every problem is listed at once.
+    const rest = parseWithSchema(lenientFlowEnvelope, value);
+    if (!rest.ok) return envelope;
+    errors.push(...envelope.errors);
+    doc = rest.value;
+  }
   const nodes: FlowNode[] = [];
   const portsById = new Map<string, Set<string>>();
   const hasInputById = new Map<string, boolean>();
