@@ -36,6 +36,9 @@ const SimulatorDrawer = lazy(() => simulatorChunk);
 const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
 const CompareDialog = lazy(() => loadCompare().then((m) => ({ default: m.CompareDialog })));
 const ComparePanel = lazy(() => loadCompare().then((m) => ({ default: m.ComparePanel })));
+const loadVersions = () => import('./versions/Versions.tsx');
+const PublishFlowDialog = lazy(() => loadVersions().then((m) => ({ default: m.PublishFlowDialog })));
+const FlowHistory = lazy(() => loadVersions().then((m) => ({ default: m.FlowHistory })));
 
 function InspectorPanel() {
   const store = useStore();
@@ -107,6 +110,8 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
   const [exporting, setExporting] = useState(false);
   const [problemsOpen, setProblemsOpen] = useState(true);
   const [choosingBaseline, setChoosingBaseline] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const compare = useCompare();
 
   const onKeyDown = useCallback(
@@ -178,6 +183,9 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         onExport={() => setExporting(true)}
         onHelp={() => setHelp(true)}
         onCompare={() => setChoosingBaseline(true)}
+        onPublish={() => setPublishing(true)}
+        historyOpen={historyOpen}
+        onToggleHistory={() => setHistoryOpen((o) => !o)}
       />
       <Banners autosave={autosave} />
       {view === 'settings' ? (
@@ -198,6 +206,11 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
                 </div>
               ) : null}
             </div>
+            {historyOpen && flow ? (
+              <Suspense fallback={null}>
+                <FlowHistory onClose={() => setHistoryOpen(false)} onPublish={() => setPublishing(true)} />
+              </Suspense>
+            ) : null}
             {compare.comparison ? (
               <Suspense fallback={null}>
                 <ComparePanel comparison={compare.comparison} onJump={actions.focusNode} onClose={compare.stop} />
@@ -232,7 +245,19 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         />
       ) : null}
       {exporting && flow ? (
-        <ExportDialog flow={flow} workspace={workspace} errors={errors} warnings={warnings} onClose={() => setExporting(false)} />
+        <ExportDialog
+          flow={flow}
+          workspace={workspace}
+          errors={errors}
+          warnings={warnings}
+          onClose={() => setExporting(false)}
+          onJump={actions.focusNode}
+        />
+      ) : null}
+      {publishing && flow ? (
+        <Suspense fallback={null}>
+          <PublishFlowDialog onClose={() => setPublishing(false)} onJump={actions.focusNode} />
+        </Suspense>
       ) : null}
       {choosingBaseline && flow ? (
         <Suspense fallback={null}>

@@ -67,7 +67,7 @@ export interface ComparePanelProps {
 }
 
 export function ComparePanel({ comparison, onJump, onClose }: ComparePanelProps) {
-  const { diff, before, after, beforeName } = comparison;
+  const { diff, before, after, beforeName, afterName } = comparison;
   const c = diff.counts;
   const flows = [after, before];
   const summary = diff.identical
@@ -86,8 +86,8 @@ export function ComparePanel({ comparison, onJump, onClose }: ComparePanelProps)
     <section className="dock compare" aria-label="Compare">
       <header className="dock__head">
         <h2>Compare</h2>
-        <span className="compare__what" title={`“${after.name}” against ${beforeName}: ${summary}`}>
-          “{after.name}” against {beforeName}: <strong>{summary}</strong>
+        <span className="compare__what" title={`${afterName} against ${beforeName}: ${summary}`}>
+          {afterName} against {beforeName}: <strong>{summary}</strong>
           {diff.layoutOnly ? <span className="compare__note"> (only the layout: calls go the same way)</span> : null}
         </span>
         <button type="button" className="btn btn--ghost btn--icon" aria-label="Stop comparing" title="Stop comparing" onClick={onClose}>
