@@ -70,7 +70,7 @@ describe('data', () => {
     expect(workspace.flows[1]).toEqual(JSON.parse(exported));
   });
 
-  it('imports a flow file dropped on the canvas as a new flow with a fresh id', async () => {
+  it('imports a flow file dropped on the canvas, whose id is taken, as a new flow with a fresh id', async () => {
     const { page } = editor.current;
     const exported = await readFile(new URL('../examples/flows/support-line.json', import.meta.url), 'utf8');
     const transfer = await page.evaluateHandle((text) => {
@@ -80,6 +80,8 @@ describe('data', () => {
     }, exported);
     await page.dispatchEvent('.canvas', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('.canvas', 'drop', { dataTransfer: transfer });
+    // Its id is taken: the editor asks whether it is the next version of that flow or a new one.
+    await page.getByRole('dialog', { name: 'Import “Support line”' }).getByRole('button', { name: 'As a new flow' }).click();
     await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
     await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/“support-line-2”/);
     expect(await nodes(page).count()).toBe(9);

@@ -80,17 +80,33 @@ export const RefusedInvalidFlow: Story = {
   },
 };
 
-/** A flow whose id is taken comes in as a new flow under a fresh id, without a dialog; the toast says so and offers Undo. */
-export const FlowImportsWithoutAsking: Story = {
+/** A flow whose id is taken asks first; "As a new flow" adds it under a fresh id, and the toast says so and offers Undo. */
+export const SameIdAsNewFlow: Story = {
   play: async ({ canvasElement }) => {
     const flow = sampleFlow();
     await pick(canvasElement, `${flow.id}.flow.json`, serializeFlow(flow));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: `Import “${flow.name}”` }));
+    await expect(dialog.getByRole('button', { name: `As the next version of “${flow.name}”` })).toBeVisible();
+    await userEvent.click(dialog.getByRole('button', { name: 'As a new flow' }));
     const toasts = within(within(canvasElement).getByRole('status'));
     await expect(await toasts.findByText(new RegExp(`id “${flow.id}” was taken`))).toBeVisible();
     await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
     await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length + 1} flows`);
     await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
     await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** "As the next version" makes the file the draft of the flow with its id: no flow is added. */
+export const SameIdAsNextVersion: Story = {
+  play: async ({ canvasElement }) => {
+    const flow = { ...sampleFlow(), name: 'Support line from the file' };
+    await pick(canvasElement, `${flow.id}.flow.json`, serializeFlow(flow));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Import “Support line from the file”' }));
+    await userEvent.click(dialog.getByRole('button', { name: /^As the next version of/ }));
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows, on screen: Support line from the file`);
+    const toasts = within(within(canvasElement).getByRole('status'));
+    await expect(await toasts.findByText(/as the next version: it is the draft now/)).toBeVisible();
   },
 };
 
