@@ -25,7 +25,7 @@ import type { Autosave } from './store/persistence.ts';
 import { StoreProvider, useCurrentFlow, useEditor, useStore } from './store/react.tsx';
 import type { EditorStore } from './store/store.ts';
 import { TopBar, useTheme } from './TopBar.tsx';
-import { Toasts } from './ui/toast.tsx';
+import { showToast, Toasts } from './ui/toast.tsx';
 
 // Separate chunks the first screen does not wait for (bench/, BENCHMARKS.md: initial JS): the simulator (with
 // xstate and the call runtime) and the settings view. The simulator's drawer bar is on the first screen, so its
@@ -66,7 +66,8 @@ function InspectorPanel() {
           }
         },
         'Edit flow properties',
-        { coalesceKey: `flow:${id}` },
+        // Typing in the name is one step, typing in the description another.
+        { coalesceKey: `flow:${id}:${Object.keys(patch).sort().join(',')}` },
       );
     },
     [store, flow],
@@ -135,6 +136,17 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         return;
       }
       if (store.getState().view !== 'canvas') return;
+      if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+        // The canvas deletes the rest of the selection; the Start stays, and the user is told why (C1).
+        const state = store.getState();
+        const flowNow = state.workspace.flows.find((f) => f.id === state.currentFlowId);
+        if (flowNow?.nodes.some((n) => n.kind === 'start' && state.selection.includes(n.id))) {
+          showToast('The Start cannot be deleted: every flow has exactly one, where its calls enter (C1). Move it, or delete the other nodes.', {
+            tone: 'error',
+          });
+        }
+        return;
+      }
       if (mod && key === 'f') {
         e.preventDefault();
         setSearch(true);
@@ -157,6 +169,19 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
     },
     [store, actions, search],
   );
+
+  // After a failed save (or while another tab's version waits for a choice) the latest changes exist only in this
+  // page: closing or reloading it asks first.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const state = store.getState().save.state;
+      if (state !== 'failed' && state !== 'conflict') return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [store]);
 
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
@@ -202,7 +227,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
               {flow ? <Canvas colorMode={colorMode} onDropFiles={(files) => void io.importFiles(files)} /> : null}
               {search && flow ? (
                 <div className="search-float">
-                  <SearchPanel flow={flow} onJump={actions.focusNode} onClose={() => setSearch(false)} />
+                  <SearchPanel flow={flow} workspace={workspace} onJump={actions.focusNode} onClose={() => setSearch(false)} />
                 </div>
               ) : null}
             </div>

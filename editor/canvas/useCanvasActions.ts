@@ -18,8 +18,13 @@ import type { FlowRFEdge } from './reconcile.ts';
 const GRID = 16;
 const NEW_NODE: Size = { width: 208, height: 112 };
 
-/** Below this zoom node text is too small to read. */
+/** Below this zoom node text is too small to read comfortably. */
 const READABLE_ZOOM = 0.8;
+/**
+ * The smallest zoom at which a flow is opened whole: nodes still show their text (a little above FAR_ZOOM in
+ * nodeTypes.ts, where they turn into plain boxes). A flow that needs less opens at its top instead.
+ */
+const OPEN_WHOLE_ZOOM = 0.45;
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
@@ -39,7 +44,7 @@ export interface CanvasActions {
   /** Pastes clipboard text (or the in-memory copy when `text` is null or not a fragment); returns the count pasted. */
   paste(text: string | null): number;
   fitView(): void;
-  /** Shows a flow on opening: the whole of it when that stays readable, else its top at a readable zoom. */
+  /** Shows a flow on opening: the whole of it while its nodes still show their text, else its top at a readable zoom. */
   showFlow(): void;
 }
 
@@ -199,7 +204,7 @@ export function useCanvasActions(): CanvasActions {
           return;
         }
         const fit = Math.min(1, (r.width - pad * 2) / Math.max(1, b.width), (r.height - pad * 2) / Math.max(1, b.height));
-        if (fit >= READABLE_ZOOM) {
+        if (fit >= OPEN_WHOLE_ZOOM) {
           fitNodes(rf, { maxZoom: 1, padding: 0.08 });
           return;
         }

@@ -129,7 +129,17 @@ export function removeElements(store: EditorStore, flowId: string, nodeIds: read
   }, label);
 }
 
-/** Replaces a node's data (the inspector); typing in one node's fields coalesces into one step. */
+/** The top-level fields of a node's data that differ between two versions of it, sorted. */
+function changedFields(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+}
+
+/**
+ * Replaces a node's data (the inspector). Typing in one field coalesces into one step; an edit of another field,
+ * even of the same node a moment later, is a step of its own.
+ */
 export function setNodeData(store: EditorStore, flowId: string, nodeId: string, data: unknown): boolean {
   const flow = store.getState().workspace.flows.find((f) => f.id === flowId);
   const node = flow?.nodes.find((n) => n.id === nodeId);
@@ -153,7 +163,7 @@ export function setNodeData(store: EditorStore, flowId: string, nodeId: string, 
       }
     },
     `Edit ${model.title}`,
-    { coalesceKey: `data:${flowId}:${nodeId}` },
+    { coalesceKey: `data:${flowId}:${nodeId}:${changedFields(node.data, data).join(',')}` },
   );
 }
 
