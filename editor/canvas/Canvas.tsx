@@ -334,7 +334,29 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     if (!initialised || shown.current === flowId) return;
     shown.current = flowId;
     actions.showFlow();
-  }, [flowId, initialised, actions]);
+    // Panels around the canvas may still be arriving as it opens (the simulator's bar comes in its own chunk) and
+    // shrink it under a flow just fitted. Until the user moves the view (or for 3 s), a new size shows it again.
+    const el = document.querySelector('.canvas .react-flow');
+    if (!el || typeof ResizeObserver !== 'function') return;
+    let placed = rf.getViewport();
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const same = (a: { x: number; y: number; zoom: number }, b: { x: number; y: number; zoom: number }) =>
+      Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
+    const observer = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      if (!same(rf.getViewport(), placed)) return observer.disconnect();
+      actions.showFlow();
+      placed = rf.getViewport();
+    });
+    observer.observe(el);
+    const stop = setTimeout(() => observer.disconnect(), 3000);
+    return () => {
+      clearTimeout(stop);
+      observer.disconnect();
+    };
+  }, [flowId, initialised, actions, rf]);
 
   const portActions = useMemo<PortActions>(
     () => ({

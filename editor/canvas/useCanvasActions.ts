@@ -21,10 +21,10 @@ const NEW_NODE: Size = { width: 208, height: 112 };
 /** Below this zoom node text is too small to read comfortably. */
 const READABLE_ZOOM = 0.8;
 /**
- * The smallest zoom at which a flow is opened whole: nodes still show their text (a little above FAR_ZOOM in
- * nodeTypes.ts, where they turn into plain boxes). A flow that needs less opens at its top instead.
+ * The smallest zoom at which a flow is opened whole: nodes still show their text (FAR_ZOOM in nodeTypes.ts, below
+ * which they turn into plain boxes). A flow that needs less opens at its top instead.
  */
-const OPEN_WHOLE_ZOOM = 0.45;
+const OPEN_WHOLE_ZOOM = 0.4;
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 

@@ -84,19 +84,23 @@ describe('simulator store', () => {
   });
 });
 
+/** The call in `sim` saved as a scenario, its result the expectation. */
+function savedFrom(sim: ReturnType<typeof createSimStore>, id: string, name: string): SavedScenario {
+  const call = sim.getState().call!;
+  return {
+    id,
+    flowId: call.flowId,
+    flowChoice: call.flowChoice,
+    savedAt: '2026-01-01T00:00:00.000Z',
+    scenario: scenarioOf(name, call.start, call.history, call.result),
+  };
+}
+
 describe('scenarios', () => {
   function saved(): { ws: ReturnType<typeof loadExampleWorkspace>; s: SavedScenario } {
     const { ws, sim } = supportCall();
     sim.apply({ type: 'hangUp', party: 'contact' });
-    const call = sim.getState().call!;
-    const s: SavedScenario = {
-      id: 'a',
-      flowId: call.flowId,
-      flowChoice: call.flowChoice,
-      savedAt: '2026-01-01T00:00:00.000Z',
-      scenario: scenarioOf('Support, Ana answers', call.start, call.history, call.result),
-    };
-    return { ws, s };
+    return { ws, s: savedFrom(sim, 'a', 'Support, Ana answers') };
   }
 
   it('a saved scenario passes on the same documents and is valid for recflow test', () => {
@@ -115,14 +119,7 @@ describe('scenarios', () => {
     sim.apply({ type: 'answer', agentId: 'ag-ana' });
     sim.apply({ type: 'pause', agentId: 'ag-ana' }); // 20 s, allowed while agent pause is on
     sim.apply({ type: 'hangUp', party: 'contact' });
-    const call = sim.getState().call!;
-    const s: SavedScenario = {
-      id: 'p',
-      flowId: call.flowId,
-      flowChoice: call.flowChoice,
-      savedAt: '2026-01-01T00:00:00.000Z',
-      scenario: scenarioOf('Pause', call.start, call.history, call.result),
-    };
+    const s = savedFrom(sim, 'p', 'Pause');
     s.scenario.expect!.rejections = [{ at: 20, code: 'not-allowed-by-settings' }];
     const out = checkScenario(ws, s);
     expect(out.pass).toBe(false);

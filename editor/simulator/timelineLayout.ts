@@ -187,16 +187,19 @@ export function markerLabels(placed: readonly PlacedMarker[], texts: readonly st
     const roomRight = limit - (m.x + GAP);
     const roomLeft = m.x - GAP - Math.max(taken[m.row]! + 4, 0);
     taken[m.row] = Math.max(taken[m.row]!, m.x + 7);
-    const side: MarkerLabel['side'] = roomRight >= roomLeft ? 'right' : 'left';
+    // Right of the marker reads best; left only when the marker's own word does not fit there and fits better left.
+    const word = markerWord(m.marker.kind);
+    const side: MarkerLabel['side'] = measureText(word, px) <= roomRight || roomRight >= roomLeft ? 'right' : 'left';
+    const roomSide = side === 'right' ? roomRight : roomLeft;
     // A long text (a refusal's reason) leaves room for the markers after it; the list under the timeline has it whole.
-    const room = Math.min(maxWidth, Math.max(roomRight, roomLeft));
+    const room = Math.min(maxWidth, roomSide);
     const text = texts[i] ?? '';
     if (room <= 0) return { text: '', side };
     let shown = fitText(text, room, px);
     // Cut inside its head ("pause refused" of "pause refused: why"), a text says less than the head or the word.
     const head = text.split(': ')[0]!;
     if (shown !== text && !shown.startsWith(`${head}:`)) {
-      shown = [head, markerWord(m.marker.kind)].find((t) => measureText(t, px) <= room) ?? '';
+      shown = [head, word].find((t) => measureText(t, px) <= room) ?? '';
     }
     if (shown && side === 'right') taken[m.row] = m.x + GAP + measureText(shown, px);
     return { text: shown, side };

@@ -34,7 +34,9 @@ export function HistoryPanel({ flow, versions, sameAs, onCompare, onRestore, onD
   const [after, setAfter] = useState<HistorySide>('draft');
   const ids = { before: useId(), after: useId() };
   const latest = versions[0];
-  const from = before !== null && versions.some((v) => v.number === before) ? before : (versions[0]?.number ?? null);
+  // By default the latest version against the draft, or, when the draft is the latest, the one before it.
+  const defaultFrom = (sameAs !== null && sameAs === versions[0]?.number ? versions[1] : versions[0])?.number ?? versions[0]?.number ?? null;
+  const from = before !== null && versions.some((v) => v.number === before) ? before : defaultFrom;
   const to: HistorySide = after === 'draft' || versions.some((v) => v.number === after) ? after : 'draft';
   const draftState = !latest ? 'never published' : sameAs !== null ? `same as version ${sameAs}` : `changed since version ${latest.number}`;
 
@@ -116,7 +118,7 @@ export function HistoryPanel({ flow, versions, sameAs, onCompare, onRestore, onD
                   disabled={sameAs === v.number}
                   title={sameAs === v.number ? 'The draft is the same as this version' : `Compare ${sideName(v.number)} with the draft`}
                 >
-                  Compare with draft
+                  Compare
                 </button>
                 <button
                   type="button"
