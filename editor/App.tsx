@@ -136,17 +136,6 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         return;
       }
       if (store.getState().view !== 'canvas') return;
-      if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-        // The canvas deletes the rest of the selection; the Start stays, and the user is told why (C1).
-        const state = store.getState();
-        const flowNow = state.workspace.flows.find((f) => f.id === state.currentFlowId);
-        if (flowNow?.nodes.some((n) => n.kind === 'start' && state.selection.includes(n.id))) {
-          showToast('The Start cannot be deleted: every flow has exactly one, where its calls enter (C1). Move it, or delete the other nodes.', {
-            tone: 'error',
-          });
-        }
-        return;
-      }
       if (mod && key === 'f') {
         e.preventDefault();
         setSearch(true);
@@ -181,6 +170,25 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [store]);
+
+  // Delete: the canvas deletes the rest of the selection and keeps the Start; the user is told why (C1). Heard before
+  // React Flow handles the key (capture), while the Start is still in the selection.
+  useEffect(() => {
+    const onDelete = (e: KeyboardEvent) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (document.querySelector('dialog[open]') || isEditable(e.target instanceof Element ? e.target : null)) return;
+      const state = store.getState();
+      if (state.view !== 'canvas') return;
+      const flowNow = state.workspace.flows.find((f) => f.id === state.currentFlowId);
+      if (flowNow?.nodes.some((n) => n.kind === 'start' && state.selection.includes(n.id))) {
+        showToast('The Start cannot be deleted: every flow has exactly one, where its calls enter (C1). Move it, or delete the other nodes.', {
+          tone: 'error',
+        });
+      }
+    };
+    window.addEventListener('keydown', onDelete, true);
+    return () => window.removeEventListener('keydown', onDelete, true);
   }, [store]);
 
   useEffect(() => {

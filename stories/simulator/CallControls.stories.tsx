@@ -146,7 +146,9 @@ export const RefusedPause: Story = {
     const pause = within(canvas.getByRole('group', { name: 'Pause recording' }));
     await userEvent.selectOptions(pause.getByRole('combobox'), 'ag-eva');
     await userEvent.click(pause.getByRole('button', { name: 'Pause recording' }));
-    await expect(canvas.getByRole('alert')).toHaveTextContent(/^Refused: /);
+    // The status note says so, and so does the Pause row itself, where the reviewer clicked.
+    await expect(canvas.getAllByRole('alert')[0]).toHaveTextContent(/^Refused: /);
+    await expect(pause.getByRole('alert')).toHaveTextContent(/^Refused at \d+ s: Eva Novak does not control the recording/);
     await expect(canvas.queryByText('recording paused')).toBeNull();
     // Dev controls the recording, so Dev's pause is taken.
     await userEvent.selectOptions(pause.getByRole('combobox'), 'ag-dev');
