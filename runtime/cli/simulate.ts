@@ -166,8 +166,12 @@ export interface BatchReply {
   text: string;
 }
 
-/** Starts a worker thread running `batchWorker.ts` under tsx (the CLI has no build step). */
+/**
+ * Starts a worker thread running the batch worker: compiled JavaScript in the installed package (`lib/`), else
+ * `batchWorker.ts` under tsx (a source checkout has no build step).
+ */
 function startWorker(data: BatchWorkerData): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./batchWorker.js', import.meta.url), { workerData: data });
   const tsx = import.meta.resolve('tsx/esm/api');
   const script = new URL('./batchWorker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
