@@ -1,12 +1,17 @@
 /**
- * The headless boundary: everything under `runtime/` and every node kind's
- * `model.ts` / `behavior.ts` runs in Node (CLI, CI) and must never pull in
- * React, React DOM, React Flow or the DOM. This test reads the source text
- * and follows project imports transitively, so a helper two files away that
- * imports React fails it too.
+ * The architecture, read from the source text:
+ * - The headless boundary: everything under `runtime/`, the kind contract
+ *   (`nodes/kit/`), the registry and every kind's definition, model and
+ *   behaviour run in Node (CLI, CI) and must never pull in React, React DOM,
+ *   React Flow or the DOM. Project imports are followed transitively, so a
+ *   helper two files away that imports React fails it too. The one edge not
+ *   followed is a kind's UI loader, `ui: () => import('./ui.tsx')` in its
+ *   `kind.ts`: only the editor calls it.
+ * - The layers: what each part of the code may import (below), and no import
+ *   cycle that crosses from one part into another.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -110,6 +115,25 @@ const IMPORT_PATTERNS = [
   /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
 ];
 
+/** A kind's UI loader: the editor-only edge of a kind definition. */
+const UI_LOADER = /\bui\s*:\s*\(\s*\)\s*=>\s*import\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+/** `nodes/<kind>/kind.ts` (a fixture kind's too). */
+const KIND_DEFINITION = /[\\/]nodes[\\/](?:__fixtures__[\\/])?(?!kit[\\/])[^\\/]+[\\/]kind\.ts$/;
+
+/**
+ * The UI loaders of a kind definition that point into its own folder: the
+ * editor follows them, the headless walk does not. Anywhere else (or pointing
+ * elsewhere) a dynamic import is an ordinary edge.
+ */
+function editorOnlyLoaders(file: string, src: string): Set<string> {
+  if (!KIND_DEFINITION.test(file)) return new Set();
+  const loaders = [...stripSource(src, false).matchAll(UI_LOADER)].map((m) => m[1]!);
+  const all = importSpecifiers(src);
+  const count = (list: string[], s: string) => list.filter((x) => x === s).length;
+  // Skipped only when every import of that module in the file is a `ui:` loader.
+  return new Set(loaders.filter((s) => /^\.\/[^/]+$/.test(s) && count(all, s) === count(loaders, s)));
+}
+
 /** Every module specifier a source file imports, re-exports, or loads dynamically. */
 function importSpecifiers(src: string): string[] {
   const code = stripSource(src, false);
@@ -137,7 +161,9 @@ function findViolations(entries: string[], read: (path: string) => string | unde
     seen.add(file);
     const src = read(file);
     if (src === undefined) continue;
+    const editorOnly = editorOnlyLoaders(file, src);
     for (const spec of importSpecifiers(src)) {
+      if (editorOnly.has(spec)) continue;
       const banned = bannedPackage(spec);
       if (banned) violations.push({ chain, reason: `imports "${spec}" (${banned} is browser-only)` });
       if (!spec.startsWith('.')) continue;
@@ -168,13 +194,14 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The headless entry points: all of runtime/ (but this file) and each kind's model and behaviour. */
+/** The headless entry points: all of runtime/ (but this file), the kind contract, the registry, and each kind's definition, model and behaviour. */
 function headlessEntries(): string[] {
   const runtime = walk(join(ROOT, 'runtime')).filter((f) => /\.(ts|tsx|js|mjs)$/.test(f) && f !== SELF);
-  const kinds = readdirSync(join(ROOT, 'nodes')).flatMap((name) =>
-    ['model.ts', 'behavior.ts'].map((f) => join(ROOT, 'nodes', name, f)).filter((f) => existsSync(f)),
-  );
-  return [...runtime, ...kinds];
+  const nodes = walk(join(ROOT, 'nodes')).filter((f) => {
+    const rel = relative(ROOT, f).split(sep).join('/');
+    return rel === 'nodes/index.ts' || /^nodes\/kit\/[^/]+\.ts$/.test(rel) || /\/(kind|model|behavior)\.ts$/.test(rel);
+  });
+  return [...runtime, ...nodes];
 }
 
 const readDisk = (path: string) => {
@@ -188,10 +215,13 @@ const readDisk = (path: string) => {
 const describeViolation = (v: Violation) => `${v.chain.map((f) => relative(ROOT, f) || f).join(' → ')} ${v.reason}`;
 
 describe('architecture: the headless boundary', () => {
-  it('nothing under runtime/ and no model.ts/behavior.ts imports React, React DOM, React Flow or DOM globals, even transitively', () => {
+  it('nothing under runtime/, nodes/kit/, the registry or a kind\'s kind.ts/model.ts/behavior.ts imports React, React DOM, React Flow or DOM globals, even transitively', () => {
     const entries = headlessEntries();
     expect(entries.some((f) => f.endsWith(join('runtime', 'document', 'flow.ts')))).toBe(true);
+    expect(entries.some((f) => f.endsWith(join('nodes', 'index.ts')))).toBe(true);
+    expect(entries.some((f) => f.endsWith(join('nodes', 'kit', 'contract.ts')))).toBe(true);
     expect(entries.filter((f) => f.endsWith('model.ts')).length).toBeGreaterThanOrEqual(8);
+    expect(entries.filter((f) => f.endsWith('kind.ts')).length).toBeGreaterThanOrEqual(8);
     expect(findViolations(entries, readDisk).map(describeViolation)).toEqual([]);
   });
 
@@ -215,6 +245,13 @@ describe('architecture: the headless boundary', () => {
       '/p/nodes/x/model.ts': "import { Handle } from '@xyflow/react';\nconst m = await import('@xyflow/react/dist/style.css');",
       '/p/nodes/y/behavior.ts': "import {\n  useState,\n  useEffect,\n} from 'react';",
       '/p/nodes/z/model.ts': "import { z } from 'zod';\nimport reactLike from 'react-markdown-free/x';\nconst r = require('react');",
+      '/p/nodes/q/kind.ts': "import { m } from './model.ts';\nexport const q = defineKind({ model: m, ui: () => import('./ui.tsx') });",
+      '/p/nodes/q/model.ts': "import { z } from 'zod';\nexport const m = z.string();",
+      '/p/nodes/q/ui.tsx': "import { memo } from 'react';\nexport const ui = memo;",
+      '/p/nodes/r/kind.ts': "export const r = defineKind({ ui: () => import('../q/ui.tsx') });",
+      '/p/runtime/sneaky.ts': "export const s = { ui: () => import('../nodes/q/ui.tsx') };",
+      '/p/nodes/s/kind.ts': "export const s = defineKind({ ui: () => import('./ui.tsx'), view: () => import('./ui.tsx') });",
+      '/p/nodes/s/ui.tsx': "import { memo } from 'react';\nexport const ui = memo;",
     };
     const read = (p: string) => files[p];
     const run = (entry: string) => findViolations([entry], read).map((v) => `${v.chain.join(' → ')} ${v.reason}`);
@@ -245,6 +282,14 @@ describe('architecture: the headless boundary', () => {
       ]);
       expect(run('/p/nodes/y/behavior.ts')).toEqual(['/p/nodes/y/behavior.ts imports "react" (react is browser-only)']);
       expect(run('/p/nodes/z/model.ts')).toEqual(['/p/nodes/z/model.ts imports "react" (react is browser-only)']);
+    });
+
+    it("does not follow a kind definition's UI loader into its own folder, and follows every other dynamic import", () => {
+      expect(run('/p/nodes/q/kind.ts')).toEqual([]);
+      expect(run('/p/nodes/r/kind.ts')).toEqual(['/p/nodes/r/kind.ts → /p/nodes/q/ui.tsx imports "react" (react is browser-only)']);
+      expect(run('/p/runtime/sneaky.ts')).toEqual(['/p/runtime/sneaky.ts → /p/nodes/q/ui.tsx imports "react" (react is browser-only)']);
+      // The same module imported any other way as well is an ordinary edge.
+      expect(run('/p/nodes/s/kind.ts')).toEqual(['/p/nodes/s/kind.ts → /p/nodes/s/ui.tsx imports "react" (react is browser-only)']);
     });
   });
 });

@@ -1,7 +1,8 @@
 /** Ctrl/Cmd+F: find nodes by label or field value; Enter jumps to the chosen one. */
 import { useId, useMemo, useState } from 'react';
+import { getKind } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
-import { KindIcon } from '../ui/icons.tsx';
+import { KindIcon } from '../kit/icons.tsx';
 import { searchNodes } from './search.ts';
 
 export function SearchPanel({ flow, onJump, onClose }: { flow: FlowDoc; onJump(nodeId: string): void; onClose(): void }) {
@@ -59,7 +60,7 @@ export function SearchPanel({ flow, onJump, onClose }: { flow: FlowDoc; onJump(n
               onClick={() => onJump(h.node.id)}
               onMouseMove={() => setActive(i)}
             >
-              <KindIcon kind={h.node.kind} />
+              <KindIcon kind={getKind(h.node.kind)} name={h.node.kind} />
               <span>
                 <span className="r-title">{h.label || h.title}</span>
                 <span className="r-sub">

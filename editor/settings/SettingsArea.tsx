@@ -10,7 +10,7 @@ import NumbersSettings from './NumbersSettings.tsx';
 import PeopleSettings from './PeopleSettings.tsx';
 import RolesSettings from './RolesSettings.tsx';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
-import '../inspector/inspector.css';
+import '../kit/forms.css';
 import './settings.css';
 
 export interface SettingsAreaProps {

@@ -4,17 +4,13 @@
  * do not. Every pass is linear in nodes + edges so a 1000-node flow checks
  * in well under 10 ms.
  */
-import { getModel } from '../../nodes/index.ts';
-import type { CheckContext, NodeProblem } from '../../nodes/kind.ts';
+import { getKind, getModel, isEntry, referencesOf } from '../../nodes/index.ts';
+import type { CheckContext, FlowProblem } from '../../nodes/kit/contract.ts';
 import type { FlowDoc, FlowNode } from '../document/flow.ts';
 import type { PhoneNumber, WorkspaceDoc } from '../document/workspace.ts';
 
 /** One thing wrong with a flow, placed on a node (and port or field) when it is about one. */
-export interface Problem extends NodeProblem {
-  nodeId?: string;
-  /** The output port the problem is about (an unconnected port, a menu path). */
-  port?: string;
-}
+export type Problem = FlowProblem;
 
 export interface FlowCheckContext {
   /** With a workspace, C2/C3 use its account and number settings and node checks resolve references. */
@@ -33,9 +29,6 @@ interface Out {
   /** Index of the target node, or -1 when the edge points at nothing. */
   to: number;
 }
-
-/** Kinds whose node can end the flow's part of the call on some outcome, so a loop through them has a way out. */
-const FLOW_EXIT_KINDS = new Set(['hangup', 'assign', 'transfer']);
 
 /**
  * Checks a flow for C1–C4 and gathers each node's own checks (with its id).
@@ -92,7 +85,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
         nodeId: edge.source,
         port: edge.sourcePort,
       });
-    } else if (nodes[to]!.kind === 'start') {
+    } else if (isEntry(nodes[to]!)) {
       problems.push({ severity: 'error', code: 'C1-edge-into-start', message: 'Nothing may lead back into the Start node.', nodeId: edge.target });
     }
     if (getModel(nodes[from]!.kind) && !portsOf[from]!.includes(edge.sourcePort)) {
@@ -147,7 +140,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
 
   // C1: exactly one Start.
   const starts: number[] = [];
-  for (let i = 0; i < n; i++) if (nodes[i]!.kind === 'start') starts.push(i);
+  for (let i = 0; i < n; i++) if (isEntry(nodes[i]!)) starts.push(i);
   if (starts.length === 0) {
     problems.push({ severity: 'error', code: 'C1-no-start', message: 'The flow has no Start node, so no call can enter it.' });
   }
@@ -211,8 +204,7 @@ function inboundDefault(flow: FlowDoc, starts: number[], ws: WorkspaceDoc | unde
   if (!ws) return { on: true, numbers: [] };
   const served = new Set<string>();
   for (const s of starts) {
-    const start = flow.nodes[s]!;
-    if (start.kind === 'start') for (const id of start.data.numberIds) served.add(id);
+    for (const ref of referencesOf(flow.nodes[s]!)) if (ref.type === 'number') served.add(ref.id);
   }
   for (const num of ws.numbers) if (num.flowId === flow.id) served.add(num.id);
   if (served.size === 0) return { on: ws.account.recordInbound, numbers: [] };
@@ -227,9 +219,7 @@ function inboundDefault(flow: FlowDoc, starts: number[], ws: WorkspaceDoc | unde
 
 /** True when an agent answering at this node starts recording under R7 (R13: internal targets only). */
 function agentAnswers(node: FlowNode): boolean {
-  if (node.kind === 'assign') return true;
-  if (node.kind === 'transfer') return node.data.target.type !== 'external';
-  return false;
+  return getKind(node.kind)?.traits.agentAnswers?.(node.data) === true;
 }
 
 /**
@@ -253,9 +243,11 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
     if ((visited[i]! & bit) !== 0) continue;
     visited[i]! |= bit;
     const node = nodes[i]!;
-    if (node.kind === 'play' && node.data.recordingNotice) continue;
+    const traits = getKind(node.kind)?.traits;
+    if (traits?.recordingNotice?.(node.data)) continue;
+    const recording = traits?.recording?.(node.data);
     if (warned[i] === 0) {
-      if (node.kind === 'recording' && node.data.record === 'on') {
+      if (recording?.record === 'on') {
         warned[i] = 1;
         problems.push({
           severity: 'warning',
@@ -275,7 +267,7 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
         });
       }
     }
-    const next = recordingNodeRan || node.kind === 'recording';
+    const next = recordingNodeRan || recording !== undefined;
     for (const o of outs[i]!) if (o.to >= 0) stack.push([o.to, next]);
   }
   return problems;
@@ -368,7 +360,7 @@ function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Prob
 function hasWayOut(members: number[], comp: number, compOf: Int32Array, nodes: FlowNode[], outs: Out[][], portsOf: string[][]): boolean {
   for (const m of members) {
     const node = nodes[m]!;
-    if (FLOW_EXIT_KINDS.has(node.kind)) return true;
+    if (getKind(node.kind)?.traits.leavesFlow?.(node.data)) return true;
     if ((node.endsCall?.length ?? 0) > 0) return true;
     const connected = new Set<string>();
     for (const o of outs[m]!) {
@@ -382,24 +374,23 @@ function hasWayOut(members: number[], comp: number, compOf: Int32Array, nodes: F
 }
 
 /**
- * C4: a Menu whose `invalid` or `timeout` path ends the call hangs up on a
- * caller who mistyped or hesitated. An open port that is not marked as
- * ending the call is already a C1 error, so only marked ones are warned here.
+ * C4: a Menu whose `invalid` or `timeout` path (its fallback ports) ends the
+ * call hangs up on a caller who mistyped or hesitated. An open port that is
+ * not marked as ending the call is already a C1 error, so only marked ones are
+ * warned here.
  */
 function checkMenuPaths(nodes: FlowNode[], outs: Out[][]): Problem[] {
   const problems: Problem[] = [];
   nodes.forEach((node, i) => {
-    if (node.kind !== 'menu') return;
-    for (const port of ['invalid', 'timeout'] as const) {
-      if (port === 'timeout' && node.data.timeoutSeconds === null) continue;
+    for (const { port, reason } of getKind(node.kind)?.traits.fallbackPorts?.(node.data) ?? []) {
       if (!node.endsCall?.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
       problems.push({
         severity: 'warning',
-        code: port === 'invalid' ? 'C4-menu-invalid-ends' : 'C4-menu-timeout-ends',
+        code: reason === 'invalid' ? 'C4-menu-invalid-ends' : 'C4-menu-timeout-ends',
         message:
-          port === 'invalid'
-            ? 'A caller who presses a wrong key is hung up on: connect the "invalid" path (for example back to the menu through a short message).'
-            : 'A caller who presses nothing is hung up on: connect the "timeout" path.',
+          reason === 'invalid'
+            ? `A caller who presses a wrong key is hung up on: connect the "${port}" path (for example back to the menu through a short message).`
+            : `A caller who presses nothing is hung up on: connect the "${port}" path.`,
         nodeId: node.id,
         port,
       });
