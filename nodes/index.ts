@@ -5,7 +5,7 @@
  */
 import { assignKind } from './assign/kind.ts';
 import { hangupKind } from './hangup/kind.ts';
-import type { AnyKind } from './kit/contract.ts';
+import type { AnyKind, NodeBehavior, NodeModel } from './kit/contract.ts';
 import { createRegistry } from './kit/registry.ts';
 import { menuKind } from './menu/kind.ts';
 import { playKind } from './play/kind.ts';
@@ -28,15 +28,17 @@ export type NodeDataOf<K extends NodeKindName> = ReturnType<Extract<Listed, { ki
  */
 export function registryFor(list: readonly AnyKind[]) {
   const r = createRegistry(list);
+  /** A kind name, or any string: unknown kinds are answered with undefined. */
+  type KindName = NodeKindName | (string & {});
   return {
     kinds: r.kinds,
     kindNames: r.kindNames as readonly NodeKindName[],
     /** The kind calls enter a flow at (C1: one per flow). */
     entryKind: r.entryKind,
     isKindName: r.isKindName as (kind: string) => kind is NodeKindName,
-    getKind: r.getKind,
-    getModel: r.getModel,
-    getBehavior: r.getBehavior,
+    getKind: r.getKind as (kind: KindName) => AnyKind | undefined,
+    getModel: r.getModel as (kind: KindName) => NodeModel<unknown> | undefined,
+    getBehavior: r.getBehavior as (kind: KindName) => NodeBehavior<unknown> | undefined,
     isEntry: r.isEntry,
     referencesOf: r.referencesOf,
     /** The models alone, by kind name. */
