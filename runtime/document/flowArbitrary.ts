@@ -27,10 +27,11 @@ const transferTargetArb = fc.oneof(
   fc.stringMatching(/^\+?[0-9 ()-]{3,20}$/).map((number) => ({ type: 'external' as const, number })),
 );
 
-const common: CommonArbitraries = { id: idArb, label: labelArb, text: textArb, seconds: secondsArb, transferTarget: transferTargetArb };
+/** What each kind's arbitrary builds on (`arbitrary(fc, common)` in its kind.ts). */
+export const commonArbitraries: CommonArbitraries = { id: idArb, label: labelArb, text: textArb, seconds: secondsArb, transferTarget: transferTargetArb };
 
 /** Every kind's data, valid by its schema, from the kind's own arbitrary. */
-export const nodeDataArbitraries = Object.fromEntries(kinds.map((k) => [k.kind, k.arbitrary(fc, common)])) as {
+export const nodeDataArbitraries = Object.fromEntries(kinds.map((k) => [k.kind, k.arbitrary(fc, commonArbitraries)])) as {
   [K in NodeKindName]: fc.Arbitrary<NodeDataOf<K>>;
 };
 
