@@ -92,19 +92,19 @@ describe('a kind added as one folder and one registry line', () => {
 
     // C4: a loop queue → "still busy" → queue has a way out (an agent answers); the same loop through a Voicemail has none.
     const sorry = { id: 'sorry', kind: 'play', position: { x: 200, y: 300 }, data: { label: 'Sorry', text: 'Still busy.', durationSeconds: 2, recordingNotice: false } };
-    const loopThrough = (node: FlowNode): FlowDoc => ({
+    const loopThrough = (node: FlowNode, port: string): FlowDoc => ({
       ...flow,
       nodes: [flow.nodes[0]!, node, sorry as FlowNode],
       edges: [
         { id: 'e1', source: 'start', sourcePort: 'next', target: node.id },
-        { id: 'e2', source: node.id, sourcePort: node.kind === 'voicemail' ? 'next' : 'timeout', target: 'sorry' },
+        { id: 'e2', source: node.id, sourcePort: port, target: 'sorry' },
         { id: 'e3', source: 'sorry', sourcePort: 'next', target: node.id },
       ],
     });
     const queue = flow.nodes[1]!;
     const voicemail = { id: 'vm', kind: 'voicemail', position: { x: 0, y: 200 }, data: { label: 'VM', prompt: 'Speak.', maxLengthSeconds: 30 } } as FlowNode;
-    expect(checkFlow(loopThrough(queue), { workspace }).map((p) => p.code)).not.toContain('C4-loop-no-exit');
-    expect(checkFlow(loopThrough(voicemail), { workspace }).map((p) => p.code)).toContain('C4-loop-no-exit');
+    expect(checkFlow(loopThrough(queue, 'timeout'), { workspace }).map((p) => p.code)).not.toContain('C4-loop-no-exit');
+    expect(checkFlow(loopThrough(voicemail, 'next'), { workspace }).map((p) => p.code)).toContain('C4-loop-no-exit');
 
     const unknownGroup = queueFlow({ ...queueKind.model.defaults(), ringGroupId: 'rg-gone' });
     expect(checkFlow(unknownGroup, { workspace })).toContainEqual(

@@ -1,8 +1,8 @@
 /**
  * Nothing outside `nodes/` names a node kind: the runtime and the editor ask
  * the registry by trait (`traits.entry`, `traits.agentAnswers`, …), so a new
- * kind needs no edit there. A grep for `node.kind === 'start'` misses
- * `switch (node.kind)`, `n.type === 'start'` (React Flow's node type),
+ * kind needs no edit there. A grep for a node's `.kind` compared with a kind
+ * name misses `switch (node.kind)`, React Flow's `n.type` compared with one,
  * `getModel('start')`, `{ kind: 'start', … }` and tables keyed by kind, and
  * it trips over the call machine's own words that happen to match (a `menu`
  * wait, a `transfer` action). So this test asks TypeScript: a kind name is
@@ -200,26 +200,26 @@ describe('no code outside nodes/ names a node kind', () => {
       ].join('\n'),
       '/v/bad.ts': [
         "import { type FlowNode, getKind } from './kinds.ts';",
-        'declare const node: FlowNode;',
+        'declare const flowNode: FlowNode;',
         'declare const maybe: FlowNode | undefined;',
-        'declare const rf: { type?: string };',
-        "export const a = node.kind === 'start';",
-        "export const b = 'menu' !== node.kind;",
+        'declare const rfNode: { type?: string };',
+        "export const a = flowNode.kind === 'start';",
+        "export const b = 'menu' !== flowNode.kind;",
         "export const c = maybe?.kind === 'play';",
-        "export const d = rf.type === 'start';",
-        "switch (node.kind) { case 'menu': break; }",
+        "export const d = rfNode.type === 'start';",
+        "switch (flowNode.kind) { case 'menu': break; }",
         "getKind('menu');",
         "export const e: FlowNode = { id: 'x', kind: 'start' };",
         "export const f = new Set(['play', 'menu']);",
         'export const g = { start: 1, play: 2, menu: 3 };',
         "export let h = false;",
-        "if (node.kind !== 'start') h = node.kind === 'play';",
+        "if (flowNode.kind !== 'start') h = flowNode.kind === 'play';",
         "export const i: Partial<Record<FlowNode['kind'], number>> = { start: 1, menu: 2 };",
       ].join('\n'),
       '/v/good.ts': [
         "import type { FlowNode } from './kinds.ts';",
-        "declare const wait: { kind: 'play' | 'menu' | 'ring' };",
-        "export const a = wait.kind === 'play';",
+        "declare const pending: { kind: 'play' | 'menu' | 'ring' };",
+        "export const a = pending.kind === 'play';",
         "declare const label: { anchor: 'start' | 'middle' };",
         "export const b = label.anchor === 'start';",
         "declare function mark(kind: 'transfer' | 'pause', text: string): void;",
@@ -267,17 +267,17 @@ describe('no code outside nodes/ names a node kind', () => {
 
     it('finds comparisons with any receiver, cases, expected kinds, lists and tables of kind names', () => {
       expect(scan('/v/bad.ts').map((s) => s.replace(/ \(.*\)$/, ''))).toEqual([
-        "bad.ts:5: node.kind === 'start'",
-        "bad.ts:6: 'menu' !== node.kind",
+        "bad.ts:5: flowNode.kind === 'start'",
+        "bad.ts:6: 'menu' !== flowNode.kind",
         "bad.ts:7: maybe?.kind === 'play'",
-        "bad.ts:8: rf.type === 'start'",
+        "bad.ts:8: rfNode.type === 'start'",
         "bad.ts:9: 'menu'",
         "bad.ts:10: 'menu'",
         "bad.ts:11: 'start'",
         "bad.ts:12: ['play', 'menu']",
         'bad.ts:13: { start: 1, play: 2, menu: 3 }',
-        "bad.ts:15: node.kind !== 'start'",
-        "bad.ts:15: node.kind === 'play'",
+        "bad.ts:15: flowNode.kind !== 'start'",
+        "bad.ts:15: flowNode.kind === 'play'",
         'bad.ts:16: { start: 1, menu: 2 }',
       ]);
     }, 60_000);

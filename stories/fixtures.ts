@@ -29,6 +29,11 @@ export function sampleFlow(ws: WorkspaceDoc = sampleWorkspace()): FlowDoc {
   return flow;
 }
 
+/** Every node of a kind in the flow. */
+export function nodesOfKind<K extends FlowNode['kind']>(kind: K, flow: FlowDoc = sampleFlow()): Extract<FlowNode, { kind: K }>[] {
+  return flow.nodes.filter((n): n is Extract<FlowNode, { kind: K }> => n.kind === kind);
+}
+
 /** The first node of a kind in the sample flow. */
 export function nodeOfKind<K extends FlowNode['kind']>(kind: K, flow: FlowDoc = sampleFlow()): Extract<FlowNode, { kind: K }> {
   const node = flow.nodes.find((n): n is Extract<FlowNode, { kind: K }> => n.kind === kind);
