@@ -4,8 +4,8 @@
  * do not. Every pass is linear in nodes + edges so a 1000-node flow checks
  * in well under 10 ms.
  */
-import { getKind, getModel, isEntry, referencesOf } from '../../nodes/index.ts';
-import type { CheckContext, FlowProblem } from '../../nodes/kit/contract.ts';
+import { getKind, referencesOf } from '../../nodes/index.ts';
+import type { AnyKind, CheckContext, FlowProblem } from '../../nodes/kit/contract.ts';
 import type { FlowDoc, FlowNode } from '../document/flow.ts';
 import type { PhoneNumber, WorkspaceDoc } from '../document/workspace.ts';
 
@@ -52,12 +52,14 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     indexById.set(id, i);
   }
 
-  // Each node's own checks and its ports.
+  // Each node's kind (looked up once: the passes below ask its traits), own checks and ports.
   const checkCtx: CheckContext = ctx.workspace ? { workspace: ctx.workspace } : {};
+  const kindOf: Array<AnyKind | undefined> = new Array(n);
   const portsOf: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
-    const model = getModel(node.kind);
+    kindOf[i] = getKind(node.kind);
+    const model = kindOf[i]?.model;
     if (!model) {
       problems.push({ severity: 'error', code: 'C1-unknown-kind', message: `Unknown node kind "${node.kind}".`, nodeId: node.id });
       portsOf[i] = [];
@@ -85,10 +87,10 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
         nodeId: edge.source,
         port: edge.sourcePort,
       });
-    } else if (isEntry(nodes[to]!)) {
+    } else if (kindOf[to]?.traits.entry) {
       problems.push({ severity: 'error', code: 'C1-edge-into-start', message: 'Nothing may lead back into the Start node.', nodeId: edge.target });
     }
-    if (getModel(nodes[from]!.kind) && !portsOf[from]!.includes(edge.sourcePort)) {
+    if (kindOf[from] && !portsOf[from]!.includes(edge.sourcePort)) {
       // A port that no longer exists (a removed menu option): the parser would refuse the saved flow.
       problems.push({
         severity: 'error',
@@ -117,7 +119,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     const node = nodes[i]!;
     const ends = node.endsCall;
     for (const port of ends ?? []) {
-      if (portsOf[i]!.includes(port) || !getModel(node.kind)) continue;
+      if (portsOf[i]!.includes(port) || !kindOf[i]) continue;
       problems.push({
         severity: 'error',
         code: 'C1-unknown-port',
@@ -140,7 +142,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
 
   // C1: exactly one Start.
   const starts: number[] = [];
-  for (let i = 0; i < n; i++) if (isEntry(nodes[i]!)) starts.push(i);
+  for (let i = 0; i < n; i++) if (kindOf[i]?.traits.entry) starts.push(i);
   if (starts.length === 0) {
     problems.push({ severity: 'error', code: 'C1-no-start', message: 'The flow has no Start node, so no call can enter it.' });
   }
@@ -176,10 +178,10 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     }
   }
 
-  problems.push(...checkNotice(flow, starts, outs, ctx.workspace));
+  problems.push(...checkNotice(flow, kindOf, starts, outs, ctx.workspace));
   problems.push(...checkChannels(ctx.workspace));
-  problems.push(...checkLoops(nodes, outs, portsOf));
-  problems.push(...checkMenuPaths(nodes, outs));
+  problems.push(...checkLoops(nodes, kindOf, outs, portsOf));
+  problems.push(...checkMenuPaths(nodes, kindOf, outs));
 
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
 }
@@ -217,18 +219,13 @@ function inboundDefault(flow: FlowDoc, starts: number[], ws: WorkspaceDoc | unde
   return { on: on.length > 0, numbers: on };
 }
 
-/** True when an agent answering at this node starts recording under R7 (R13: internal targets only). */
-function agentAnswers(node: FlowNode): boolean {
-  return getKind(node.kind)?.traits.agentAnswers?.(node.data) === true;
-}
-
 /**
  * C2: walks every path from Start until the caller hears a recording
  * notice, tracking whether a Recording node has run (which ends R7's
  * default, R6). The walk visits each node at most twice (with and without
  * a Recording node behind it), so it is linear.
  */
-function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: WorkspaceDoc | undefined): Problem[] {
+function checkNotice(flow: FlowDoc, kindOf: Array<AnyKind | undefined>, starts: number[], outs: Out[][], ws: WorkspaceDoc | undefined): Problem[] {
   const nodes = flow.nodes;
   const inbound = inboundDefault(flow, starts, ws);
   // visited[i] bit 1: reached with no Recording node behind; bit 2: reached after one.
@@ -243,7 +240,7 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
     if ((visited[i]! & bit) !== 0) continue;
     visited[i]! |= bit;
     const node = nodes[i]!;
-    const traits = getKind(node.kind)?.traits;
+    const traits = kindOf[i]?.traits;
     if (traits?.recordingNotice?.(node.data)) continue;
     const recording = traits?.recording?.(node.data);
     if (warned[i] === 0) {
@@ -256,7 +253,8 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
             'Recording starts here (R5) before the caller has heard a recording notice. Put a Play node marked as the recording notice before it: all-party-consent jurisdictions require one.',
           nodeId: node.id,
         });
-      } else if (!recordingNodeRan && inbound.on && agentAnswers(node)) {
+      } else if (!recordingNodeRan && inbound.on && traits?.agentAnswers?.(node.data)) {
+        // R7 (R13: internal targets only): an agent answering here starts recording.
         warned[i] = 1;
         const why = inbound.numbers.length > 0 ? `inbound recording is on for ${inbound.numbers.join(', ')}` : 'inbound recording is on';
         problems.push({
@@ -292,7 +290,7 @@ function checkChannels(ws: WorkspaceDoc | undefined): Problem[] {
  * end the flow itself (hang-up, an answered assign, a connected transfer).
  * Tarjan's algorithm, iterative so a long chain cannot overflow the stack.
  */
-function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Problem[] {
+function checkLoops(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs: Out[][], portsOf: string[][]): Problem[] {
   const n = nodes.length;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -341,7 +339,7 @@ function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Prob
       } while (w !== v);
       const comp = compCount++;
       const isLoop = members.length > 1 || outs[v]!.some((o) => o.to === v);
-      if (isLoop && !hasWayOut(members, comp, compOf, nodes, outs, portsOf)) {
+      if (isLoop && !hasWayOut(members, comp, compOf, nodes, kindOf, outs, portsOf)) {
         members.sort((a, b) => a - b);
         const names = members.slice(0, 5).map((m) => `"${nodes[m]!.id}"`);
         const more = members.length > 5 ? ` and ${members.length - 5} more` : '';
@@ -357,10 +355,18 @@ function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Prob
   return problems;
 }
 
-function hasWayOut(members: number[], comp: number, compOf: Int32Array, nodes: FlowNode[], outs: Out[][], portsOf: string[][]): boolean {
+function hasWayOut(
+  members: number[],
+  comp: number,
+  compOf: Int32Array,
+  nodes: FlowNode[],
+  kindOf: Array<AnyKind | undefined>,
+  outs: Out[][],
+  portsOf: string[][],
+): boolean {
   for (const m of members) {
     const node = nodes[m]!;
-    if (getKind(node.kind)?.traits.leavesFlow?.(node.data)) return true;
+    if (kindOf[m]?.traits.leavesFlow?.(node.data)) return true;
     if ((node.endsCall?.length ?? 0) > 0) return true;
     const connected = new Set<string>();
     for (const o of outs[m]!) {
@@ -379,10 +385,12 @@ function hasWayOut(members: number[], comp: number, compOf: Int32Array, nodes: F
  * not marked as ending the call is already a C1 error, so only marked ones are
  * warned here.
  */
-function checkMenuPaths(nodes: FlowNode[], outs: Out[][]): Problem[] {
+function checkMenuPaths(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs: Out[][]): Problem[] {
   const problems: Problem[] = [];
   nodes.forEach((node, i) => {
-    for (const { port, reason } of getKind(node.kind)?.traits.fallbackPorts?.(node.data) ?? []) {
+    const fallbackPorts = kindOf[i]?.traits.fallbackPorts;
+    if (!fallbackPorts || !node.endsCall) return;
+    for (const { port, reason } of fallbackPorts(node.data)) {
       if (!node.endsCall?.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
       problems.push({
         severity: 'warning',
