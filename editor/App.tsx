@@ -5,7 +5,7 @@
  */
 import { type ColorMode, ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { NodeKindName } from '../nodes/index.ts';
+import { isEntry, type NodeKindName } from '../nodes/index.ts';
 import type { FlowNode } from '../runtime/document/flow.ts';
 import { Canvas, isEditable } from './canvas/Canvas.tsx';
 import { SearchPanel } from './canvas/SearchPanel.tsx';
@@ -181,7 +181,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
       const state = store.getState();
       if (state.view !== 'canvas') return;
       const flowNow = state.workspace.flows.find((f) => f.id === state.currentFlowId);
-      if (flowNow?.nodes.some((n) => n.kind === 'start' && state.selection.includes(n.id))) {
+      if (flowNow?.nodes.some((n) => isEntry(n) && state.selection.includes(n.id))) {
         showToast('The Start cannot be deleted: every flow has exactly one, where its calls enter (C1). Move it, or delete the other nodes.', {
           tone: 'error',
         });

@@ -3,9 +3,10 @@
  * one. The matches are outlined on the canvas while the panel is open.
  */
 import { useId, useMemo, useState } from 'react';
+import { getKind } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { KindIcon } from '../ui/icons.tsx';
+import { KindIcon } from '../kit/icons.tsx';
 import { searchNodes, workspaceNames } from './search.ts';
 
 /**
@@ -87,7 +88,7 @@ export function SearchPanel({
               onClick={() => onJump(h.node.id)}
               onMouseMove={() => setActive(i)}
             >
-              <KindIcon kind={h.node.kind} />
+              <KindIcon kind={getKind(h.node.kind)} name={h.node.kind} />
               <span>
                 <span className="r-title">{h.label || h.title}</span>
                 <span className="r-sub">

@@ -4,7 +4,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { NodeKindName } from '../../nodes/index.ts';
+import { isEntry, type NodeKindName } from '../../nodes/index.ts';
 import { addNode, freePorts, moveNodes, pasteFragment, removeElements, type XY } from '../store/edits.ts';
 import { useStore } from '../store/react.tsx';
 import { currentFlow } from '../store/store.ts';
@@ -210,7 +210,7 @@ export function useCanvasActions(): CanvasActions {
         }
         // Too big to fit readably: start at the top, around the Start (where the call enters; the middle of the
         // bounds can be empty space), without showing empty space left of the flow, and let the user pan.
-        const start = all.find((n) => n.type === 'start');
+        const start = all.find((n) => isEntry(n.data.node));
         const cx = start ? start.position.x + (rf.getInternalNode(start.id)?.measured.width ?? start.initialWidth ?? 0) / 2 : b.x + b.width / 2;
         const left = Math.max(b.x - pad / READABLE_ZOOM, cx - r.width / 2 / READABLE_ZOOM);
         void rf.setViewport({ zoom: READABLE_ZOOM, x: -left * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM });

@@ -6,9 +6,9 @@
  */
 import { type FieldChange, formatValue, type NodeDiff } from '../../runtime/document/diff.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
-import { getModel } from '../../nodes/index.ts';
-import { DIFF_WORDS } from '../canvas/nodeViewData.ts';
-import { KindIcon } from '../ui/icons.tsx';
+import { getKind, getModel } from '../../nodes/index.ts';
+import { DIFF_WORDS } from '../kit/viewData.ts';
+import { KindIcon } from '../kit/icons.tsx';
 import type { Comparison } from './comparison.ts';
 import './compare.css';
 
@@ -36,7 +36,7 @@ function NodeRow({ n, onJump }: { n: NodeDiff; onJump(nodeId: string): void }) {
   const body = (
     <>
       <span className={`diff-tag diff-tag--${n.change} compare__tag`}>{DIFF_WORDS[n.change]}</span>
-      <KindIcon kind={n.kind} />
+      <KindIcon kind={getKind(n.kind)} name={n.kind} />
       <span className="compare__name">
         {n.label}
         <span className="compare__kind"> · {getModel(n.kind)?.title ?? n.kind}</span>

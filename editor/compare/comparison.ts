@@ -5,7 +5,7 @@
  */
 import { type FlowDiff, diffFlows } from '../../runtime/document/diff.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
-import type { DiffMark } from '../canvas/nodeViewData.ts';
+import type { DiffMark } from '../kit/viewData.ts';
 
 /** Another flow of the workspace (read live), a flow read from a file (as it was when read), or a published version. */
 export type Baseline =

@@ -12,7 +12,7 @@ import PeopleSettings from './PeopleSettings.tsx';
 import PublisherSettings from './PublisherSettings.tsx';
 import RolesSettings from './RolesSettings.tsx';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
-import '../inspector/inspector.css';
+import '../kit/forms.css';
 import './settings.css';
 
 export interface SettingsAreaProps {

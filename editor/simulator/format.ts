@@ -4,7 +4,7 @@
  * runtime's result; nothing here decides what is recorded.
  */
 import { getModel } from '../../nodes/index.ts';
-import { describeTarget } from '../../nodes/kind.ts';
+import { describeTarget } from '../../nodes/kit/fields.ts';
 import { indexWorkspace } from '../../runtime/call/lookup.ts';
 import { partyLabel } from '../../runtime/call/parties.ts';
 import type { CallAction, CallStart, PartyId, PhaseKind, RejectionCode, SegmentEndReason, SettingSource } from '../../runtime/call/types.ts';

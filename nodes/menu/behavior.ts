@@ -1,4 +1,4 @@
-import { defineBehavior, type NodeStep } from '../../runtime/call/behavior.ts';
+import { defineBehavior, type NodeStep } from '../kit/contract.ts';
 import { MENU_DIGITS, type MenuData } from './model.ts';
 
 /** Steps by node data: a call loop re-enters the same menu, and batch runs enter it for every call. */

@@ -1,4 +1,4 @@
-import { defineBehavior } from '../../runtime/call/behavior.ts';
+import { defineBehavior } from '../kit/contract.ts';
 import type { PlayData } from './model.ts';
 
 /** Plays the message for its duration, then goes on; key presses are not listened to. */

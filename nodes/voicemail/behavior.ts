@@ -1,4 +1,4 @@
-import { defineBehavior } from '../../runtime/call/behavior.ts';
+import { defineBehavior } from '../kit/contract.ts';
 import type { VoicemailData } from './model.ts';
 
 /** R19: records the caller's message up to its maximum length; `#` ends it early; then `next`. */

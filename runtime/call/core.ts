@@ -8,10 +8,10 @@
  * voicemails and the timeline from that log, so nothing big is copied per
  * event (history and step-back replay from the actions instead).
  */
-import { isExternalTarget, type TransferTarget } from '../../nodes/kind.ts';
+import type { ConnectTarget, NodeStep, RingTarget } from '../../nodes/kit/contract.ts';
+import { isExternalTarget, type TransferTarget } from '../../nodes/kit/fields.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
-import type { ConnectTarget, NodeStep, RingTarget } from './behavior.ts';
 import { type FlowIndex, indexFlow, indexWorkspace, startNodeFor, type WorkspaceIndex } from './lookup.ts';
 import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind, partyLabel } from './parties.ts';
 import { callNumberId, type RecordingNodeRun, resolveSettings } from './settings.ts';

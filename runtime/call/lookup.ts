@@ -2,11 +2,11 @@
  * Lookup tables built once per workspace and per flow (cached by identity),
  * so starting many calls against the same documents costs no rebuilding.
  */
-import { getBehavior } from '../../nodes/index.ts';
-import type { TransferTarget } from '../../nodes/kind.ts';
+import { getBehavior, getKind, isEntry, referencesOf } from '../../nodes/index.ts';
+import type { NodeBehavior } from '../../nodes/kit/contract.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
 import type { FlowDoc, FlowNode } from '../document/flow.ts';
 import type { Agent, RingGroup, WorkspaceDoc } from '../document/workspace.ts';
-import type { NodeBehavior } from './behavior.ts';
 
 export interface WorkspaceIndex {
   agents: Map<string, Agent>;
@@ -20,7 +20,7 @@ export interface FlowIndex {
   nodes: Map<string, { node: FlowNode; behavior: NodeBehavior<unknown> | undefined }>;
   /** `source \0 port` → target node id. */
   next: Map<string, string>;
-  /** Outside numbers and extensions named by the flow's Transfer nodes (offered as transfer targets). */
+  /** Outside numbers and extensions the flow's nodes send calls to (offered as transfer targets). */
   outsideTargets: TransferTarget[];
 }
 
@@ -55,14 +55,11 @@ export function indexFlow(flow: FlowDoc): FlowIndex {
   const seen = new Set<string>();
   for (const node of flow.nodes) {
     nodes.set(node.id, { node, behavior: getBehavior(node.kind) });
-    if (node.kind === 'transfer') {
-      const t = node.data.target;
-      if (t.type === 'external' || t.type === 'extension') {
-        const key = JSON.stringify(t);
-        if (!seen.has(key)) {
-          seen.add(key);
-          outsideTargets.push(t);
-        }
+    for (const t of getKind(node.kind)?.traits.outsideTargets?.(node.data) ?? []) {
+      const key = JSON.stringify(t);
+      if (!seen.has(key)) {
+        seen.add(key);
+        outsideTargets.push(t);
       }
     }
   }
@@ -73,12 +70,12 @@ export function indexFlow(flow: FlowDoc): FlowIndex {
   return ix;
 }
 
-/** The Start node for calls to `numberId`: the one listing it, else the first Start. */
+/** The entry (Start) node for calls to `numberId`: the one listing it, else the first entry. */
 export function startNodeFor(ix: FlowIndex, numberId: string): string | null {
   let first: string | null = null;
   for (const node of ix.flow.nodes) {
-    if (node.kind !== 'start') continue;
-    if (node.data.numberIds.includes(numberId)) return node.id;
+    if (!isEntry(node)) continue;
+    if (referencesOf(node).some((r) => r.type === 'number' && r.id === numberId)) return node.id;
     first ??= node.id;
   }
   return first;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferTarget } from '../../nodes/kind.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
 import { addMonthsClamped, deletionDate } from './retention.ts';
 import { startCall } from './session.ts';
 import { assignFlow, buildFlow, inbound, outbound, run, spans, testWorkspace } from './testkit.ts';

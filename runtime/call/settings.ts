@@ -2,14 +2,14 @@
  * Effective settings (R1–R4): for one call at one moment, the value of each
  * recording setting and where it comes from, so the UI can explain it.
  */
-import type { RecordingData } from '../../nodes/recording/model.ts';
+import type { RecordingSettings } from '../../nodes/kit/contract.ts';
 import type { AccountSettings, PhoneNumber, TriState, WorkspaceDoc } from '../document/workspace.ts';
 import type { CallStart, Effective, EffectiveSettings, SettingSource } from './types.ts';
 
 /** A Recording node the call executed, in execution order. */
 export interface RecordingNodeRun {
   nodeId: string;
-  data: Pick<RecordingData, 'record' | 'channels' | 'agentPause'>;
+  data: RecordingSettings;
 }
 
 /** R4: an inbound call uses the number dialled; an outbound call the number the agent dials from. */

@@ -9,7 +9,7 @@
  * This file holds types only, so the simulator UI can build against it
  * without pulling in the machine.
  */
-import type { TransferTarget } from '../../nodes/kind.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
 
 // ---------------------------------------------------------------------------
 // Call start

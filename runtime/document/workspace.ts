@@ -3,7 +3,7 @@
  * with their overrides (R2), agents, ring groups, roles (R22) and the flows.
  */
 import { z } from 'zod';
-import { idSchema, labelSchema } from '../../nodes/kind.ts';
+import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath } from './errors.ts';
 import { type FlowDoc, parseFlow } from './flow.ts';
 import { migrateWorkspace } from './migrations.ts';

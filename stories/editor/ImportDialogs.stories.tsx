@@ -7,7 +7,7 @@ import { createEditorStore } from '../../editor/store/store.ts';
 import { Toasts } from '../../editor/ui/toast.tsx';
 import { serializeFlow } from '../../runtime/document/flow.ts';
 import { serializeWorkspace } from '../../runtime/document/workspace.ts';
-import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
+import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 /** The app's import as it is wired: the hidden file input, the dialog useImport decides on, the toasts, and what the store holds. */
 function ImportArea() {
@@ -67,8 +67,9 @@ export const RefusedNotJson: Story = {
 /** A flow with a broken node is refused: each error names the path of the bad field. */
 export const RefusedInvalidFlow: Story = {
   play: async ({ canvasElement }) => {
-    const flow = JSON.parse(serializeFlow(sampleFlow())) as { nodes: Array<{ kind: string; data: Record<string, unknown> }> };
-    const play = flow.nodes.findIndex((n) => n.kind === 'play');
+    const sample = sampleFlow();
+    const play = sample.nodes.indexOf(nodeOfKind('play', sample));
+    const flow = JSON.parse(serializeFlow(sample)) as { nodes: Array<{ data: Record<string, unknown> }> };
     flow.nodes[play]!.data.durationSeconds = 'five';
     await pick(canvasElement, 'broken.flow.json', JSON.stringify(flow));
     const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import broken.flow.json' }));

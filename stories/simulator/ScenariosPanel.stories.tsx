@@ -9,6 +9,7 @@ import { useSim } from '../../editor/simulator/useSim.ts';
 import { loadExampleWorkspace } from '../../examples/index.ts';
 import type { CallAction, CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { nodesOfKind } from '../fixtures.ts';
 
 type Step = CallAction | 'timer';
 const caller = '+15550111';
@@ -42,7 +43,7 @@ function saved(id: string, name: string, start: CallStart, steps: Step[]): Saved
 /** The example workspace with the support line's Recording node set to one mixed channel (an edit after the scenarios were saved). */
 function monoSupport(): WorkspaceDoc {
   const ws = loadExampleWorkspace();
-  for (const n of ws.flows.find((f) => f.id === 'support-line')!.nodes) if (n.kind === 'recording') n.data.channels = 'mono';
+  for (const n of nodesOfKind('recording', ws.flows.find((f) => f.id === 'support-line')!)) n.data.channels = 'mono';
   return ws;
 }
 
