@@ -11,7 +11,7 @@ import type { PublishedVersion } from '../../runtime/document/workspace.ts';
 import { CheckOutcome } from '../io/IoDialogs.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { formatWhen } from './format.ts';
-import '../inspector/inspector.css';
+import '../kit/forms.css';
 import './versions.css';
 
 export interface PublishDialogProps {
