@@ -31,7 +31,10 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
     if (end > open.start) {
       // R17: the layout is fixed when recording first starts.
       layout ??= open.channels;
-      segments.push({ start: open.start, end, channelA: [CONTACT], channelB: [...open.b.keys()], endReason: reason });
+      // R17/R21: a party who joins at the moment the segment ends is not heard in it.
+      const channelB: PartyId[] = [];
+      for (const [party, from] of open.b) if (from < end) channelB.push(party);
+      segments.push({ start: open.start, end, channelA: [CONTACT], channelB, endReason: reason });
     }
     open = null;
   };
