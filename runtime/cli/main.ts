@@ -4,6 +4,7 @@
  * `commands`. Exit codes: 0 success, 1 the input has errors (or a test
  * failed), 2 the command could not run (bad usage, unreadable input).
  */
+import { coverCommand } from './cover.ts';
 import { diffCommand } from './diff.ts';
 import { simulateCommand } from './simulate.ts';
 import { testCommand } from './test.ts';
@@ -32,6 +33,7 @@ export const commands: Record<string, Command> = {
   simulate: simulateCommand,
   test: testCommand,
   diff: diffCommand,
+  cover: coverCommand,
 };
 
 /** Exit codes shared by every command. */
