@@ -51,6 +51,8 @@ export interface SimSnapshot {
   onHold: boolean;
   paused: boolean;
   controllingAgentId: string | null;
+  /** The call machine's state: where the call is and what its recording is doing. */
+  machineState: string;
   history: readonly HistoryEntry[];
   historyIndex: number;
   available: AvailableAction[];
@@ -106,6 +108,7 @@ function snapshot(session: CallSession, flowChoice: FlowChoice, flowId: string |
     onHold: session.onHold,
     paused: session.paused,
     controllingAgentId: session.controllingAgentId,
+    machineState: session.state,
     history: [...session.history],
     historyIndex: session.historyIndex,
     available: session.available(),

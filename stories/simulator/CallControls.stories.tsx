@@ -64,6 +64,7 @@ export const WalkACall: Story = {
     const canvas = within(canvasElement);
     await expect(time(canvasElement)).toHaveTextContent('t = 0 s');
     await expect(canvas.getByText(/^At /)).toBeVisible();
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: play "notice" · recording: pending$/);
     await expect(canvas.getByText('No steps yet.')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: /^Run to next timer \(5 s\)/ }));
     await expect(time(canvasElement)).toHaveTextContent('t = 5 s');
@@ -76,6 +77,8 @@ export const WalkACall: Story = {
     const parties = within(canvas.getByRole('list', { name: 'Parties on the call' }));
     await expect(parties.getByText(/Ana Lima/)).toBeVisible();
     await expect(parties.getByText('controls recording (R12)')).toBeVisible();
+    // The call machine's own state: where the call is, and what its recording does (R5: on since the Recording node).
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent('where: agent · recording: recording');
     await userEvent.click(within(canvas.getByRole('group', { name: 'Hang up' })).getByRole('button', { name: 'Hang up' }));
     await expect(canvas.getByText('Call ended')).toBeVisible();
     await expect(canvas.getByText('Nobody: the call has ended.')).toBeVisible();
