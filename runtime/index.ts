@@ -56,3 +56,4 @@ export type {
   Rejection,
   Segment,
 } from './call/types.ts';
+export { type CoverReport, type CoverScenario, coverFlow } from './call/cover.ts';
