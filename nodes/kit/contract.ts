@@ -91,23 +91,25 @@ export interface RecordingSettings {
 }
 
 /**
- * What the call does on arriving at a node.
- * - `next`: go straight on through `port` (optionally applying recording settings, R5/R6/R3);
- * - `play`: play for `seconds`, then go on through `port`;
- * - `menu`: wait for a key, or `timeoutSeconds` (null: forever);
- * - `voicemail`: record the caller's message (R19) up to `maxLengthSeconds`;
+ * What the call does on arriving at a node. The step names are verbs of what
+ * happens to the call, kept apart from the kinds' names (several kinds may take
+ * the same step: an Assign and a Transfer both `ring`).
+ * - `pass`: go straight on through `port` (optionally applying recording settings, R5/R6/R3);
+ * - `prompt`: play a message for `seconds`, then go on through `port`;
+ * - `gather`: wait for a key, or `timeoutSeconds` (null: forever);
+ * - `takeMessage`: record the caller's message (R19) up to `maxLengthSeconds`;
  * - `ring`: ring an agent or ring group; after `timeoutSeconds` unanswered, go on through `noAnswerPort`;
- * - `connect`: ring an extension (R13) or outside number (R16); when it answers the flow ends
+ * - `dial`: ring an extension (R13) or outside number (R16); when it answers the flow ends
  *   there, after `timeoutSeconds` unanswered the call goes on through `noAnswerPort`;
  * - `end`: hang up.
  */
 export type NodeStep =
-  | { kind: 'next'; port: string; recording?: RecordingSettings }
-  | { kind: 'play'; seconds: number; port: string }
-  | { kind: 'menu'; timeoutSeconds: number | null; digits: StepChoice[] }
-  | { kind: 'voicemail'; maxLengthSeconds: number }
+  | { kind: 'pass'; port: string; recording?: RecordingSettings }
+  | { kind: 'prompt'; seconds: number; port: string }
+  | { kind: 'gather'; timeoutSeconds: number | null; digits: StepChoice[] }
+  | { kind: 'takeMessage'; maxLengthSeconds: number }
   | { kind: 'ring'; target: RingTarget; timeoutSeconds: number; noAnswerPort: string }
-  | { kind: 'connect'; target: ConnectTarget; timeoutSeconds: number; noAnswerPort: string }
+  | { kind: 'dial'; target: ConnectTarget; timeoutSeconds: number; noAnswerPort: string }
   | { kind: 'end' };
 
 /**

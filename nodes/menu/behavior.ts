@@ -10,7 +10,7 @@ export const menuBehavior = defineBehavior<MenuData>({
     let step = steps.get(d);
     if (!step) {
       step = {
-        kind: 'menu',
+        kind: 'gather',
         timeoutSeconds: d.timeoutSeconds,
         digits: [
           ...d.options.map((o) => ({ value: o.digit, label: o.label ? `${o.digit} · ${o.label}` : o.digit })),

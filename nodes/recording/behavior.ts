@@ -6,5 +6,5 @@ export const recordingSettings = (d: RecordingData): RecordingSettings => ({ rec
 
 /** R5/R6: starts or stops recording the moment it runs; R3: its channels and pause settings win from now on. */
 export const recordingBehavior = defineBehavior<RecordingData>({
-  enter: (d) => ({ kind: 'next', port: 'next', recording: recordingSettings(d) }),
+  enter: (d) => ({ kind: 'pass', port: 'next', recording: recordingSettings(d) }),
 });

@@ -3,5 +3,5 @@ import type { StartData } from './model.ts';
 
 /** The call enters the flow and goes straight on. */
 export const startBehavior = defineBehavior<StartData>({
-  enter: () => ({ kind: 'next', port: 'next' }),
+  enter: () => ({ kind: 'pass', port: 'next' }),
 });

@@ -12,7 +12,7 @@ export const transferBehavior = defineBehavior<TransferData>({
     if (t.type === 'agent' || t.type === 'ringGroup') {
       return { kind: 'ring', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
     }
-    return { kind: 'connect', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
+    return { kind: 'dial', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
   },
   timeout: () => 'failed',
 });

@@ -90,8 +90,8 @@ export const callActions = {
   press: {
     fields: { digit: z.string().regex(/^[0-9*#]$/, 'must be one key: 0-9, * or #') },
     offer: (view) => {
-      if (view.where.step === 'menu') return { type: 'press', digits: view.d.menuDigits };
-      if (view.where.step === 'voicemail') return { type: 'press', digits: [{ value: '#', label: '# (end the message)' }] };
+      if (view.where.step === 'gather') return { type: 'press', digits: view.d.menuDigits };
+      if (view.where.step === 'takeMessage') return { type: 'press', digits: [{ value: '#', label: '# (end the message)' }] };
       return null;
     },
   },

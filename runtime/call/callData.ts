@@ -84,7 +84,7 @@ export class CallClock extends SimulatedClock {
 export interface WhereView {
   area: 'boot' | 'flow' | 'ringing' | 'dialling' | 'talking' | 'ended';
   /** In the flow: what the node the call waits at is doing. */
-  step: 'play' | 'menu' | 'voicemail' | 'ring' | 'connect' | null;
+  step: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | null;
 }
 
 /** What the recording is doing, read from the machine's `recording` region. */

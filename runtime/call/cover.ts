@@ -11,6 +11,7 @@
  */
 import { fromTransition, type AnyActorLogic } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { isEntry, referencesOf } from '../../nodes/index.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import type { Expectation } from './scenario.ts';
@@ -102,7 +103,7 @@ function situation(session: CallSession): string {
   return JSON.stringify([session.state, session.currentNodeId, session.parties.map((p) => p.id)]);
 }
 
-/** Nodes and connected ports reachable from the Start nodes through the flow's connections. */
+/** Nodes and connected ports reachable from the flow's entry (its Start) through its connections. */
 function reachability(flow: FlowDoc): { nodes: Set<string>; ports: Map<string, PortRef> } {
   const out = new Map<string, PortRef[]>();
   for (const e of flow.edges) {
@@ -113,7 +114,7 @@ function reachability(flow: FlowDoc): { nodes: Set<string>; ports: Map<string, P
   const target = new Map(flow.edges.map((e) => [portKey({ nodeId: e.source, port: e.sourcePort }), e.target]));
   const nodes = new Set<string>();
   const ports = new Map<string, PortRef>();
-  const queue = flow.nodes.filter((n) => n.kind === 'start').map((n) => n.id);
+  const queue = flow.nodes.filter((n) => isEntry(n)).map((n) => n.id);
   while (queue.length > 0) {
     const id = queue.shift()!;
     if (nodes.has(id)) continue;
@@ -128,8 +129,8 @@ function reachability(flow: FlowDoc): { nodes: Set<string>; ports: Map<string, P
 
 /** The call a flow is covered with: inbound, to the first number its Start lists (or any number of the workspace). */
 export function coverCall(ws: WorkspaceDoc, flow: FlowDoc): CallStart {
-  const start = flow.nodes.find((n) => n.kind === 'start');
-  const listed = start && Array.isArray((start.data as { numberIds?: unknown }).numberIds) ? (start.data as { numberIds: string[] }).numberIds : [];
+  const start = flow.nodes.find((n) => isEntry(n));
+  const listed = start ? referencesOf(start).flatMap((r) => (r.type === 'number' ? [r.id] : [])) : [];
   const numberId = listed.find((id) => ws.numbers.some((n) => n.id === id)) ?? ws.numbers[0]?.id ?? listed[0] ?? 'cover';
   return { direction: 'inbound', numberId, callerNumber: '+15550199' };
 }

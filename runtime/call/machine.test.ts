@@ -29,7 +29,7 @@ describe('the call machine', () => {
   it('its state says where the call is and what the recording does (R5, R7, R11)', () => {
     const ws = testWorkspace({ account: { agentPause: true } });
     const s = startCall(ws, assignFlow(), inbound());
-    expect(s.state).toBe('where: ring "a" · recording: pending');
+    expect(s.state).toBe('where: "a" (ringing) · recording: pending');
     s.apply({ type: 'answer', agentId: 'ana' }, 4);
     expect(s.state).toBe('where: agent · recording: recording');
     s.apply({ type: 'pause', agentId: 'ana' }, 10);
@@ -77,7 +77,7 @@ describe('the call machine', () => {
       ],
     );
     const s = startCall(testWorkspace(), flow, inbound());
-    expect(s.state).toBe('where: play "p" · recording: recording');
+    expect(s.state).toBe('where: "p" (playing a message) · recording: recording');
     expect(s.path).toEqual(['s', 'r', 'p']);
     expect(s.traversed).toEqual([
       { nodeId: 's', port: 'next' },

@@ -59,7 +59,7 @@ export type CallEvent = TimedAction | RecordingEvent | BeginEvent;
 /** Safety net against flows that loop through instant nodes (C4 warns about these). */
 const MAX_INSTANT_STEPS = 10_000;
 
-type Waiting = Extract<NodeStep, { kind: 'play' | 'menu' | 'voicemail' | 'ring' | 'connect' }>;
+type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' }>;
 type WaitKind = Waiting['kind'];
 type RingTarget = Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>;
 type ConnectTarget = Extract<TransferTarget, { type: 'extension' } | { type: 'external' }>;
@@ -67,17 +67,19 @@ type Context = { d: CallData };
 
 /** What the reviewer reads for each place: "… is not possible while the call is <where>". */
 const WHERE_TEXT = {
-  play: 'playing a message',
-  menu: 'in a menu',
-  voicemail: 'recording a voicemail',
+  prompt: 'playing a message',
+  gather: 'in a menu',
+  takeMessage: 'recording a voicemail',
   ring: 'ringing',
-  connect: 'ringing',
+  dial: 'ringing',
   ringing: 'ringing',
   dialling: 'being dialled',
   talking: 'connected',
 } as const;
 
-const PHASE_OF_STEP: Record<WaitKind, PhaseKind> = { play: 'ivr', menu: 'ivr', voicemail: 'voicemail', ring: 'ringing', connect: 'ringing' };
+const PHASE_OF_STEP: Record<WaitKind, PhaseKind> = { prompt: 'ivr', gather: 'ivr', takeMessage: 'voicemail', ring: 'ringing', dial: 'ringing' };
+/** The timeline's word for a wait's timer ("menu timer"). */
+const TIMER_WORD: Record<WaitKind, string> = { prompt: 'play', gather: 'menu', takeMessage: 'voicemail', ring: 'ring', dial: 'ring' };
 
 /** The `where` states in which the contact talks with other parties. */
 export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside'] as const;
@@ -252,8 +254,8 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
     if (event.digit === '#') d.closeVoicemail('finished');
   }
   if (from?.cause === 'timer') {
-    d.mark('timer', `${from.kind === 'connect' ? 'ring' : from.kind} timer`, from.nodeId);
-    if (from.kind === 'voicemail') d.closeVoicemail('max-length');
+    d.mark('timer', `${TIMER_WORD[from.kind!]} timer`, from.nodeId);
+    if (from.kind === 'takeMessage') d.closeVoicemail('max-length');
     d.ring = null;
     d.outsideRing = null;
   }
@@ -277,10 +279,10 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
 function enterNode(d: CallData, { nodeId, step, seconds }: NodeEntry): void {
   d.whereText = WHERE_TEXT[step.kind];
   switch (step.kind) {
-    case 'menu':
+    case 'gather':
       d.menuDigits = step.digits;
       break;
-    case 'voicemail':
+    case 'takeMessage':
       // R19: a separate recording of the caller, whatever the call recording settings say.
       d.vm = { nodeId, start: d.now, max: step.maxLengthSeconds };
       d.mark('recording-on', 'voicemail recording starts', nodeId);
@@ -288,7 +290,7 @@ function enterNode(d: CallData, { nodeId, step, seconds }: NodeEntry): void {
     case 'ring':
       d.ring = d.ringFor(step.target);
       break;
-    case 'connect':
+    case 'dial':
       d.outsideRing = step.target;
       break;
   }
@@ -622,7 +624,7 @@ interface CompiledFlow {
   nodeOf: Map<string, string>;
 }
 
-const waits = (step: NodeStep): step is Waiting => step.kind !== 'next' && step.kind !== 'end';
+const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end';
 
 /** Walks from `first` through instant nodes (Start, Recording) to the node the call waits at, or to its end. */
 function walk(ix: FlowIndex, first: string): Chain {
@@ -636,7 +638,7 @@ function walk(ix: FlowIndex, first: string): Chain {
     const visit: ChainStep = { nodeId: id, kind: entry.node.kind };
     chain.steps.push(visit);
     if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
-    if (step.kind !== 'next') return { ...chain, waitAt: id };
+    if (step.kind !== 'pass') return { ...chain, waitAt: id };
     if (step.recording) {
       visit.recording = step.recording;
       chain.recording = true;
@@ -682,9 +684,9 @@ function compileFlow(ix: FlowIndex): CompiledFlow {
   }
   for (const { nodeId, step, key } of waiting) {
     const { behavior, node } = ix.nodes.get(nodeId)!;
-    const seconds = step.kind === 'play' ? step.seconds : step.kind === 'voicemail' ? step.maxLengthSeconds : step.timeoutSeconds;
+    const seconds = step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.timeoutSeconds;
     const on: Record<string, Transition | Transition[]> = {};
-    if (behavior!.press && (step.kind === 'menu' || step.kind === 'voicemail')) {
+    if (behavior!.press && (step.kind === 'gather' || step.kind === 'takeMessage')) {
       // The keys that lead somewhere, grouped by the port they leave by; any other key is refused.
       const byPort = new Map<string, string[]>();
       for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#']) {
@@ -703,7 +705,7 @@ function compileFlow(ix: FlowIndex): CompiledFlow {
       on.answer = [{ guard: 'ringCandidate', target: '#call.where.agent', actions: 'answerRing' }, { actions: 'refuseNotRung' }] as Transition[];
       on.outsideAnswer = { actions: 'refuseNoOutsideRing' } as Transition;
     }
-    if (step.kind === 'connect') {
+    if (step.kind === 'dial') {
       // An extension (R13) is talked to as an outside party too: no agent is on the call.
       on.outsideAnswer = { target: '#call.where.outside', actions: 'outsideAnswers' } as Transition;
       on.answer = { actions: 'refuseNotRung' } as Transition;
@@ -934,7 +936,7 @@ export function describeState(value: unknown, ix: FlowIndex | null): string {
   const { where, recording } = value as { where: string; recording: string };
   const compiled = ix ? compileFlow(ix) : null;
   const node = compiled?.nodeOf.get(where);
-  return `where: ${node === undefined ? where : `${compiled!.stepOf.get(where)} "${node}"`} · recording: ${recording}`;
+  return `where: ${node === undefined ? where : `"${node}" (${WHERE_TEXT[compiled!.stepOf.get(where)!]})`} · recording: ${recording}`;
 }
 
 /** Reads the two regions' states from a snapshot value. */

@@ -64,7 +64,7 @@ export const WalkACall: Story = {
     const canvas = within(canvasElement);
     await expect(time(canvasElement)).toHaveTextContent('t = 0 s');
     await expect(canvas.getByText(/^At /)).toBeVisible();
-    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: play "notice" · recording: pending$/);
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: "notice" \(playing a message\) · recording: pending$/);
     await expect(canvas.getByText('No steps yet.')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: /^Run to next timer \(5 s\)/ }));
     await expect(time(canvasElement)).toHaveTextContent('t = 5 s');
