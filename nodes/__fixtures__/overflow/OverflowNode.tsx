@@ -2,9 +2,9 @@ import { memo } from 'react';
 import { NodeField, NodeShell } from '../../../editor/kit/NodeShell.tsx';
 import type { KindViewProps } from '../../../editor/kit/viewData.ts';
 import { useWorkspaceNames } from '../../../editor/kit/workspaceNames.tsx';
-import type { QueueData } from './model.ts';
+import type { OverflowData } from './model.ts';
 
-export const QueueNode = memo(function QueueNode({ data, selected }: KindViewProps<QueueData>) {
+export const OverflowNode = memo(function OverflowNode({ data, selected }: KindViewProps<OverflowData>) {
   const names = useWorkspaceNames();
   const d = data.node.data;
   return (

@@ -1,14 +1,14 @@
 /**
- * A throwaway kind that exists only for `nodes/addingAKind.test.ts`: a Queue,
+ * A throwaway kind that exists only for `nodes/addingAKind.test.ts`: an Overflow (rings a backup ring group while the caller waits),
  * written the way a newcomer would add one (this folder and one registry line).
  */
 import { defineKind } from '../../kit/contract.ts';
-import { queueBehavior } from './behavior.ts';
-import { queueModel } from './model.ts';
+import { overflowBehavior } from './behavior.ts';
+import { overflowModel } from './model.ts';
 
-export const queueKind = defineKind({
-  model: queueModel,
-  behavior: queueBehavior,
+export const overflowKind = defineKind({
+  model: overflowModel,
+  behavior: overflowBehavior,
   traits: {
     agentAnswers: () => true,
     leavesFlow: () => true,

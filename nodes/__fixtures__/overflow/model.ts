@@ -8,15 +8,15 @@ const schema = z.strictObject({
   maxWaitSeconds: secondsSchema(3600),
 });
 
-export const queueModel = defineModel({
-  kind: 'queue',
-  title: 'Queue',
-  description: "Holds the caller until one of a ring group's agents is free.",
+export const overflowModel = defineModel({
+  kind: 'overflow',
+  title: 'Overflow',
+  description: "Rings a backup ring group while the caller waits.",
   schema,
-  defaults: () => ({ label: 'Support queue', ringGroupId: 'rg-support', maxWaitSeconds: 300 }),
+  defaults: () => ({ label: 'Overflow team', ringGroupId: 'rg-support', maxWaitSeconds: 300 }),
   hasInput: true,
   ports: () => [{ id: 'timeout', label: 'timeout' }],
   check: (d, ctx) => checkTargetExists({ type: 'ringGroup', ringGroupId: d.ringGroupId }, ctx, 'ringGroupId'),
   searchText: (d) => `${d.label} ${d.ringGroupId}`,
 });
-export type QueueData = z.infer<typeof schema>;
+export type OverflowData = z.infer<typeof schema>;

@@ -1,11 +1,11 @@
 import type { FieldsProps } from '../../../editor/kit/form.ts';
 import { PeoplePicker } from '../../../editor/kit/PeoplePicker.tsx';
 import { LabelField, problemsFor, SecondsField, useNodeForm } from '../../../editor/kit/widgets.tsx';
-import { type QueueData, queueModel } from './model.ts';
+import { type OverflowData, overflowModel } from './model.ts';
 
-export function QueueFields(props: FieldsProps<QueueData>) {
+export function OverflowFields(props: FieldsProps<OverflowData>) {
   const { data, problems, workspace } = props;
-  const form = useNodeForm(queueModel.schema, props);
+  const form = useNodeForm(overflowModel.schema, props);
   return (
     <div className="rf-form">
       <LabelField form={form} />
