@@ -9,13 +9,14 @@ import type { AnyKind, NodeBehavior, NodeModel } from './kit/contract.ts';
 import { createRegistry } from './kit/registry.ts';
 import { menuKind } from './menu/kind.ts';
 import { playKind } from './play/kind.ts';
+import { queueKind } from './queue/kind.ts';
 import { recordingKind } from './recording/kind.ts';
 import { startKind } from './start/kind.ts';
 import { transferKind } from './transfer/kind.ts';
 import { voicemailKind } from './voicemail/kind.ts';
 
 /** Every node kind, in palette and schema order. */
-export const kindList = [startKind, playKind, menuKind, recordingKind, assignKind, transferKind, voicemailKind, hangupKind] as const;
+export const kindList = [startKind, playKind, menuKind, recordingKind, assignKind, queueKind, transferKind, voicemailKind, hangupKind] as const;
 
 type Listed = (typeof kindList)[number];
 export type NodeKindName = Listed['kind'];
