@@ -136,6 +136,16 @@ function changedFields(before: unknown, after: unknown): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
+/** The one port whose id changed in place (same position, the others as they were), if that is all that changed. */
+export function renamedPort(before: readonly string[], after: readonly string[]): { from: string; to: string } | null {
+  if (before.length !== after.length) return null;
+  const changed = before.flatMap((id, i) => (id === after[i] ? [] : [i]));
+  if (changed.length !== 1) return null;
+  const from = before[changed[0]!]!;
+  const to = after[changed[0]!]!;
+  return after.includes(from) || before.includes(to) ? null : { from, to };
+}
+
 /**
  * Replaces a node's data (the inspector). Typing in one field coalesces into one step; an edit of another field,
  * even of the same node a moment later, is a step of its own.
@@ -146,12 +156,22 @@ export function setNodeData(store: EditorStore, flowId: string, nodeId: string, 
   if (!flow || !node) return false;
   const model = getModel(node.kind);
   if (!model?.schema.safeParse(data).success) return false;
-  const ports = new Set(model.ports(data).map((p) => p.id));
+  const portIds = model.ports(data).map((p) => p.id);
+  const ports = new Set(portIds);
+  const renamed = renamedPort(
+    model.ports(node.data).map((p) => p.id),
+    portIds,
+  );
   return store.change(
     (d) => {
       const f = draftFlow(d, flowId);
       const n = f.nodes.find((x) => x.id === nodeId)!;
       n.data = data as typeof n.data;
+      if (renamed) {
+        // A port renamed where it stands (an outcome or a key retyped) keeps its edge and its "ends the call" mark.
+        for (const e of f.edges) if (e.source === nodeId && e.sourcePort === renamed.from) e.sourcePort = renamed.to;
+        if (n.endsCall?.includes(renamed.from)) n.endsCall = n.endsCall.map((p) => (p === renamed.from ? renamed.to : p));
+      }
       // A port that disappeared (a removed menu option) takes its edge and its "ends the call" mark with it.
       // Only then is the edge list replaced: replacing it on every edit would put the whole list in each undo step.
       if (flow.edges.some((e) => e.source === nodeId && !ports.has(e.sourcePort))) {

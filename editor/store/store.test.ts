@@ -148,6 +148,30 @@ describe('history', () => {
     expect(flowOf(store).edges).toEqual(edges);
   });
 
+  it('a port renamed where it stands keeps its edge and its "ends the call" mark; undo renames it back', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const menu = addNode(store, 'main', 'menu', { x: 0, y: 0 });
+    const hang = addNode(store, 'main', 'hangup', { x: 0, y: 0 });
+    expect(connect(store, 'main', menu, '1', hang)).toBeNull();
+    const base = { label: 'M', prompt: 'Press.', timeoutSeconds: 10 };
+    setNodeData(store, 'main', menu, { ...base, options: [{ digit: '1', label: 'Sales' }, { digit: '2', label: 'Help' }] });
+    store.change((d) => {
+      d.flows[0]!.nodes.find((n) => n.id === menu)!.endsCall = ['2'];
+    }, 'Mark 2 as ending the call');
+    setNodeData(store, 'main', menu, { ...base, options: [{ digit: '3', label: 'Sales' }, { digit: '4', label: 'Help' }] });
+    // Two ports changed at once: no telling which is which, so neither keeps its edge.
+    expect(flowOf(store).edges).toEqual([]);
+    store.undo();
+    setNodeData(store, 'main', menu, { ...base, options: [{ digit: '3', label: 'Sales' }, { digit: '2', label: 'Help' }] });
+    expect(flowOf(store).edges.map((e) => [e.sourcePort, e.target])).toEqual([['3', hang]]);
+    setNodeData(store, 'main', menu, { ...base, options: [{ digit: '3', label: 'Sales' }, { digit: '5', label: 'Help' }] });
+    expect(flowOf(store).nodes.find((n) => n.id === menu)?.endsCall).toEqual(['5']);
+    // Both renames were typed into the options within a second: one undo step.
+    store.undo();
+    expect(flowOf(store).edges.map((e) => e.sourcePort)).toEqual(['1']);
+    expect(flowOf(store).nodes.find((n) => n.id === menu)?.endsCall).toEqual(['2']);
+  });
+
   it('refuses node data its schema refuses', () => {
     const store = createEditorStore(workspace(), 'main');
     const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
