@@ -4,6 +4,7 @@
  * whole definition) and one entry in `kindList` with its import.
  */
 import { assignKind } from './assign/kind.ts';
+import { decisionKind } from './decision/kind.ts';
 import { hangupKind } from './hangup/kind.ts';
 import type { AnyKind, NodeBehavior, NodeModel } from './kit/contract.ts';
 import { createRegistry } from './kit/registry.ts';
@@ -16,7 +17,7 @@ import { transferKind } from './transfer/kind.ts';
 import { voicemailKind } from './voicemail/kind.ts';
 
 /** Every node kind, in palette and schema order. */
-export const kindList = [startKind, playKind, menuKind, recordingKind, assignKind, queueKind, transferKind, voicemailKind, hangupKind] as const;
+export const kindList = [startKind, playKind, menuKind, decisionKind, recordingKind, assignKind, queueKind, transferKind, voicemailKind, hangupKind] as const;
 
 type Listed = (typeof kindList)[number];
 export type NodeKindName = Listed['kind'];
