@@ -13,11 +13,12 @@ import { playKind } from './play/kind.ts';
 import { queueKind } from './queue/kind.ts';
 import { recordingKind } from './recording/kind.ts';
 import { startKind } from './start/kind.ts';
+import { stepKind } from './step/kind.ts';
 import { transferKind } from './transfer/kind.ts';
 import { voicemailKind } from './voicemail/kind.ts';
 
 /** Every node kind, in palette and schema order. */
-export const kindList = [startKind, playKind, menuKind, decisionKind, recordingKind, assignKind, queueKind, transferKind, voicemailKind, hangupKind] as const;
+export const kindList = [startKind, playKind, menuKind, decisionKind, stepKind, recordingKind, assignKind, queueKind, transferKind, voicemailKind, hangupKind] as const;
 
 type Listed = (typeof kindList)[number];
 export type NodeKindName = Listed['kind'];
