@@ -1,5 +1,6 @@
 /** The flow switcher: pick a flow, create, duplicate or delete one (all undoable), or start a blank workspace. */
 import { useEffect, useId, useRef, useState } from 'react';
+import { referencesOf } from '../nodes/index.ts';
 import { createFlowIn, deleteFlow, duplicateFlow } from './store/flows.ts';
 import { useEditor, useStore } from './store/react.tsx';
 import { Icon } from './ui/icons.tsx';
@@ -133,7 +134,12 @@ export function FlowMenu({ onBlankWorkspace, onCompare }: { onBlankWorkspace(): 
             disabled={flows.length <= 1}
             title={flows.length <= 1 ? 'A workspace keeps at least one flow.' : undefined}
             onClick={run(() => {
-              if (deleteFlow(store, currentId)) showToast(`Deleted “${current?.name}”.`, { action: undoAction });
+              // Nodes of other flows that continue calls in this one now name a missing flow: say so.
+              const namedBy = flows
+                .filter((f) => f.id !== currentId)
+                .reduce((n, f) => n + f.nodes.filter((node) => referencesOf(node).some((r) => r.type === 'flow' && r.id === currentId)).length, 0);
+              const broken = namedBy === 0 ? '' : ` ${namedBy} ${namedBy === 1 ? 'node still sends' : 'nodes still send'} calls to it.`;
+              if (deleteFlow(store, currentId)) showToast(`Deleted “${current?.name}”.${broken}`, { action: undoAction });
             })}
           >
             <Icon name="error" /> Delete “{current?.name}”

@@ -5,6 +5,7 @@
  */
 import { assignKind } from './assign/kind.ts';
 import { decisionKind } from './decision/kind.ts';
+import { flowKind } from './flow/kind.ts';
 import { hangupKind } from './hangup/kind.ts';
 import type { AnyKind, NodeBehavior, NodeModel } from './kit/contract.ts';
 import { createRegistry } from './kit/registry.ts';
@@ -18,7 +19,7 @@ import { transferKind } from './transfer/kind.ts';
 import { voicemailKind } from './voicemail/kind.ts';
 
 /** Every node kind, in palette and schema order. */
-export const kindList = [startKind, playKind, menuKind, decisionKind, stepKind, recordingKind, assignKind, queueKind, transferKind, voicemailKind, hangupKind] as const;
+export const kindList = [startKind, playKind, menuKind, decisionKind, stepKind, recordingKind, assignKind, queueKind, transferKind, flowKind, voicemailKind, hangupKind] as const;
 
 type Listed = (typeof kindList)[number];
 export type NodeKindName = Listed['kind'];

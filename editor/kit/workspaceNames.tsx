@@ -1,20 +1,33 @@
-/** Agent and ring-group names for node views, memoised so views re-render only when those lists change. */
+/** Agent, ring-group and flow names for node views, memoised so views re-render only when those names change. */
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { WorkspaceView } from '../../nodes/kit/workspace.ts';
 
 export interface WorkspaceNames {
   agents: ReadonlyMap<string, string>;
   ringGroups: ReadonlyMap<string, string>;
+  flows: ReadonlyMap<string, string>;
 }
 
-const NamesContext = createContext<WorkspaceNames>({ agents: new Map(), ringGroups: new Map() });
+const NamesContext = createContext<WorkspaceNames>({ agents: new Map(), ringGroups: new Map(), flows: new Map() });
 
-export function WorkspaceNamesProvider({ workspace, children }: { workspace: Pick<WorkspaceView, 'agents' | 'ringGroups'>; children: ReactNode }) {
-  const { agents, ringGroups } = workspace;
-  const value = useMemo(
-    () => ({ agents: new Map(agents.map((a) => [a.id, a.name])), ringGroups: new Map(ringGroups.map((g) => [g.id, g.name])) }),
-    [agents, ringGroups],
-  );
+const SEP = '\u0000';
+
+export function WorkspaceNamesProvider({
+  workspace,
+  children,
+}: {
+  workspace: Pick<WorkspaceView, 'agents' | 'ringGroups' | 'flows'>;
+  children: ReactNode;
+}) {
+  const { agents, ringGroups, flows } = workspace;
+  // Every edit of a node makes a new flow list; its ids and names alone decide whether views must redraw.
+  const flowKey = flows.map((f) => `${f.id}${SEP}${f.name}`).join(SEP);
+  const value = useMemo(() => {
+    const pairs = flowKey === '' ? [] : flowKey.split(SEP);
+    const flowNames = new Map<string, string>();
+    for (let i = 0; i + 1 < pairs.length; i += 2) flowNames.set(pairs[i]!, pairs[i + 1]!);
+    return { agents: new Map(agents.map((a) => [a.id, a.name])), ringGroups: new Map(ringGroups.map((g) => [g.id, g.name])), flows: flowNames };
+  }, [agents, ringGroups, flowKey]);
   return <NamesContext.Provider value={value}>{children}</NamesContext.Provider>;
 }
 

@@ -123,6 +123,25 @@ export const DuplicateThenDelete: Story = {
   },
 };
 
+/** Deleting a flow that Flow nodes of other flows continue calls in says how many now name a missing flow. */
+export const DeleteFlowOthersSendCallsTo: Story = {
+  args: {
+    workspace: () => {
+      const ws = sampleWorkspace();
+      const [target, other] = ws.flows;
+      other!.nodes.push({ id: 'to-target', kind: 'flow', position: { x: 0, y: 900 }, data: { label: 'Hand over', flowId: target!.id, returns: false } });
+      return ws;
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const name = args.workspace().flows[0]!.name;
+    const menu = await openMenu(canvasElement);
+    await userEvent.click(menu.getByRole('menuitem', { name: `Delete “${name}”` }));
+    await expect(canvas.getByText(`Deleted “${name}”. 1 node still sends calls to it.`)).toBeVisible();
+  },
+};
+
 /** A workspace keeps at least one flow: with a single flow, Delete is disabled and says why. */
 export const LastFlowCannotBeDeleted: Story = {
   args: {
