@@ -1,25 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The `unit` project for StrykerJS (`npm run mutate`, see TESTING.md): mutants are judged by the fast Node tests,
- * never by the browser projects, and no JSON report is written over `npm test`'s. Left out, and still run by
+ * The unit tests StrykerJS judges mutants with (`npm run mutate`, see TESTING.md): the rule code's own Node tests,
+ * never the browser projects, and no JSON report written over `npm test`'s. Left out here, and still run by
  * `npm test`:
  * - tests that spawn `node bin/recflow.js`: the child process runs the code without the active mutant, so they
  *   can never notice one, and they cost seconds each;
- * - the model-based and random-walk call tests (seconds per test): they check invariants over thousands of paths,
- *   and would multiply the cost of every surviving mutant in the call code. The score is the rule tests' alone.
+ * - the model-based and random-walk call tests (seconds per test), which check invariants over thousands of paths;
+ * - the editor's and the examples' tests, which use the runtime on the way to something else.
+ * Each test file a mutant is covered by is loaded afresh for every mutant, so these would multiply the run time;
+ * the scores are therefore what the rule code's own tests notice, a lower bound.
  */
 export default defineConfig({
   test: {
     name: 'unit',
     environment: 'node',
-    include: ['{nodes,runtime,examples,bin,editor}/**/*.test.ts'],
+    include: ['{nodes,runtime}/**/*.test.ts'],
     exclude: [
       '**/*.browser.test.ts',
       '**/node_modules/**',
       'runtime/cli/validate.test.ts',
       'runtime/cli/diff.test.ts',
-      'examples/scenarios/scenarios.test.ts',
       'runtime/call/model.test.ts',
       'runtime/call/randomWalk.test.ts',
     ],

@@ -11,8 +11,6 @@ import type { NodeBehavior } from './behavior.ts';
 export interface WorkspaceIndex {
   agents: Map<string, Agent>;
   ringGroups: Map<string, RingGroup>;
-  /** Ring group ids per agent id. */
-  groupsOfAgent: Map<string, string[]>;
 }
 
 export interface FlowIndex {
@@ -30,18 +28,9 @@ const flowCache = new WeakMap<FlowDoc, FlowIndex>();
 export function indexWorkspace(ws: WorkspaceDoc): WorkspaceIndex {
   let ix = wsCache.get(ws);
   if (ix) return ix;
-  const groupsOfAgent = new Map<string, string[]>();
-  for (const g of ws.ringGroups) {
-    for (const m of g.memberIds) {
-      const list = groupsOfAgent.get(m);
-      if (list) list.push(g.id);
-      else groupsOfAgent.set(m, [g.id]);
-    }
-  }
   ix = {
     agents: new Map(ws.agents.map((a) => [a.id, a])),
     ringGroups: new Map(ws.ringGroups.map((g) => [g.id, g])),
-    groupsOfAgent,
   };
   wsCache.set(ws, ix);
   return ix;
