@@ -924,3 +924,120 @@ describe('flows the call cannot finish (C1, C4 safety nets)', () => {
     expect(s.currentNodeId).toBe('m');
   });
 });
+
+describe('the result mid-call and at the edges (R11, R19–R21)', () => {
+  it('R11/R21: segments in fractions of a second add up exactly; a pause and resume at one moment leave no gap', () => {
+    const s = startCall(pausable(), assignFlow(), inbound());
+    s.apply(answer(), 0.1);
+    s.apply(pause(), 0.3);
+    s.apply(resume(), 0.3);
+    s.apply(pause(), 0.7);
+    expect(spans(s.result())).toEqual([
+      [0.1, 0.3, 'paused'],
+      [0.3, 0.7, 'paused'],
+    ]);
+    expect(s.result().totalRecordedSeconds).toBe(0.6);
+  });
+
+  it('R11: a segment paused the moment it opened recorded nothing and is not listed', () => {
+    const { result } = run(pausable(), assignFlow(), inbound(), [
+      [5, answer()],
+      [5, pause()],
+      [9, resume()],
+      [12, hangUp()],
+    ]);
+    expect(spans(result)).toEqual([[9, 12, 'hang-up']]);
+    expect(result.totalRecordedSeconds).toBe(3);
+  });
+
+  it('R19/R21: a voicemail still being left is reported in progress up to now, and ends when the caller hangs up', () => {
+    const s = startCall(testWorkspace(), assignFlow(), inbound());
+    s.apply({ type: 'wait' }, 30);
+    // Taken at the moment the message starts, it has no length yet.
+    expect(s.result().voicemails).toEqual([]);
+    s.apply({ type: 'wait' }, 45);
+    const vm = { nodeId: 'vm', start: 30, maxLengthSeconds: 60, channel: 'mono', parties: ['contact'] };
+    expect(s.result()).toMatchObject({ recorded: false, voicemails: [{ ...vm, end: 45, endReason: 'in-progress' }], ended: false, duration: 45 });
+    expect(phasesOf(s.result())).toEqual([
+      ['ringing', 0, 30],
+      ['voicemail', 30, 45],
+    ]);
+    s.apply(hangUp(), 50);
+    expect(s.result().voicemails).toEqual([{ ...vm, end: 50, endReason: 'hang-up' }]);
+  });
+
+  it('R21: a segment still open is reported in progress up to the current time', () => {
+    const s = startCall(testWorkspace(), assignFlow(), inbound());
+    s.apply(answer(), 5);
+    s.apply({ type: 'wait' }, 12);
+    expect(s.result()).toMatchObject({ recorded: true, ended: false, duration: 12, totalRecordedSeconds: 7 });
+    expect(spans(s.result())).toEqual([[5, 12, 'in-progress']]);
+  });
+
+  it('R20: the deletion date counts from the end of the call to the millisecond', () => {
+    const start = { ...inbound(), startedAt: '2026-01-31T23:59:59.600Z' };
+    const { result } = run(testWorkspace({ account: { autoDelete: { enabled: true, months: 1 } } }), assignFlow(), start, [
+      [0.2, answer()],
+      [0.5, hangUp()],
+    ]);
+    // Ends at 00:00:00.100 on 1 February; a month later is 1 March.
+    expect(result.deletionDate).toBe('2026-03-01');
+  });
+
+  it('R20: a start time that is not a date falls back to the default start (1 January 2026)', () => {
+    const { result } = run(testWorkspace(), assignFlow(), { ...inbound(), startedAt: 'not a date' }, [
+      [1, answer()],
+      [2, hangUp()],
+    ]);
+    expect(result.deletionDate).toBe('2026-07-01');
+  });
+});
+
+describe('the step API refuses bad input without changing the call', () => {
+  it('a time that is not a number of seconds ≥ 0, and an action that is not one', () => {
+    const s = startCall(testWorkspace(), assignFlow(), inbound());
+    expect(s.apply({ type: 'wait' }, Number.NaN)).toEqual({ ok: false, error: 'The time must be a number of seconds ≥ 0 (got NaN).' });
+    expect(s.apply({ type: 'wait' }, -1)).toEqual({ ok: false, error: 'The time must be a number of seconds ≥ 0 (got -1).' });
+    expect(s.apply({ type: 'wait' }, Number.POSITIVE_INFINITY)).toEqual({ ok: false, error: 'The time must be a number of seconds ≥ 0 (got Infinity).' });
+    expect(s.apply(null as unknown as CallAction, 5)).toEqual({ ok: false, error: 'An action must be an object with a "type".' });
+    expect(s.apply({} as CallAction, 5)).toEqual({ ok: false, error: 'An action must be an object with a "type".' });
+    expect(s.history).toEqual([]);
+    expect(s.time).toBe(0);
+  });
+
+  it('goTo refuses an index outside the history, naming the range', () => {
+    const s = startCall(testWorkspace(), assignFlow(), inbound());
+    s.apply(answer(), 5);
+    expect(() => s.goTo(1.5)).toThrow(new RangeError('history index 1.5 is outside 0..1'));
+    expect(() => s.goTo(-1)).toThrow(new RangeError('history index -1 is outside 0..1'));
+    expect(() => s.goTo(2)).toThrow(new RangeError('history index 2 is outside 0..1'));
+    s.goTo(0);
+    expect(s.historyIndex).toBe(0);
+    expect(s.parties).toEqual([]);
+    s.goTo(1);
+    expect(s.historyIndex).toBe(1);
+    expect(s.controllingAgentId).toBe('ana');
+  });
+
+  it('R3: effective settings follow the call, with their source', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['r', 'recording', { record: 'on', channels: 'mono', agentPause: 'enabled' }],
+        ['a', 'assign', { target: { type: 'agent', agentId: 'ana' } }],
+      ],
+      [
+        ['s', 'next', 'r'],
+        ['r', 'next', 'a'],
+      ],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    expect(s.effectiveSettings()).toMatchObject({
+      record: { value: true, source: { kind: 'node', nodeId: 'r' } },
+      channels: { value: 'mono', source: { kind: 'node', nodeId: 'r' } },
+      agentPause: { value: true, source: { kind: 'node', nodeId: 'r' } },
+    });
+  });
+});
+
+const phasesOf = (r: CallResult) => r.timeline.phases.map((p) => [p.kind, p.start, p.end]);
