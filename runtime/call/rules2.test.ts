@@ -884,8 +884,9 @@ describe('flows the call cannot finish (C1, C4 safety nets)', () => {
     const loop = buildFlow(
       [
         ['s', 'start'],
-        ['r1', 'recording', { record: 'on' }],
-        ['r2', 'recording', { record: 'off' }],
+        // Each node sets every setting, so R3 resolves at the latest node at once.
+        ['r1', 'recording', { record: 'on', channels: 'dual', agentPause: 'enabled' }],
+        ['r2', 'recording', { record: 'off', channels: 'dual', agentPause: 'enabled' }],
       ],
       [
         ['s', 'next', 'r1'],

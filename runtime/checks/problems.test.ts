@@ -301,3 +301,128 @@ describe('checkFlow: every problem code with its message and place', () => {
     expect(checkFlow(clean, { workspace: workspace() })).toEqual([]);
   });
 });
+
+describe('checkFlow: where each check draws its line', () => {
+  const warningsOf = (f: FlowDoc, ws?: WorkspaceDoc) => checkFlow(f, ws ? { workspace: ws } : {}).filter((p) => p.severity === 'warning');
+  const codesAt = (f: FlowDoc, ws?: WorkspaceDoc) => checkFlow(f, ws ? { workspace: ws } : {}).map((p) => [p.code, p.nodeId ?? null, p.port ?? null]);
+
+  it('lists errors before warnings, each group in the order found', () => {
+    const f = flow([start(), node('r', 'recording', { record: 'on', channels: 'mono' }), message('p')], edges('s.next>r', 'r.next>p'));
+    expect(codesAt(f)).toEqual([
+      ['C1-port-unconnected', 'p', 'next'],
+      ['C3-mono', 'r', null],
+      ['C2-no-notice', 'r', null],
+    ]);
+  });
+
+  it('C2/R7: a number the workspace does not have is named by its id, with the account setting', () => {
+    const f = flow([start(['gone']), assign('a')], edges('s.next>a'));
+    const [warning] = warningsOf(f, workspace());
+    expect(warning?.message).toContain('(R7: inbound recording is on for gone)');
+  });
+
+  it('C2/R1: a flow no number serves takes the account setting', () => {
+    const f = flow([start(), assign('a')], edges('s.next>a'));
+    expect(warningsOf(f, workspace()).map((p) => p.code)).toEqual(['C2-no-notice']);
+    const off = workspace((ws) => {
+      ws.account.recordInbound = false;
+    });
+    expect(warningsOf(f, off)).toEqual([]);
+  });
+
+  it('C2/R2: with every served number recording off, an agent answering starts nothing', () => {
+    const f = flow([start(['main', 'sales']), assign('a')], edges('s.next>a'));
+    const ws = workspace((w) => {
+      for (const n of w.numbers) n.override = { enabled: true, inbound: 'disabled', outbound: 'inherit', agentPause: 'inherit' };
+    });
+    expect(warningsOf(f, ws)).toEqual([]);
+  });
+
+  it('C2/R5: a Recording on node after the notice is fine; a Recording off node never warns', () => {
+    expect(warningsOf(flow([start(), notice('n'), node('r', 'recording', { record: 'on' }), hangup('h')], edges('s.next>n', 'n.next>r', 'r.next>h')))).toEqual([]);
+    expect(warningsOf(flow([start(), node('r', 'recording', { record: 'off' }), hangup('h')], edges('s.next>r', 'r.next>h')))).toEqual([]);
+  });
+
+  it('C2/R6: once a Recording node has run, agents answering later start nothing by themselves', () => {
+    const f = flow([start(), node('r', 'recording', { record: 'off' }), message('p'), assign('a')], edges('s.next>r', 'r.next>p', 'p.next>a'));
+    expect(warningsOf(f)).toEqual([]);
+  });
+
+  it('C2/R7: a node reached both after a Recording node and without one is judged on the path without', () => {
+    // s → menu: 1 → Recording off → a; 2 → a. The path through 2 reaches the Assign with no Recording node behind it.
+    const f = flow(
+      [start(), node('m', 'menu', {}, ['timeout', 'invalid']), node('r', 'recording', { record: 'off' }), assign('a')],
+      edges('s.next>m', 'm.1>r', 'm.2>a', 'r.next>a'),
+    );
+    expect(warningsOf(f).filter((p) => p.code === 'C2-no-notice').map((p) => p.nodeId)).toEqual(['a']);
+    const onlyThroughOff = flow([start(), node('r', 'recording', { record: 'off' }), assign('a')], edges('s.next>r', 'r.next>a'));
+    expect(warningsOf(onlyThroughOff)).toEqual([]);
+  });
+
+  it('C2: a plain message is no notice; the walk ignores edges to nodes that do not exist', () => {
+    const f = flow([start(), message('p'), node('m', 'menu', {}, ['timeout', 'invalid']), assign('a')], edges('s.next>p', 'p.next>m', 'm.1>a', 'm.2>ghost'));
+    expect(warningsOf(f).filter((p) => p.code === 'C2-no-notice').map((p) => p.nodeId)).toEqual(['a']);
+  });
+
+  it('C4: a node that leads back into itself is a loop', () => {
+    const f = flow([start(), message('p')], edges('s.next>p', 'p.next>p'));
+    expect(warningsOf(f).map((p) => [p.code, p.nodeId])).toEqual([['C4-loop-no-exit', 'p']]);
+  });
+
+  it('C4: a loop of exactly five nodes names them all', () => {
+    const ids = ['l1', 'l2', 'l3', 'l4', 'l5'];
+    const f = flow([start(), ...ids.map(message)], edges('s.next>l1', 'l1.next>l2', 'l2.next>l3', 'l3.next>l4', 'l4.next>l5', 'l5.next>l1'));
+    expect(warningsOf(f)[0]?.message).toBe(
+      'A loop through "l1", "l2", "l3", "l4", "l5" has no way out: a call that enters it can never end except by the caller hanging up.',
+    );
+  });
+
+  it('C4: a loop is named from its first node in the flow, whichever node the walk entered it by', () => {
+    const f = flow([start(), message('b'), message('a')], edges('s.next>a', 'a.next>b', 'b.next>a'));
+    expect(warningsOf(f).map((p) => [p.nodeId, p.message.slice(0, 26)])).toEqual([['b', 'A loop through "b", "a" ha']]);
+  });
+
+  it.each<[string, () => FlowDoc]>([
+    ['a Hang up in it', () => flow([start(), message('a'), hangup('h')], edges('s.next>a', 'a.next>h'))],
+    ['an Assign in it (an agent may answer)', () => flow([start(), message('a'), node('x', 'assign', { target: { type: 'agent', agentId: 'ana' } })], edges('s.next>a', 'a.next>x', 'x.noAnswer>a'))],
+    ['a Transfer in it', () => flow([start(), message('a'), node('x', 'transfer')], edges('s.next>a', 'a.next>x', 'x.failed>a'))],
+    ['a port marked as ending the call', () => flow([start(), message('a'), node('m', 'menu', {}, ['invalid'])], edges('s.next>a', 'a.next>m', 'm.1>a', 'm.2>a', 'm.timeout>a'))],
+    ['a port left open', () => flow([start(), message('a'), node('m', 'menu')], edges('s.next>a', 'a.next>m', 'm.1>a', 'm.2>a', 'm.timeout>a'))],
+    ['an edge to a node that does not exist', () => flow([start(), message('a'), node('m', 'menu')], edges('s.next>a', 'a.next>m', 'm.1>a', 'm.2>a', 'm.timeout>a', 'm.invalid>ghost'))],
+    ['an edge out of the loop', () => flow([start(), message('a'), node('m', 'menu'), hangup('h')], edges('s.next>a', 'a.next>m', 'm.1>a', 'm.2>a', 'm.timeout>a', 'm.invalid>h'))],
+  ])('C4: a loop with %s has a way out', (_name, f) => {
+    expect(checkFlow(f()).filter((p) => p.code === 'C4-loop-no-exit')).toEqual([]);
+  });
+
+  it('C4: a loop where every path of a menu and a voicemail returns has no way out', () => {
+    const f = flow([start(), node('m', 'menu'), node('v', 'voicemail')], edges('s.next>m', 'm.1>v', 'm.2>m', 'm.timeout>v', 'm.invalid>m', 'v.next>m'));
+    expect(checkFlow(f).filter((p) => p.code === 'C4-loop-no-exit').map((p) => p.nodeId)).toEqual(['m']);
+  });
+
+  it('C4: a menu path marked as ending the call but also connected is no warning; no timeout means no timeout path', () => {
+    const connected = flow([start(), notice('n'), node('m', 'menu', {}, ['invalid']), hangup('h')], edges('s.next>n', 'n.next>m', 'm.1>h', 'm.2>h', 'm.timeout>h', 'm.invalid>h'));
+    expect(checkFlow(connected).map((p) => p.code)).toEqual([]);
+    const noTimeout = flow([start(), notice('n'), node('m', 'menu', { timeoutSeconds: null }, ['invalid']), hangup('h')], edges('s.next>n', 'n.next>m', 'm.1>h', 'm.2>h'));
+    expect(checkFlow(noTimeout).map((p) => p.code)).toEqual(['C4-menu-no-timeout', 'C4-menu-invalid-ends']);
+  });
+
+  it('C1: ports and endsCall of a node of an unknown kind are not judged (its kind is the error)', () => {
+    const fax = { id: 'x', kind: 'fax', position: { x: 0, y: 0 }, data: {}, endsCall: ['paper'] } as unknown as FlowNode;
+    const f = flow([start(), fax, hangup('h')], edges('s.next>x', 'x.out>h'));
+    expect(checkFlow(f).map((p) => p.code)).toEqual(['C1-unknown-kind']);
+  });
+
+  it('C1: edges of a duplicated id belong to the first node with it', () => {
+    const f = flow([start(), hangup('h'), message('h')], edges('s.next>h'));
+    expect(checkFlow(f).map((p) => [p.code, p.nodeId, p.port ?? null])).toEqual([
+      ['C1-duplicate-id', 'h', null],
+      ['C1-port-unconnected', 'h', 'next'],
+      ['C1-unreachable', 'h', null],
+    ]);
+  });
+
+  it('C1: an edge to a missing node is still checked for its port', () => {
+    const f = flow([start(), hangup('h')], edges('s.next>h', 's.other>ghost'));
+    expect(checkFlow(f).map((p) => p.code)).toEqual(['C1-missing-target', 'C1-unknown-port']);
+  });
+});
