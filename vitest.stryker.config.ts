@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  * `npm test`:
  * - tests that spawn `node bin/recflow.js`: the child process runs the code without the active mutant, so they
  *   can never notice one, and they cost seconds each;
+ * - runtime/cli/simulate.test.ts: its batch test runs on worker threads (which never see the mutant either) and
+ *   costs seconds; the rest drives the simulate command, which is not mutated, while the rule code it reaches has
+ *   direct tests and the shared option parser has runtime/cli/args.test.ts;
  * - the model-based and random-walk call tests (seconds per test), which check invariants over thousands of paths;
  * - the editor's and the examples' tests, which use the runtime on the way to something else.
  * Each test file a mutant is covered by is loaded afresh for every mutant, so these would multiply the run time;
@@ -21,6 +24,7 @@ export default defineConfig({
       '**/node_modules/**',
       'runtime/cli/validate.test.ts',
       'runtime/cli/diff.test.ts',
+      'runtime/cli/simulate.test.ts',
       'runtime/call/model.test.ts',
       'runtime/call/randomWalk.test.ts',
     ],

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { TransferTarget } from '../../nodes/kind.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
+import { checkExpectation, formatMismatch, simulate } from './scenario.ts';
 import { startCall } from './session.ts';
 import { assignFlow, buildFlow, inbound, outbound, run, spans, testWorkspace } from './testkit.ts';
 import type { AvailableAction, CallAction, CallResult, CallSession, CallStart, RejectionCode } from './types.ts';
@@ -1042,3 +1043,61 @@ describe('the step API refuses bad input without changing the call', () => {
 });
 
 const phasesOf = (r: CallResult) => r.timeline.phases.map((p) => [p.kind, p.start, p.end]);
+
+describe('scenarios: expectations compared field by field (recflow test)', () => {
+  const result = () =>
+    simulate(testWorkspace(), assignFlow(), {
+      call: { direction: 'inbound', numberId: 'main', callerNumber: '+15550111' },
+      actions: [
+        { at: 5, type: 'answer', agentId: 'ana' },
+        { at: 65.3, type: 'hangUp', party: 'contact' },
+      ],
+    });
+
+  it('R21: a list where the result has a value, or a value where it has a list, is one difference at that path', () => {
+    const r = result();
+    expect(checkExpectation(r, { path: ['s', 'a'], segments: [{ channelB: ['agent:ana'] }] })).toEqual([]);
+    expect(checkExpectation({ ...r, segments: 'none' } as unknown as CallResult, { segments: [{ start: 5 }] })).toEqual([
+      { path: '$.segments', expected: [{ start: 5 }], actual: 'none' },
+    ]);
+    expect(checkExpectation({ ...r, handledBy: null } as unknown as CallResult, { handledBy: { agentIds: ['ana'] } })).toEqual([
+      { path: '$.handledBy', expected: { agentIds: ['ana'] }, actual: null },
+    ]);
+    expect(checkExpectation({ ...r, handledBy: 'ana' } as unknown as CallResult, { handledBy: { agentIds: ['ana'] } })).toEqual([
+      { path: '$.handledBy', expected: { agentIds: ['ana'] }, actual: 'ana' },
+    ]);
+  });
+
+  it('R21: a longer expected list reports the length and compares the items both have', () => {
+    expect(checkExpectation(result(), { segments: [{ start: 4 }, { start: 70 }] })).toEqual([
+      { path: '$.segments.length', expected: 2, actual: 1 },
+      { path: '$.segments[0].start', expected: 4, actual: 5 },
+    ]);
+  });
+
+  it('R21: seconds match within a billionth (sums of decimal seconds), not beyond', () => {
+    const r = result();
+    expect(r.totalRecordedSeconds).toBe(60.3);
+    expect(checkExpectation(r, { totalRecordedSeconds: 60.3 + 1e-10, duration: 65.3 })).toEqual([]);
+    expect(checkExpectation(r, { totalRecordedSeconds: 60.3 + 1e-8 })).toEqual([{ path: '$.totalRecordedSeconds', expected: 60.3 + 1e-8, actual: 60.3 }]);
+    expect(checkExpectation(r, { channels: null, recorded: true })).toEqual([{ path: '$.channels', expected: null, actual: 'dual' }]);
+    expect(checkExpectation(r, { deletionDate: undefined })).toEqual([]);
+  });
+
+  it('says each difference as path, expected and actual, in JSON', () => {
+    expect(formatMismatch({ path: '$.segments[0].endReason', expected: 'paused', actual: 'hang-up' })).toBe('$.segments[0].endReason: expected "paused", got "hang-up"');
+    expect(formatMismatch({ path: '$.channels', expected: null, actual: 'dual' })).toBe('$.channels: expected null, got "dual"');
+  });
+
+  it('simulate: a time going backwards in an unchecked scenario is an error naming both times', () => {
+    expect(() =>
+      simulate(testWorkspace(), assignFlow(), {
+        call: { direction: 'inbound', numberId: 'main', callerNumber: '+15550111' },
+        actions: [
+          { at: 9, type: 'wait' },
+          { at: 2, type: 'wait' },
+        ],
+      }),
+    ).toThrow("The time 2s is earlier than the call's current time 9s; time cannot go backwards.");
+  });
+});

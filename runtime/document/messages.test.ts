@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseScenario } from '../call/scenario.ts';
+import { edges, flow, node } from '../checks/testkit.ts';
+import { describeDiff, diffFlows } from './diff.ts';
 import { type DocError, parseWithSchema, readJson, scanHostile, toJsonPath } from './errors.ts';
 import { parseFlow } from './flow.ts';
 import { migrateFlow, migrateWorkspace } from './migrations.ts';
@@ -266,5 +268,58 @@ describe('reading any document (limits: 5 MB, 64 levels, no prototype keys)', ()
     const zods = parseWithSchema(z.number().multipleOf(5), 3);
     expect(zods.ok).toBe(false);
     expect(!zods.ok && zods.errors[0]!.message).toMatch(/5/);
+  });
+});
+
+describe('describing a diff (recflow diff, the Compare panel)', () => {
+  it('one line per change: flow properties, nodes by title and label, then connections', () => {
+    const before = flow(
+      [node('s', 'start'), node('p', 'play', { label: 'Hello', text: 'Hi' }), node('m', 'menu', { label: '' }), node('old', 'hangup', { label: 'Bye' }), node('gone', 'hangup', { label: '' })],
+      edges('s.next>p', 'p.next>m', 'm.1>old', 'm.2>old'),
+    );
+    const after = flow(
+      [node('s', 'start'), node('p', 'play', { label: 'Hello', text: 'Hello there' }), node('m', 'menu', { label: '' }), node('new', 'voicemail', { label: '' }), node('old', 'hangup', { label: 'Bye' })],
+      edges('s.next>p', 'p.next>new', 'm.1>new', 'm.timeout>old'),
+    );
+    after.name = 'Renamed';
+    after.description = 'd';
+    after.nodes[0]!.position = { x: 5, y: 0 };
+    after.nodes[1]!.position = { x: 1, y: 1 };
+    const d = diffFlows(before, after);
+    expect(d.counts).toEqual({ added: 1, removed: 1, changed: 1, moved: 1, connections: 4 });
+    expect(d).toMatchObject({ identical: false, layoutOnly: false });
+    expect(describeDiff(d)).toEqual([
+      'flow        name: "Test" → "Renamed"',
+      'flow        description: not set → "d"',
+      'moved       Start "Incoming call" (s)',
+      'changed     Play "Hello" (p) (also moved)',
+      '              text: "Hi" → "Hello there"',
+      'added       Voicemail "new"',
+      'removed     Hang up "gone"',
+      'rewired     "p" port "next": "m" → "new"',
+      'rewired     "m" port "1": "old" → "new"',
+      'unconnected "m" port "2" (was → "old")',
+      'connected   "m" port "timeout" → "old"',
+    ]);
+    // A re-layout can be left out: the Start that only moved is no change then, the Play still is.
+    expect(diffFlows(before, after, { ignoreLayout: true }).nodes.map((n) => [n.id, n.change])).toEqual([
+      ['p', 'changed'],
+      ['new', 'added'],
+      ['gone', 'removed'],
+    ]);
+  });
+
+  it('a flow that only moved is layout only; a changed kind and endsCall are changes', () => {
+    const a = flow([node('s', 'start'), node('x', 'hangup', { label: 'X' })], edges('s.next>x'));
+    const moved = structuredClone(a);
+    moved.nodes[1]!.position = { x: 0, y: 9 };
+    expect(diffFlows(a, moved)).toMatchObject({ identical: false, layoutOnly: true, counts: { moved: 1 } });
+    expect(diffFlows(a, moved, { ignoreLayout: true })).toMatchObject({ identical: true, layoutOnly: false, nodes: [] });
+    const kind = flow([node('s', 'start'), node('x', 'voicemail', { label: 'X' }, ['next'])], edges('s.next>x'));
+    expect(diffFlows(a, kind).nodes[0]!.fields.slice(0, 1)).toEqual([{ field: 'kind', before: 'hangup', after: 'voicemail' }]);
+    expect(diffFlows(a, kind).nodes[0]!.fields.at(-1)).toEqual({ field: 'endsCall', before: [], after: ['next'] });
+    const reordered = structuredClone(kind);
+    reordered.nodes[1]!.endsCall = ['next', 'next'];
+    expect(diffFlows(kind, reordered).identical).toBe(true);
   });
 });
