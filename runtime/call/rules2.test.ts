@@ -1101,3 +1101,79 @@ describe('scenarios: expectations compared field by field (recflow test)', () =>
     ).toThrow("The time 2s is earlier than the call's current time 9s; time cannot go backwards.");
   });
 });
+
+describe('where a call enters and leaves (R7, R13, R15)', () => {
+  it('R7: without a flow given, an inbound call runs the flow of the number dialled', () => {
+    const ws = testWorkspace();
+    ws.flows = [buildFlow([['s', 'start'], ['p', 'play', { durationSeconds: 3 }]], [['s', 'next', 'p']], 'own')];
+    ws.numbers[0]!.flowId = 'own';
+    const s = startCall(ws, undefined, inbound('main'));
+    expect(s.path).toEqual(['s', 'p']);
+    expect(s.currentNodeId).toBe('p');
+    // The other number has no flow: it rings every agent.
+    expect(startCall(ws, undefined, inbound('sales')).path).toEqual([]);
+  });
+
+  it('R7: a flow with no Start gives the call no way in, so it rings every agent', () => {
+    const s = startCall(testWorkspace(), buildFlow([['p', 'play', { durationSeconds: 3 }]], []), inbound());
+    expect(s.path).toEqual([]);
+    expect(find(s, 'answer')).toEqual({
+      type: 'answer',
+      agents: [
+        { value: 'ana', label: 'Ana' },
+        { value: 'ben', label: 'Ben' },
+        { value: 'cy', label: 'Cy' },
+      ],
+      ringGroupId: null,
+    });
+  });
+
+  it('R4: a call enters at the Start that lists its number, else at the first Start', () => {
+    const flow = buildFlow(
+      [
+        ['any', 'start'],
+        ['forSales', 'start', { numberIds: ['sales'] }],
+        ['p', 'play', { durationSeconds: 3 }],
+        ['q', 'play', { durationSeconds: 4 }],
+      ],
+      [
+        ['any', 'next', 'p'],
+        ['forSales', 'next', 'q'],
+      ],
+    );
+    expect(startCall(testWorkspace(), flow, inbound('sales')).path).toEqual(['forSales', 'q']);
+    expect(startCall(testWorkspace(), flow, inbound('main')).path).toEqual(['any', 'p']);
+  });
+
+  it('R15 (decision): the external portion begins once, when the last agent leaves, however many outside parties stay', () => {
+    const s = startCall(noContinue(), assignFlow(), inbound());
+    s.apply(answer(), 5);
+    s.apply(conference(outside(1)), 6);
+    s.apply(conference(outside(2)), 7);
+    s.apply(hangUp('agent:ana'), 10);
+    s.apply(hangUp('external:+15550101'), 12);
+    s.apply(hangUp(), 20);
+    const r = s.result();
+    expect(r.externalPortionAt).toBe(10);
+    expect(spans(r)).toEqual([[5, 10, 'external-transfer']]);
+    expect(r.timeline.markers.filter((m) => m.kind === 'external-portion').map((m) => m.at)).toEqual([10]);
+  });
+
+  it('R13: an extension left alone with the contact is internal: recording goes on until it hangs up (R9)', () => {
+    const s = startCall(noContinue(), assignFlow(), inbound());
+    s.apply(answer(), 5);
+    s.apply(conference({ type: 'extension', extension: '7', system: 'pbx' }), 6);
+    s.apply(hangUp('agent:ana'), 10);
+    expect(s.ended).toBe(false);
+    s.apply(hangUp('extension:pbx:7'), 20);
+    const r = s.result();
+    expect(r).toMatchObject({ ended: true, duration: 20, externalPortionAt: null });
+    expect(spans(r)).toEqual([[5, 20, 'hang-up']]);
+    expect(r.timeline.phases.map((p) => [p.kind, p.start, p.end])).toEqual([
+      ['ringing', 0, 5],
+      ['agent', 5, 6],
+      ['conference', 6, 10],
+      ['outside', 10, 20],
+    ]);
+  });
+});
