@@ -136,6 +136,7 @@ describe('workspace documents: each mistake with its path and sentence', () => {
   const ws = (patch: Json): Json => ({ format: 'recflow.workspace', version: 1, ...patch });
   it.each<[string, Json, DocError[]]>([
     ['R20: a retention of 0 months', ws({ account: { autoDelete: { months: 0 } } }), [{ path: '$.account.autoDelete.months', message: 'must be at least 1' }]],
+    ['R20: a retention in fractions of a month', ws({ account: { autoDelete: { months: 1.5 } } }), [{ path: '$.account.autoDelete.months', message: 'must be a whole number, not a number' }]],
     ['R20: a retention of 121 months', ws({ account: { autoDelete: { months: 121 } } }), [{ path: '$.account.autoDelete.months', message: 'must be at most 120' }]],
     ['R1: a setting that is not true or false', ws({ account: { agentPause: 'yes' } }), [{ path: '$.account.agentPause', message: 'must be true or false, not text' }]],
     ['a phone number that is not one', ws({ numbers: [{ id: 'n', number: 'abc' }] }), [{ path: '$.numbers[0].number', message: 'must be a phone number such as +15550100' }]],
