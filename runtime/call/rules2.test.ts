@@ -1177,3 +1177,38 @@ describe('where a call enters and leaves (R7, R13, R15)', () => {
     ]);
   });
 });
+
+describe('calls that wait from the first moment (R19, C4)', () => {
+  it('R19: a flow that starts with a voicemail offers # and records the message', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['vm', 'voicemail', { maxLengthSeconds: 20 }],
+      ],
+      [['s', 'next', 'vm']],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    expect(s.available()[0]).toEqual({ type: 'press', digits: [{ value: '#', label: '# (end the message)' }] });
+    expect(s.nextTimerAt()).toBe(20);
+    expect(s.apply(press('#'), 6)).toEqual({ ok: true, accepted: true });
+    expect(s.result().voicemails).toMatchObject([{ start: 0, end: 6, endReason: 'finished' }]);
+  });
+
+  it('C4: a caller may press a key in a menu without a timeout, at any time', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['m', 'menu', { timeoutSeconds: null }],
+        ['h', 'hangup'],
+      ],
+      [
+        ['s', 'next', 'm'],
+        ['m', '1', 'h'],
+      ],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    expect(offered(s)).toEqual(['press', 'hangUp', 'wait']);
+    expect(s.apply(press('1'), 500)).toEqual({ ok: true, accepted: true });
+    expect(s.result()).toMatchObject({ ended: true, duration: 500, path: ['s', 'm', 'h'] });
+  });
+});
