@@ -4,7 +4,7 @@
  * refused with the parser's reason and the usage (exit 2), as the README's
  * CLI sections document.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { commandArgs } from './args.ts';
 import { type CliIO, commands, EXIT, main, usage } from './main.ts';
 
@@ -20,7 +20,7 @@ async function cli(args: string[]) {
   return { code, out: o.outText(), err: o.errText() };
 }
 
-const usageText = () => `Usage: recflow <command> [options]
+const USAGE = `Usage: recflow <command> [options]
 
 Commands:
   validate  ${commands.validate!.summary}
@@ -37,38 +37,23 @@ describe('recflow: the command list', () => {
     delete commands.boom;
   });
 
-  it('writes to the process’s stdout and stderr unless told otherwise', async () => {
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      expect(await main(['--help'])).toBe(0);
-      expect(await main([])).toBe(2);
-      expect(out.mock.calls).toEqual([[usageText()]]);
-      expect(err.mock.calls).toEqual([[usageText()]]);
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  });
-
   it('lists every command with its summary, aligned, and the exit codes', () => {
-    expect(Object.keys(commands)).toEqual(['validate', 'simulate', 'test', 'diff']);
-    expect(usage()).toBe(usageText());
+    expect(usage()).toBe(USAGE);
     expect(EXIT).toEqual({ ok: 0, problems: 1, usage: 2 });
   });
 
   it.each([['--help'], ['-h'], ['help']])('%s prints the command list on stdout and exits 0', async (flag) => {
-    expect(await cli([flag])).toEqual({ code: 0, out: usageText(), err: '' });
+    expect(await cli([flag])).toEqual({ code: 0, out: USAGE, err: '' });
   });
 
   it('no command prints the command list on stderr and exits 2', async () => {
-    expect(await cli([])).toEqual({ code: 2, out: '', err: usageText() });
+    expect(await cli([])).toEqual({ code: 2, out: '', err: USAGE });
   });
 
   it('an unknown command is named, then the command list; exit 2', async () => {
-    expect(await cli(['fax'])).toEqual({ code: 2, out: '', err: `recflow: unknown command "fax"\n\n${usageText()}` });
+    expect(await cli(['fax'])).toEqual({ code: 2, out: '', err: `recflow: unknown command "fax"\n\n${USAGE}` });
     // Names inherited from Object are not commands either.
-    expect((await cli(['toString'])).err).toBe(`recflow: unknown command "toString"\n\n${usageText()}`);
+    expect((await cli(['toString'])).err).toBe(`recflow: unknown command "toString"\n\n${USAGE}`);
   });
 
   it('a command that fails unexpectedly exits 2 with its message, not a stack trace', async () => {
