@@ -9,7 +9,7 @@
  */
 import type { Arbitrary, default as FastCheck } from 'fast-check';
 import type { z } from 'zod';
-import type { TransferTarget } from './fields.ts';
+import type { QueueTarget, TransferTarget } from './fields.ts';
 import type { WorkspaceView } from './workspace.ts';
 
 // ---------------------------------------------------------------- model
@@ -88,6 +88,10 @@ export interface RecordingSettings {
   record: 'on' | 'off';
   channels: 'default' | 'dual' | 'mono';
   agentPause: 'default' | 'enabled' | 'disabled';
+  /** R29: which sides are on tape: the contact (channel A), the agent side (channel B), or both. */
+  parties?: 'default' | 'both' | 'contact' | 'agent';
+  /** R31: whether the part before an agent joins (the IVR) is recorded when this node turns recording on. */
+  ivr?: 'default' | 'record' | 'skip';
 }
 
 /**
@@ -110,7 +114,23 @@ export type NodeStep =
   | { kind: 'takeMessage'; maxLengthSeconds: number }
   | { kind: 'ring'; target: RingTarget; timeoutSeconds: number; noAnswerPort: string }
   | { kind: 'dial'; target: ConnectTarget; timeoutSeconds: number; noAnswerPort: string }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /**
+   * R25: wait in a queue served by `target`; an agent answering takes the call (it leaves the flow); after
+   * `maxWaitSeconds` the call leaves by `timeoutPort`; the reviewer may say the queue is full or closed
+   * (a `choose` of one of `options`, each leading to its port through the behaviour's `choose`).
+   */
+  | { kind: 'enqueue'; target: QueueTarget; maxWaitSeconds: number; timeoutPort: string; options: StepChoice[] }
+  /**
+   * R26/R27: the call waits for the reviewer to choose one of `options` (an outcome, an error); after
+   * `timeoutSeconds`, when set, it goes on by `timeoutPort` (a step takes `next` unless told otherwise).
+   */
+  | { kind: 'choose'; options: StepChoice[]; timeoutSeconds: number | null; timeoutPort: string | null }
+  /**
+   * R28: the call continues in the workspace's flow `flowId` from its entry; when that flow ends without
+   * hanging up (a port leading nowhere) and `returnPort` is set, the call comes back and leaves by it.
+   */
+  | { kind: 'enterFlow'; flowId: string; returnPort: string | null };
 
 /**
  * What a call does when it reaches a node of the kind. Behaviours are pure:
@@ -126,6 +146,8 @@ export interface NodeBehavior<D> {
   press?(data: D, digit: string): string | null;
   /** The node's timer fell due: the port to leave by, or null to end the call. */
   timeout?(data: D): string | null;
+  /** The reviewer chose `option` (one the step offered) while the call waits at the node: the port to leave by. */
+  choose?(data: D, option: string): string | null;
 }
 
 /** Identity helper that keeps `D` checked against the kind's data. */

@@ -35,6 +35,16 @@ export const transferTargetSchema = z.discriminatedUnion('type', [
 ]);
 export type TransferTarget = z.infer<typeof transferTargetSchema>;
 
+/** R25: who serves a queue: a ring group's members, or a set of agents. */
+export const queueTargetSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ringGroup'), ringGroupId: idSchema }),
+  z.strictObject({
+    type: z.literal('agents'),
+    agentIds: z.array(idSchema).min(1, 'must name at least one agent').max(100, 'must name at most 100 agents'),
+  }),
+]);
+export type QueueTarget = z.infer<typeof queueTargetSchema>;
+
 /** True when a transfer to this target is external (R14) rather than internal (R13). */
 export function isExternalTarget(target: TransferTarget): boolean {
   return target.type === 'external';

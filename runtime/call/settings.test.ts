@@ -13,6 +13,10 @@ describe('effective settings', () => {
       agentPause: false,
       dualChannel: true,
       autoDelete: { enabled: true, months: 6 },
+      recordedParties: 'both',
+      pauseLeaves: 'gap',
+      recordIvr: true,
+      outsidePartiesChannel: 'agent-side',
     });
     const s = resolveSettings(testWorkspace(), inbound());
     expect(s.record).toEqual({ value: true, source: { kind: 'account' } });

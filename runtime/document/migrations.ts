@@ -40,10 +40,13 @@ const workspaceSteps: Record<number, Step> = {
   // v2 added `versions`, the published versions of each flow. A v1 workspace has published none: the field's
   // default (no versions) fills it in, and a `versions` a v1 document should not have is still checked.
   1: (doc) => ({ ...doc, version: 2 }),
+  // v3 added the platform (R30) and the account's recording dimensions it fixes or offers (recorded parties, what
+  // a pause leaves, IVR recording, the outside parties' channel). A v2 workspace models Talkdesk: the defaults.
+  2: (doc) => ({ ...doc, version: 3 }),
 };
 
 export const CURRENT_FLOW_VERSION = 2;
-export const CURRENT_WORKSPACE_VERSION = 2;
+export const CURRENT_WORKSPACE_VERSION = 3;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,11 +54,14 @@ function isObject(v: unknown): v is Json {
 
 /**
  * Runs the steps from the document's version up to `current`. Anything that
- * is not an object with a whole-number version is passed on untouched, for
- * the schema to refuse with a precise path.
+ * is not an object with a whole-number version, or that names another
+ * document format (a workspace read as a flow), is passed on untouched, for
+ * the schema to refuse with a precise path: its version says nothing about
+ * this format's.
  */
-function migrate(value: unknown, what: string, current: number, steps: Record<number, Step>): ParseResult<unknown> {
+function migrate(value: unknown, what: string, format: string, current: number, steps: Record<number, Step>): ParseResult<unknown> {
   if (!isObject(value)) return { ok: true, value };
+  if (typeof value.format === 'string' && value.format !== format) return { ok: true, value };
   const version = value.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: true, value };
   if (version > current) {
@@ -82,9 +88,9 @@ function migrate(value: unknown, what: string, current: number, steps: Record<nu
 }
 
 export function migrateFlow(value: unknown): ParseResult<unknown> {
-  return migrate(value, 'flow', CURRENT_FLOW_VERSION, flowSteps);
+  return migrate(value, 'flow', 'recflow.flow', CURRENT_FLOW_VERSION, flowSteps);
 }
 
 export function migrateWorkspace(value: unknown): ParseResult<unknown> {
-  return migrate(value, 'workspace', CURRENT_WORKSPACE_VERSION, workspaceSteps);
+  return migrate(value, 'workspace', 'recflow.workspace', CURRENT_WORKSPACE_VERSION, workspaceSteps);
 }

@@ -38,6 +38,11 @@ describe('parseWorkspace', () => {
       agentPause: false,
       dualChannel: true,
       autoDelete: { enabled: true, months: 6 },
+      // R29–R31 (Talkdesk, the default platform): both sides, a pause leaves a gap, IVR recorded, outside parties on B.
+      recordedParties: 'both',
+      pauseLeaves: 'gap',
+      recordIvr: true,
+      outsidePartiesChannel: 'agent-side',
     });
     expect(ws.account).toEqual(defaultAccountSettings());
     expect(ws).toMatchObject({ name: 'Workspace', numbers: [], agents: [], ringGroups: [], roles: [], flows: [] });

@@ -5,12 +5,16 @@
 import { z } from 'zod';
 import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath } from './errors.ts';
+import { DEFAULT_PLATFORM, PLATFORMS, type PresetSettingName, presetOf } from '../platforms/presets.ts';
 import { type FlowDoc, parseFlow } from './flow.ts';
 import { migrateWorkspace } from './migrations.ts';
 
 export const WORKSPACE_FORMAT = 'recflow.workspace';
-/** Version 2 added `versions` (the published versions of each flow); `migrations.ts` lifts version 1. */
-export const WORKSPACE_VERSION = 2;
+/**
+ * Version 2 added `versions` (the published versions of each flow); version 3 the platform and the account's
+ * recording dimensions (R29–R31); `migrations.ts` lifts older versions.
+ */
+export const WORKSPACE_VERSION = 3;
 
 /** R1: account-wide settings; the defaults are R1's. */
 export const accountSettingsSchema = z.strictObject({
@@ -25,6 +29,14 @@ export const accountSettingsSchema = z.strictObject({
       months: z.number().int().min(1).max(120).default(6),
     })
     .default({ enabled: true, months: 6 }),
+  /** R29: which sides are on tape unless a Recording node says otherwise. */
+  recordedParties: z.enum(['both', 'contact', 'agent']).default('both'),
+  /** R30: a pause removes the paused audio (gap, R11) or leaves silence in the recording. */
+  pauseLeaves: z.enum(['gap', 'silence']).default('gap'),
+  /** R31: a Recording node turning recording on before an agent joins records the IVR part too (else from the agent). */
+  recordIvr: z.boolean().default(true),
+  /** R17/R30: outside and conferenced parties on the agent side (channel B) or with the contact (channel A). */
+  outsidePartiesChannel: z.enum(['agent-side', 'contact-side']).default('agent-side'),
 });
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
 
@@ -97,6 +109,8 @@ const workspaceEnvelopeSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(WORKSPACE_VERSION),
   name: labelSchema.default('Workspace'),
+  /** R30: the platform the workspace models; its preset fixes some settings and offers the rest. */
+  platform: z.enum(PLATFORMS).default(DEFAULT_PLATFORM),
   account: accountSettingsSchema.default(accountSettingsSchema.parse({})),
   numbers: z.array(phoneNumberSchema).max(1000).default([]),
   agents: z.array(agentSchema).max(10000).default([]),
@@ -191,8 +205,46 @@ export function parseWorkspace(input: unknown): ParseResult<WorkspaceDoc> {
     flows.push(parsed.value);
   });
   const versions = parseVersions(doc.versions, flowIds, errors);
+  errors.push(...platformProblems(migrated.value, doc));
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { ...doc, flows, versions } };
+  return { ok: true, value: applyPreset({ ...doc, flows, versions }) };
+}
+
+/**
+ * R30: a workspace on a platform has the values its preset fixes. A document that sets a fixed setting to
+ * another value, or a number override the platform does not have, is refused with the path and the reason.
+ */
+function platformProblems(raw: unknown, doc: { platform: WorkspaceDoc['platform']; numbers: PhoneNumber[] }): DocError[] {
+  const preset = presetOf(doc.platform);
+  const errors: DocError[] = [];
+  const account = typeof raw === 'object' && raw !== null ? (raw as { account?: unknown }).account : undefined;
+  if (typeof account === 'object' && account !== null) {
+    for (const [name, value] of Object.entries(preset.fixed) as Array<[PresetSettingName, unknown]>) {
+      const given = (account as Record<string, unknown>)[name];
+      if (given !== undefined && given !== value) {
+        errors.push({
+          path: toJsonPath(['account', name]),
+          message: `${preset.name} has no such setting: it is always ${JSON.stringify(value)}. ${preset.why[name] ?? ''}`.trim(),
+        });
+      }
+    }
+  }
+  if (!preset.numberOverrides) {
+    doc.numbers.forEach((n, i) => {
+      if (n.override.enabled) {
+        errors.push({ path: toJsonPath(['numbers', i, 'override', 'enabled']), message: `${preset.name} has no per-number recording overrides. ${preset.why.numberOverrides ?? ''}`.trim() });
+      }
+    });
+  }
+  return errors;
+}
+
+/** The workspace with the values its platform's preset fixes (R30). */
+export function applyPreset(ws: WorkspaceDoc): WorkspaceDoc {
+  const preset = presetOf(ws.platform);
+  const fixed = Object.entries(preset.fixed).filter(([k, v]) => ws.account[k as PresetSettingName] !== v);
+  if (fixed.length === 0) return ws;
+  return { ...ws, account: { ...ws.account, ...Object.fromEntries(fixed) } };
 }
 
 /**
