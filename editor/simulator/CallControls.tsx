@@ -43,9 +43,9 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
           {call.paused && !call.ended ? <span className="sim-badge sim-badge--warn">recording paused</span> : null}
           {call.onHold && !call.ended ? <span className="sim-badge">contact on hold</span> : null}
         </div>
-        <output className="sim-machine sim-muted" aria-label="Call machine state" title="The call machine's state: where the call is, and what its recording is doing">
+        <div className="sim-machine sim-muted" role="note" aria-label="Call machine state" title="The call machine's state: where the call is, and what its recording is doing">
           <code>{call.machineState}</code>
-        </output>
+        </div>
         {note ? (
           <p className={`sim-note sim-note--${note.tone}`} role={note.tone === 'ok' ? 'status' : 'alert'}>
             {note.text}

@@ -34,10 +34,10 @@ function isObject(v: unknown): v is JsonObject {
 
 /** The workspace's flows are flow documents: point at the flow schema rather than repeating it. */
 function linkFlows(schema: JsonObject): void {
-  const properties = schema.properties;
-  if (!isObject(properties) || !isObject(properties.flows)) return;
+  // zod always writes the workspace envelope's fields under `properties`, flows among them.
+  const properties = schema.properties as JsonObject;
   properties.flows = {
-    ...properties.flows,
+    ...(properties.flows as JsonObject),
     items: { $ref: `${SCHEMA_BASE_URL}flow.schema.json` },
     description: 'Flow documents (see flow.schema.json); older flow versions are migrated on import.',
   };
