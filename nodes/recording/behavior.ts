@@ -1,8 +1,14 @@
 import { defineBehavior, type RecordingSettings } from '../kit/contract.ts';
 import type { RecordingData } from './model.ts';
 
-/** The settings the node applies: R5/R6 on or off, R3 channels and agent pause. */
-export const recordingSettings = (d: RecordingData): RecordingSettings => ({ record: d.record, channels: d.channels, agentPause: d.agentPause });
+/** The settings the node applies: R5/R6 on or off, R3 channels and agent pause, R29 the sides recorded, R31 the IVR part. */
+export const recordingSettings = (d: RecordingData): RecordingSettings => ({
+  record: d.record,
+  channels: d.channels,
+  agentPause: d.agentPause,
+  parties: d.parties,
+  ivr: d.ivr,
+});
 
 /** R5/R6: starts or stops recording the moment it runs; R3: its channels and pause settings win from now on. */
 export const recordingBehavior = defineBehavior<RecordingData>({

@@ -20,6 +20,8 @@ export const recordingKind = defineKind({
       record: fc.constantFrom('on' as const, 'off' as const),
       channels: fc.constantFrom('default' as const, 'dual' as const, 'mono' as const),
       agentPause: fc.constantFrom('default' as const, 'enabled' as const, 'disabled' as const),
+      parties: fc.constantFrom('default' as const, 'both' as const, 'contact' as const, 'agent' as const),
+      ivr: fc.constantFrom('default' as const, 'record' as const, 'skip' as const),
     }),
   ui: () => import('./ui.tsx'),
 });

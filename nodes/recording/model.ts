@@ -10,6 +10,10 @@ const schema = z.strictObject({
   channels: z.enum(['default', 'dual', 'mono']),
   /** R3: 'default' falls through to the number override and the account. */
   agentPause: z.enum(['default', 'enabled', 'disabled']),
+  /** R29: which sides are on tape from here on; 'default' falls through to the account. Older flows have none: default. */
+  parties: z.enum(['default', 'both', 'contact', 'agent']).default('default'),
+  /** R31: whether turning recording on here records the IVR part before an agent joins; 'default' is the account's. */
+  ivr: z.enum(['default', 'record', 'skip']).default('default'),
 });
 
 export const recordingModel = defineModel({
@@ -17,7 +21,14 @@ export const recordingModel = defineModel({
   title: 'Recording',
   description: 'Turns call recording on or off from here on, overriding the number and account settings.',
   schema,
-  defaults: () => ({ label: 'Record call', record: 'on' as const, channels: 'default' as const, agentPause: 'default' as const }),
+  defaults: () => ({
+    label: 'Record call',
+    record: 'on' as const,
+    channels: 'default' as const,
+    agentPause: 'default' as const,
+    parties: 'default' as const,
+    ivr: 'default' as const,
+  }),
   hasInput: true,
   ports: () => [{ id: 'next', label: 'next' }],
   check(data) {
@@ -34,6 +45,6 @@ export const recordingModel = defineModel({
     }
     return [];
   },
-  searchText: (d) => `${d.label} record ${d.record} ${d.channels} pause ${d.agentPause}`,
+  searchText: (d) => `${d.label} record ${d.record} ${d.channels} pause ${d.agentPause} parties ${d.parties} ivr ${d.ivr}`,
 });
 export type RecordingData = z.infer<typeof schema>;
