@@ -1,8 +1,9 @@
 /**
  * A generator of large, valid, realistic flows for benchmarks and property
  * tests: a Start, a recording notice, Recording on, then menus branching into
- * messages, assigns with voicemail fallbacks, transfers and card-capture
- * pauses, every open path ending at a shared Hang up. Deterministic per seed.
+ * messages, assigns with voicemail fallbacks, transfers, card-capture pauses,
+ * decisions, integration steps, queues and other flows, every open path
+ * ending at a shared Hang up. Deterministic per seed.
  */
 import type { NodeDataOf, NodeKindName } from '../../nodes/index.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, type FlowNodeOf } from '../document/flow.ts';
@@ -29,10 +30,13 @@ export interface GenerateFlowOptions {
   id?: string;
   /** Numbers the Start serves. */
   numberIds?: string[];
-  /** Ring groups assigns ring. */
+  /** Ring groups assigns and queues ring. */
   ringGroupIds?: string[];
+  /** Flows that Flow nodes continue calls in. */
+  flowIds?: string[];
 }
 
+const TIERS = ['gold', 'silver', 'bronze'];
 const MENU_WORDS = ['Sales', 'Support', 'Billing', 'Returns', 'Opening hours', 'Technical help', 'Account', 'Operator'];
 
 /**
@@ -49,6 +53,7 @@ export function generateFlow(nodeCount: number, seed = 1, options: GenerateFlowO
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const ringGroups = options.ringGroupIds ?? ['rg-support', 'rg-sales'];
+  const flowIds = options.flowIds ?? ['other-flow'];
   const nodes: FlowNode[] = [];
   const edges: FlowEdge[] = [];
   const slots: Slot[] = [];
@@ -124,7 +129,7 @@ export function generateFlow(nodeCount: number, seed = 1, options: GenerateFlowO
       slots.push({ from: id, port: 'next' });
     },
     (s) => {
-      const id = place(s, 'recording', { label: 'Record call', record: 'on', channels: 'default', agentPause: 'default' });
+      const id = place(s, 'recording', { label: 'Record call', record: 'on', channels: 'default', agentPause: 'default', parties: 'default', ivr: 'default' });
       slots.push({ from: id, port: 'next' });
     },
     addMenu,
@@ -169,18 +174,46 @@ export function generateFlow(nodeCount: number, seed = 1, options: GenerateFlowO
       slots.push({ from: id, port: 'failed' });
     } else if (r < 0.76 && remaining >= 3) {
       // Card capture: recording off, the prompt, recording on again (R6, R5).
-      const off = place(slot, 'recording', { label: 'Pause for card', record: 'off', channels: 'default', agentPause: 'default' });
+      const off = place(slot, 'recording', { label: 'Pause for card', record: 'off', channels: 'default', agentPause: 'default', parties: 'default', ivr: 'default' });
       const card = place({ from: off, port: 'next' }, 'play', {
         label: 'Card capture',
         text: 'Please enter your card number followed by the hash key.',
         durationSeconds: 20,
         recordingNotice: false,
       });
-      const on = place({ from: card, port: 'next' }, 'recording', { label: 'Resume recording', record: 'on', channels: 'default', agentPause: 'default' });
+      const on = place({ from: card, port: 'next' }, 'recording', { label: 'Resume recording', record: 'on', channels: 'default', agentPause: 'default', parties: 'default', ivr: 'default' });
       slots.push({ from: on, port: 'next' });
     } else if (r < 0.86) {
       const id = place(slot, 'voicemail', { label: 'Voicemail', prompt: 'Please leave a message after the tone.', maxLengthSeconds: 90 });
       slots.push({ from: id, port: 'next' });
+    } else if (r < 0.89) {
+      // A decision on a contact attribute (R26): a port per outcome, and noMatch.
+      const tiers = TIERS.slice(0, 2 + Math.floor(rand() * 2));
+      const id = place(slot, 'decision', {
+        label: 'Customer tier',
+        source: 'attribute tier',
+        outcomes: tiers.map((name) => ({ name, condition: `$.Attributes.tier = ${name}` })),
+      });
+      for (const name of tiers) slots.push({ from: id, port: name });
+      slots.push({ from: id, port: 'noMatch' });
+    } else if (r < 0.92) {
+      // An integration step (R27): next, or error when it fails.
+      const id = place(slot, 'step', { label: 'Look up the caller', action: pick(['http', 'lambda', 'set-variables'] as const), system: 'CRM', seconds: 1 });
+      slots.push({ from: id, port: 'next' }, { from: id, port: 'error' });
+    } else if (r < 0.95) {
+      // A queue (R25): an agent answering takes the call; otherwise timeout or error.
+      const id = place(slot, 'queue', {
+        label: 'Queue',
+        target: { type: 'ringGroup', ringGroupId: pick(ringGroups) },
+        maxWaitSeconds: 60 + Math.floor(rand() * 240),
+        queueName: '',
+      });
+      slots.push({ from: id, port: 'timeout' }, { from: id, port: 'error' });
+    } else if (r < 0.97) {
+      // Another flow of the workspace (R28): a module returns by next; a hand-over does not come back.
+      const returns = rand() < 0.5;
+      const id = place(slot, 'flow', { label: returns ? 'Verify identity' : 'Hand over', flowId: pick(flowIds), returns });
+      if (returns) slots.push({ from: id, port: 'next' });
     } else {
       place(slot, 'hangup', { label: 'Goodbye' });
     }
