@@ -17,6 +17,7 @@ export interface ActionRowProps {
 
 const TITLE: Record<Exclude<AvailableAction['type'], 'wait'>, string> = {
   press: 'Caller presses a key',
+  choose: 'Choose what happens',
   answer: 'Answer',
   contactAnswer: 'Contact answers',
   outsideAnswer: 'Outside party answers',
@@ -101,6 +102,22 @@ export default function ActionRow({ action, onApply, disabled, refused }: Action
             ))}
           </div>
         ) : null}
+        <Refused refused={refused} />
+      </div>
+    );
+  }
+  if (action.type === 'choose') {
+    // R25–R27: what the platform would decide here (a decision's outcome, a step's error, a full queue).
+    return (
+      <div className="sim-action" role="group" aria-label={title}>
+        <span className="sim-action__title">{title}</span>
+        <div className="sim-action__keys">
+          {action.options.map((o) => (
+            <button key={o.value} type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'choose', option: o.value })}>
+              {o.label}
+            </button>
+          ))}
+        </div>
         <Refused refused={refused} />
       </div>
     );

@@ -3,6 +3,7 @@
  * end reasons, setting sources. Display only: every fact comes from the
  * runtime's result; nothing here decides what is recorded.
  */
+import { presetOf } from '../../runtime/platforms/presets.ts';
 import { getModel } from '../../nodes/index.ts';
 import { describeTarget } from '../../nodes/kit/fields.ts';
 import { indexWorkspace } from '../../runtime/call/lookup.ts';
@@ -53,6 +54,8 @@ export function describeAction(ws: WorkspaceDoc, start: CallStart, action: CallA
   switch (action.type) {
     case 'press':
       return `Caller presses ${action.digit}`;
+    case 'choose':
+      return `Chosen: ${action.option}`;
     case 'answer':
       return `${agentName(ws, action.agentId)} answers`;
     case 'contactAnswer':
@@ -112,12 +115,15 @@ export function sourceText(ws: WorkspaceDoc, flow: FlowDoc | undefined, source: 
     }
     case 'account':
       return 'account setting';
+    case 'platform':
+      return `fixed by ${presetOf(source.platform).name}`;
   }
 }
 
 /** A call action in a word or two: "pause", "hang-up" (timeline labels, refusals, scenario differences). */
 export const ACTION_WORD: Record<CallAction['type'], string> = {
   press: 'key press',
+  choose: 'choice',
   answer: 'answer',
   contactAnswer: 'contact answers',
   outsideAnswer: 'outside answers',

@@ -95,6 +95,14 @@ export const callActions = {
       return null;
     },
   },
+  /**
+   * R25–R27: the reviewer chooses what the platform would decide while the call waits at a node: a decision's
+   * outcome, a step's error, a queue being full or closed.
+   */
+  choose: {
+    fields: { option: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters') },
+    offer: (view) => (view.d.choices.length > 0 ? { type: 'choose', options: view.d.choices } : null),
+  },
   /** An agent picks up a ringing call (from an Assign node, a transfer or a conference invitation). */
   answer: {
     fields: agent,

@@ -9,6 +9,7 @@
  * replay from the actions instead).
  */
 import { SimulatedClock } from 'xstate';
+import type { QueueTarget } from '../../nodes/kit/fields.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { type FlowIndex, indexFlow, indexWorkspace, type WorkspaceIndex } from './lookup.ts';
@@ -25,6 +26,7 @@ import type {
   PartyInfo,
   PhaseKind,
   PortRef,
+  RecordedSides,
   Rejection,
   SegmentEndReason,
   TransferTarget,
@@ -36,8 +38,11 @@ export type LogEntry =
   | { at: number; t: 'phase'; phase: PhaseKind; nodeId: string | null; parties: PartyId[] }
   | { at: number; t: 'join'; party: PartyId }
   | { at: number; t: 'leave'; party: PartyId }
-  | { at: number; t: 'recOn'; channels: ChannelLayout }
+  | { at: number; t: 'recOn'; channels: ChannelLayout; sides: RecordedSides }
   | { at: number; t: 'recOff'; reason: SegmentEndReason }
+  /** R11/R30: the recording is paused (and, where a pause leaves silence, the recording keeps running silent). */
+  | { at: number; t: 'pauseOn' }
+  | { at: number; t: 'pauseOff' }
   | { at: number; t: 'end' };
 
 /** A party on the call besides the contact, and when they joined. */
@@ -84,11 +89,11 @@ export class CallClock extends SimulatedClock {
 export interface WhereView {
   area: 'boot' | 'flow' | 'ringing' | 'dialling' | 'talking' | 'ended';
   /** In the flow: what the node the call waits at is doing. */
-  step: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | null;
+  step: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | 'enqueue' | 'choose' | null;
 }
 
 /** What the recording is doing, read from the machine's `recording` region. */
-export type RecordingState = 'pending' | 'recording' | 'paused' | 'off' | 'stopped';
+export type RecordingState = 'pending' | 'armed' | 'recording' | 'paused' | 'off' | 'stopped';
 
 /** What the offers and the session read: the data plus the two regions' states. */
 export interface CallView {
@@ -121,6 +126,8 @@ export class CallData {
 
   /** The keys a Menu node offers while the call waits there. */
   menuDigits: Choice[] = [];
+  /** R25–R27: what the reviewer may choose while the call waits at a node (an outcome, an error). */
+  choices: Choice[] = [];
   /** Agents being rung for the call (Assign node, a call with no flow, a blind transfer). */
   ring: Ring | null = null;
   /** The extension or outside number a flow Transfer node rings. */
@@ -200,9 +207,9 @@ export class CallData {
     this.markers.push(marker);
   }
 
-  /** A segment opens (R5, R7, R8, R11 resume) with the layout that applies now (R17). */
+  /** A segment opens (R5, R7, R8, R11 resume) with the layout (R17) and the sides (R29) that apply now. */
   segmentOpens(channels: ChannelLayout): void {
-    this.log.push({ at: this.now, t: 'recOn', channels });
+    this.log.push({ at: this.now, t: 'recOn', channels, sides: this.settings.recordedParties.value });
   }
 
   segmentCloses(reason: SegmentEndReason): void {
@@ -235,6 +242,12 @@ export class CallData {
   }
 
   /** Who may answer when `target` rings: the agent, or the ring group's members; never someone already on the call. */
+  /** R25: who is offered a queued call: its ring group's members or its agents, never someone already on the call. */
+  ringForQueue(target: QueueTarget): Ring {
+    if (target.type === 'ringGroup') return this.ringFor(target);
+    return { candidates: target.agentIds.filter((a) => this.wsIx.agents.has(a) && !this.isOn(agentParty(a))), ringGroupId: null };
+  }
+
   ringFor(target: Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>): Ring {
     if (target.type === 'agent') {
       return { candidates: this.isOn(agentParty(target.agentId)) ? [] : [target.agentId], ringGroupId: null };

@@ -13,7 +13,7 @@ import { assignFlow, buildFlow, inbound, outbound, testWorkspace } from './testk
 describe('the call machine', () => {
   it('handles every action of the action table in some state (no action exists in one place only)', () => {
     const ws = testWorkspace();
-    const machine = callMachineFor(new CallData(ws, assignFlow(), inbound(), new CallClock()).flowIx);
+    const machine = callMachineFor(new CallData(ws, assignFlow(), inbound(), new CallClock()).flowIx, ws);
     const handled = new Set(machine.events);
     // `wait` only moves the clock: the session fires due timers and sends nothing.
     expect(actionTypes.filter((t) => t !== 'wait' && !handled.has(t))).toEqual([]);

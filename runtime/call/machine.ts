@@ -38,7 +38,9 @@ import { isActionType, MAX_PARTIES } from './actions.ts';
 import { isEntry } from '../../nodes/index.ts';
 import type { NodeStep } from '../../nodes/kit/contract.ts';
 import type { CallData, RecordingState, WhereView } from './callData.ts';
-import { type FlowIndex, startNodeFor } from './lookup.ts';
+import type { FlowDoc } from '../document/flow.ts';
+import type { WorkspaceDoc } from '../document/workspace.ts';
+import { type FlowIndex, indexFlow, startNodeFor } from './lookup.ts';
 import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind } from './parties.ts';
 import { handOverProblem, pauseRefusal } from './rules.ts';
 import type { RecordingNodeRun } from './settings.ts';
@@ -49,7 +51,13 @@ import type { ChannelLayout, PartyId, PhaseKind, RejectionCode, SegmentEndReason
  * (R3, R17). Raised by the `where` region for the `recording` region: only the flow knows which
  * nodes a call runs through on its way to the next wait.
  */
-export type RecordingEvent = { type: 'rec.node'; on: boolean; channels: ChannelLayout };
+export type RecordingEvent = {
+  type: 'rec.node';
+  on: boolean;
+  channels: ChannelLayout;
+  /** R31: whether the part before an agent joins is recorded (else recording starts when one joins). */
+  ivr: boolean;
+};
 
 /** Sent once by the session after the actor started: the call begins (its actions run at once, not deferred). */
 export type BeginEvent = { type: 'call.begin' };
@@ -59,7 +67,7 @@ export type CallEvent = TimedAction | RecordingEvent | BeginEvent;
 /** Safety net against flows that loop through instant nodes (C4 warns about these). */
 const MAX_INSTANT_STEPS = 10_000;
 
-type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' }>;
+type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | 'enqueue' | 'choose' }>;
 type WaitKind = Waiting['kind'];
 type RingTarget = Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>;
 type ConnectTarget = Extract<TransferTarget, { type: 'extension' } | { type: 'external' }>;
@@ -72,14 +80,24 @@ const WHERE_TEXT = {
   takeMessage: 'recording a voicemail',
   ring: 'ringing',
   dial: 'ringing',
+  enqueue: 'waiting in a queue',
+  choose: 'waiting for an outcome to be chosen',
   ringing: 'ringing',
   dialling: 'being dialled',
   talking: 'connected',
 } as const;
 
-const PHASE_OF_STEP: Record<WaitKind, PhaseKind> = { prompt: 'ivr', gather: 'ivr', takeMessage: 'voicemail', ring: 'ringing', dial: 'ringing' };
+const PHASE_OF_STEP: Record<WaitKind, PhaseKind> = {
+  prompt: 'ivr',
+  gather: 'ivr',
+  takeMessage: 'voicemail',
+  ring: 'ringing',
+  dial: 'ringing',
+  enqueue: 'ringing',
+  choose: 'ivr',
+};
 /** The timeline's word for a wait's timer ("menu timer"). */
-const TIMER_WORD: Record<WaitKind, string> = { prompt: 'play', gather: 'menu', takeMessage: 'voicemail', ring: 'ring', dial: 'ring' };
+const TIMER_WORD: Record<WaitKind, string> = { prompt: 'play', gather: 'menu', takeMessage: 'voicemail', ring: 'ring', dial: 'ring', enqueue: 'queue', choose: 'step' };
 
 /** The `where` states in which the contact talks with other parties. */
 export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside'] as const;
@@ -220,12 +238,31 @@ interface ChainStep {
   kind: string;
   port?: string;
   recording?: RecordingNodeRun['data'];
+  /** R28: not a node passed but the return from an entered flow, by the flow node's return port. */
+  returning?: true;
+}
+
+/**
+ * Where in the flows the call is (R28): the flow it runs and how it got there. The call's own flow is the root
+ * frame; a flow node enters another flow in a frame of its own, remembering where to come back (its return port)
+ * when the entered flow is a module that returns.
+ */
+interface Frame {
+  ix: FlowIndex;
+  /** Names the frame's nodes for people: `''` in the call's own flow, `<flowId>/` in an entered one. */
+  prefix: string;
+  /** Tells frames apart for the machine's states (the same flow entered from two places returns to two places). */
+  id: string;
+  /** Where the call comes back to when this flow ends without hanging up; null: it does not come back. */
+  returnTo: { frame: Frame; nodeId: string; port: string } | null;
+  /** The flows entered on the way here, the call's own first (a loop of flows is refused). */
+  flows: string[];
 }
 
 /** The instant nodes a call runs through, and the node it then waits at, or why the call ends. */
 interface Chain {
   steps: ChainStep[];
-  waitAt: string | null;
+  waitAt: { frame: Frame; nodeId: string } | null;
   why: string | null;
   /** True when a Recording node is among the steps: the `recording` region must hear of it. */
   recording: boolean;
@@ -235,7 +272,7 @@ interface Chain {
 interface Leaving {
   nodeId: string;
   port: string | null;
-  cause: 'key' | 'timer';
+  cause: 'key' | 'timer' | 'choice';
   kind?: WaitKind;
 }
 
@@ -248,6 +285,8 @@ interface NodeEntry {
 
 /** The call leaves a wait (or starts): the key press or timer, each node passed, and the end if the flow ends here. */
 function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEvent, before: { value: unknown }, announce?: (on: boolean) => void): void {
+  d.choices = [];
+  if (event.type === 'choose') d.mark('node', `chosen: ${event.option}`, from?.nodeId);
   if (event.type === 'press') {
     d.mark('node', `caller pressed ${event.digit}`, from?.nodeId);
     // R19: `#` ends a voicemail message.
@@ -261,6 +300,11 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
   }
   if (from?.port) d.traversed.push({ nodeId: from.nodeId, port: from.port });
   for (const step of chain.steps) {
+    if (step.returning) {
+      // R28: back from an entered flow, the call leaves the flow node by its return port.
+      d.traversed.push({ nodeId: step.nodeId, port: step.port! });
+      continue;
+    }
     d.nodeId = step.nodeId;
     d.path.push(step.nodeId);
     if (step.port !== undefined) d.traversed.push({ nodeId: step.nodeId, port: step.port });
@@ -273,7 +317,7 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
       announce?.(on);
     }
   }
-  if (chain.waitAt === null) endCall(d, chain.why, before);
+  if (chain.why !== null) endCall(d, chain.why, before);
 }
 
 function enterNode(d: CallData, { nodeId, step, seconds }: NodeEntry): void {
@@ -292,6 +336,15 @@ function enterNode(d: CallData, { nodeId, step, seconds }: NodeEntry): void {
       break;
     case 'dial':
       d.outsideRing = step.target;
+      break;
+    case 'enqueue':
+      // R25: the queue's agents are offered the call while it waits; the reviewer may say the queue is full or closed.
+      d.ring = d.ringForQueue(step.target);
+      d.choices = step.options;
+      break;
+    case 'choose':
+      // R26/R27: the reviewer chooses what the platform would decide (an outcome, a step's error).
+      d.choices = step.options;
       break;
   }
   d.timerAt = seconds === null ? null : d.now + seconds;
@@ -316,6 +369,7 @@ const callSetup = setup({
       return flowIx !== null && start.direction === 'inbound' && startNodeFor(flowIx, start.numberId) === params.nodeId;
     },
     digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes(as(event, 'press').digit),
+    optionIs: ({ event }, params: { option: string }) => as(event, 'choose').option === params.option,
     isContact: ({ event }) => as(event, 'hangUp').party === CONTACT,
     isOnCall: ({ context, event }) => context.d.isOn(as(event, 'hangUp').party),
     notOnCall: ({ context, event }) => !context.d.isOn(as(event, 'hangUp').party),
@@ -344,6 +398,11 @@ const callSetup = setup({
     // The recording region's guards read the settings in effect now (R3).
     nodeOn: ({ event }) => as(event, 'rec.node').on,
     nodeOff: ({ event }) => !as(event, 'rec.node').on,
+    /** R31: a Recording node turns recording on while no agent is on the call and the IVR part is not recorded. */
+    nodeWaitsForAgent: ({ context, event }) => {
+      const e = as(event, 'rec.node');
+      return e.on && !e.ivr && context.d.agentsOnCall() === 0;
+    },
     /** R7: the first agent answers a ringing call and the effective inbound setting is on. */
     answerRecords: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId) && context.d.settings.record.value,
     /** R8: the contact of an outbound call answers and the effective outbound setting (R4) is on. */
@@ -361,6 +420,8 @@ const callSetup = setup({
       reject(context.d, event, 'not-available', `"${event.type}" is not possible while the call is ${context.d.whereText}.`),
     refuseEnded: ({ context, event }) => reject(context.d, event, 'call-ended', 'The call has ended.'),
     refuseKey: ({ context, event }) => reject(context.d, event, 'not-available', `Key ${as(event, 'press').digit} means nothing here.`),
+    refuseChoice: ({ context, event }) =>
+      reject(context.d, event, 'not-available', `"${as(event, 'choose').option}" is not one of the outcomes here (${context.d.choices.map((c) => c.value).join(', ')}).`),
     refuseNotOnCall: ({ context, event }) => reject(context.d, event, 'unknown-party', `${as(event, 'hangUp').party} is not on the call.`),
     refuseNotRung: ({ context, event }) =>
       reject(context.d, event, 'unknown-party', `${context.d.agentName(as(event, 'answer').agentId)} is not being rung by this call.`),
@@ -399,7 +460,7 @@ const callSetup = setup({
     /** The same, through a Recording node: the `recording` region hears of each one it passes (R5/R6). */
     followRecording: enqueueActions(({ context, event, enqueue, self }, params: { from: Leaving | null; chain: Chain }) => {
       follow(context.d, params.from, params.chain, event, self.getSnapshot(), (on) =>
-        enqueue.raise({ type: 'rec.node', on, channels: context.d.settings.channels.value }),
+        enqueue.raise({ type: 'rec.node', on, channels: context.d.settings.channels.value, ivr: context.d.settings.recordIvr.value }),
       );
     }),
     enterNode: ({ context }, params: NodeEntry) => enterNode(context.d, params),
@@ -582,6 +643,11 @@ const callSetup = setup({
     markR7: ({ context, event }) =>
       context.d.mark('recording-on', 'recording starts as the first agent answers (R7)', undefined, agentParty(as(event, 'answer').agentId)),
     markR8: ({ context }) => context.d.mark('recording-on', 'recording starts as the contact answers (R8)'),
+    markR31: ({ context, event }) =>
+      context.d.mark('recording-on', 'recording starts as the agent joins (R31)', undefined, agentParty(as(event, 'answer').agentId)),
+    /** R11/R30: the stretch a pause leaves out of the recording, or fills with silence. */
+    pauseBegins: ({ context }) => context.d.log.push({ at: context.d.now, t: 'pauseOn' }),
+    pauseEnds: ({ context }) => context.d.log.push({ at: context.d.now, t: 'pauseOff' }),
     markPause: ({ context, event }) => {
       const e = as(event, event.type as 'pause' | 'resume');
       const pause = e.type === 'pause';
@@ -616,76 +682,159 @@ type Transition = Record<string, unknown>;
 /** Both regions leave for `ended`: the segment closes as `recording` is left (R9). */
 const END = ['#call.where.ended', '#call.recording.ended'];
 
+/** The flows a call can enter, compiled into the states it can wait in (each node once per frame it is reached in). */
 interface CompiledFlow {
   states: Record<string, Config>;
-  /** The state key of each node the call can wait at, and what the call does there. */
-  keyOf: Map<string, string>;
+  /** What the call does in each waiting state, and the node it waits at (as people name it). */
   stepOf: Map<string, WaitKind>;
   nodeOf: Map<string, string>;
+  /** True when the flow enters other flows (its machine then depends on the workspace's flows). */
+  entersFlows: boolean;
+  /** How a call begins in the flow: from the entry its number leads to (R4). */
+  boot: Transition[];
 }
 
-const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end';
+/** Deeper than this, entered flows are a loop the checks missed (C1 refuses a loop of flows). */
+const MAX_FLOW_DEPTH = 16;
 
-/** Walks from `first` through instant nodes (Start, Recording) to the node the call waits at, or to its end. */
-function walk(ix: FlowIndex, first: string): Chain {
-  const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
-  let id = first;
-  for (let count = 0; ; count++) {
-    if (count > MAX_INSTANT_STEPS) return { ...chain, why: 'the flow loops without waiting; the call was ended' };
-    const entry = ix.nodes.get(id);
-    if (!entry?.behavior) return { ...chain, why: `the flow has no usable node "${id}"` };
-    const step = entry.behavior.enter(entry.node.data);
-    const visit: ChainStep = { nodeId: id, kind: entry.node.kind };
-    chain.steps.push(visit);
-    if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
-    if (step.kind !== 'pass') return { ...chain, waitAt: id };
-    if (step.recording) {
-      visit.recording = step.recording;
-      chain.recording = true;
+const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end' && step.kind !== 'enterFlow';
+
+/**
+ * Compiles the call's flow, and the flows its flow nodes enter (R28), into states. A state is made for each node
+ * the call can wait at, per frame it is reached in, as chains from states already made lead to it.
+ */
+class FlowCompiler {
+  readonly compiled: CompiledFlow = { states: {}, stepOf: new Map(), nodeOf: new Map(), entersFlows: false, boot: [] };
+  private readonly keys = new Map<string, string>();
+  private readonly pending: Array<{ key: string; frame: Frame; nodeId: string }> = [];
+  private readonly flows: Map<string, FlowDoc>;
+
+  constructor(ws: Pick<WorkspaceDoc, 'flows'> | null) {
+    this.flows = new Map((ws?.flows ?? []).map((f) => [f.id, f]));
+  }
+
+  root(ix: FlowIndex): Frame {
+    return { ix, prefix: '', id: '', returnTo: null, flows: [ix.flow.id] };
+  }
+
+  /** The state the call waits in at `nodeId` of `frame`, made (later) on first use. */
+  stateFor(frame: Frame, nodeId: string): string {
+    const id = `${frame.id}\u0000${nodeId}`;
+    let key = this.keys.get(id);
+    if (key === undefined) {
+      // Node ids may hold '.', which xstate reads as a path: states are numbered instead.
+      key = `node${this.keys.size}`;
+      this.keys.set(id, key);
+      this.pending.push({ key, frame, nodeId });
     }
-    visit.port = step.port;
-    const next = ix.next.get(`${id}\u0000${step.port}`);
-    // C1: an unconnected port (or one marked endsCall) ends the call.
-    if (next === undefined) return { ...chain, why: `port "${step.port}" of ${id} leads nowhere: the call ends` };
-    id = next;
+    return key;
   }
-}
 
-/** Leaving `from` by `port` (null: the node's behaviour ends the call there). */
-function leave(ix: FlowIndex, from: string, port: string | null): Chain {
-  if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call', recording: false };
-  const next = ix.next.get(`${from}\u0000${port}`);
-  if (next === undefined) return { steps: [], waitAt: null, why: `port "${port}" of ${from} leads nowhere: the call ends`, recording: false };
-  return walk(ix, next);
-}
-
-function chainTransition(compiled: CompiledFlow, chain: Chain, from: Leaving | null): Transition {
-  const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain } };
-  if (chain.waitAt === null) return { target: END, actions } as Transition;
-  return { target: `#${compiled.keyOf.get(chain.waitAt)}`, reenter: true, actions } as Transition;
-}
-
-const flowCache = new WeakMap<FlowIndex, CompiledFlow>();
-
-function compileFlow(ix: FlowIndex): CompiledFlow {
-  const cached = flowCache.get(ix);
-  if (cached) return cached;
-  const compiled: CompiledFlow = { states: {}, keyOf: new Map(), stepOf: new Map(), nodeOf: new Map() };
-  const waiting: Array<{ nodeId: string; step: Waiting; key: string }> = [];
-  for (const [nodeId, entry] of ix.nodes) {
-    const step = entry.behavior?.enter(entry.node.data);
-    if (!step || !waits(step)) continue;
-    // Node ids may hold '.', which xstate reads as a path: states are numbered instead.
-    const key = `node${waiting.length}`;
-    compiled.keyOf.set(nodeId, key);
-    compiled.stepOf.set(key, step.kind);
-    compiled.nodeOf.set(key, nodeId);
-    waiting.push({ nodeId, step, key });
+  /** Makes every state the call can reach. */
+  finish(): CompiledFlow {
+    for (let item = this.pending.shift(); item; item = this.pending.shift()) this.makeState(item.key, item.frame, item.nodeId);
+    return this.compiled;
   }
-  for (const { nodeId, step, key } of waiting) {
-    const { behavior, node } = ix.nodes.get(nodeId)!;
-    const seconds = step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.timeoutSeconds;
+
+  /** Walks from `first` through instant nodes (Start, Recording, flows entered and returned from) to a wait, or to the end. */
+  walk(frame: Frame, first: string): Chain {
+    const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+    let here = frame;
+    let id: string | null = first;
+    for (let count = 0; ; count++) {
+      if (count > MAX_INSTANT_STEPS) return { ...chain, why: 'the flow loops without waiting; the call was ended' };
+      const entry = here.ix.nodes.get(id!);
+      if (!entry?.behavior) return { ...chain, why: `the flow has no usable node "${here.prefix}${id}"` };
+      const step = entry.behavior.enter(entry.node.data);
+      const visit: ChainStep = { nodeId: here.prefix + id, kind: entry.node.kind };
+      chain.steps.push(visit);
+      if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
+      if (waits(step)) return { ...chain, waitAt: { frame: here, nodeId: id! } };
+      if (step.kind === 'enterFlow') {
+        // R28: the call continues in the other flow, from its entry.
+        const entered = this.enter(here, id!, step.flowId, step.returnPort);
+        if (typeof entered === 'string') return { ...chain, why: entered };
+        here = entered.frame;
+        id = entered.nodeId;
+        continue;
+      }
+      if (step.recording) {
+        visit.recording = step.recording;
+        chain.recording = true;
+      }
+      visit.port = step.port;
+      const next = this.leave(here, id!, step.port, chain);
+      if (typeof next === 'string') return { ...chain, why: next };
+      here = next.frame;
+      id = next.nodeId;
+    }
+  }
+
+  /** The node `port` of `nodeId` leads to; at a flow's end, back in the flow that entered it (R28), else why the call ends. */
+  private leave(frame: Frame, nodeId: string, port: string, chain: Chain): { frame: Frame; nodeId: string } | string {
+    let here = frame;
+    let from = nodeId;
+    let by = port;
+    for (;;) {
+      const next = here.ix.next.get(`${from}\u0000${by}`);
+      if (next !== undefined) return { frame: here, nodeId: next };
+      // C1: an unconnected port (or one marked endsCall) ends the call, unless an entered flow returns from here.
+      if (!here.returnTo) return `port "${by}" of ${here.prefix}${from} leads nowhere: the call ends`;
+      const back = here.returnTo;
+      chain.steps.push({ nodeId: back.frame.prefix + back.nodeId, kind: '', port: back.port, returning: true });
+      here = back.frame;
+      from = back.nodeId;
+      by = back.port;
+    }
+  }
+
+  private enter(frame: Frame, nodeId: string, flowId: string, returnPort: string | null): { frame: Frame; nodeId: string } | string {
+    this.compiled.entersFlows = true;
+    const flow = this.flows.get(flowId);
+    if (!flow) return `the flow "${flowId}" is not in the workspace: the call ends`;
+    if (frame.flows.includes(flowId) || frame.flows.length > MAX_FLOW_DEPTH) {
+      return `the flows enter each other in a loop (${[...frame.flows, flowId].join(' → ')}): the call ends`;
+    }
+    const ix = indexFlow(flow);
+    const start = flow.nodes.find((n) => isEntry(n));
+    if (!start) return `the flow "${flowId}" has no Start: the call ends`;
+    const callers = returnPort === null ? frame.returnTo : { frame, nodeId, port: returnPort };
+    const into: Frame = {
+      ix,
+      prefix: `${frame.prefix}${flowId}/`,
+      id: `${frame.id}${nodeId}>${flowId}${returnPort === null ? '' : `:${returnPort}`}/`,
+      returnTo: callers,
+      flows: [...frame.flows, flowId],
+    };
+    return { frame: into, nodeId: start.id };
+  }
+
+  /** Leaving `from` by `port` (null: the node's behaviour ends the call there). */
+  leaving(frame: Frame, from: string, port: string | null): Chain {
+    if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call', recording: false };
+    const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+    const next = this.leave(frame, from, port, chain);
+    if (typeof next === 'string') return { ...chain, why: next };
+    const rest = this.walk(next.frame, next.nodeId);
+    return { ...rest, steps: [...chain.steps, ...rest.steps], recording: rest.recording };
+  }
+
+  transition(chain: Chain, from: Leaving | null): Transition {
+    const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain: { ...chain, waitAt: null } } };
+    if (chain.waitAt === null) return { target: END, actions };
+    return { target: `#${this.stateFor(chain.waitAt.frame, chain.waitAt.nodeId)}`, reenter: true, actions };
+  }
+
+  private makeState(key: string, frame: Frame, nodeId: string): void {
+    const { behavior, node } = frame.ix.nodes.get(nodeId)!;
+    const step = behavior!.enter(node.data) as Waiting;
+    const shown = frame.prefix + nodeId;
+    this.compiled.stepOf.set(key, step.kind);
+    this.compiled.nodeOf.set(key, shown);
+    const seconds =
+      step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.kind === 'enqueue' ? step.maxWaitSeconds : step.timeoutSeconds;
     const on: Record<string, Transition | Transition[]> = {};
+    const leavingBy = (port: string | null, cause: Leaving['cause']): Leaving => ({ nodeId: shown, port, cause, kind: step.kind });
     if (behavior!.press && (step.kind === 'gather' || step.kind === 'takeMessage')) {
       // The keys that lead somewhere, grouped by the port they leave by; any other key is refused.
       const byPort = new Map<string, string[]>();
@@ -696,31 +845,39 @@ function compileFlow(ix: FlowIndex): CompiledFlow {
       on.press = [
         ...[...byPort].map(([port, digits]) => ({
           guard: { type: 'digitIs', params: { digits } },
-          ...chainTransition(compiled, leave(ix, nodeId, port), { nodeId, port, cause: 'key' }),
+          ...this.transition(this.leaving(frame, nodeId, port), leavingBy(port, 'key')),
         })),
         { actions: 'refuseKey' },
-      ] as Transition[];
+      ];
     }
-    if (step.kind === 'ring') {
-      on.answer = [{ guard: 'ringCandidate', target: '#call.where.agent', actions: 'answerRing' }, { actions: 'refuseNotRung' }] as Transition[];
-      on.outsideAnswer = { actions: 'refuseNoOutsideRing' } as Transition;
+    if ((step.kind === 'enqueue' || step.kind === 'choose') && behavior!.choose) {
+      // R25–R27: each option the node offers leaves by the port its behaviour names; anything else is refused.
+      on.choose = [
+        ...step.options.flatMap((o) => {
+          const port = behavior!.choose!(node.data, o.value);
+          return port === null ? [] : [{ guard: { type: 'optionIs', params: { option: o.value } }, ...this.transition(this.leaving(frame, nodeId, port), leavingBy(port, 'choice')) }];
+        }),
+        { actions: 'refuseChoice' },
+      ];
+    }
+    if (step.kind === 'ring' || step.kind === 'enqueue') {
+      on.answer = [{ guard: 'ringCandidate', target: '#call.where.agent', actions: 'answerRing' }, { actions: 'refuseNotRung' }];
+      on.outsideAnswer = { actions: 'refuseNoOutsideRing' };
     }
     if (step.kind === 'dial') {
       // An extension (R13) is talked to as an outside party too: no agent is on the call.
-      on.outsideAnswer = { target: '#call.where.outside', actions: 'outsideAnswers' } as Transition;
-      on.answer = { actions: 'refuseNotRung' } as Transition;
+      on.outsideAnswer = { target: '#call.where.outside', actions: 'outsideAnswers' };
+      on.answer = { actions: 'refuseNotRung' };
     }
     const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
-    const timer = chainTransition(compiled, leave(ix, nodeId, timeoutPort), { nodeId, port: timeoutPort, cause: 'timer', kind: step.kind });
-    compiled.states[key] = {
+    const timer = this.transition(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
+    this.compiled.states[key] = {
       id: key,
-      entry: { type: 'enterNode', params: { nodeId, step, seconds } satisfies NodeEntry },
+      entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
       on,
       ...(seconds === null ? {} : { after: { timer } }),
-    } as Config;
+    };
   }
-  flowCache.set(ix, compiled);
-  return compiled;
 }
 
 // ---------------------------------------------------------------------------
@@ -788,19 +945,27 @@ const TALKING: Record<string, Transition | Transition[]> = {
 
 const talking = (phase: PhaseKind): Config => ({ entry: { type: 'where', params: { text: WHERE_TEXT.talking, phase } }, on: TALKING }) as Config;
 
-function bootTransitions(ix: FlowIndex | null, compiled: CompiledFlow | null): Transition[] {
-  const out = [{ guard: 'outbound', target: 'dialling', actions: 'bootOutbound' }] as Transition[];
-  if (ix && compiled) {
-    for (const node of ix.flow.nodes) {
-      if (isEntry(node)) out.push({ guard: { type: 'startsAt', params: { nodeId: node.id } }, ...chainTransition(compiled, walk(ix, node.id), null) } as Transition);
-    }
+const compiledCache = new WeakMap<FlowIndex, { ws: unknown; compiled: CompiledFlow }>();
+
+/** The flow compiled into states (once per flow, or per flow and workspace when it enters other flows). */
+function compileFlow(ix: FlowIndex, ws: Pick<WorkspaceDoc, 'flows'> | null): CompiledFlow {
+  const cached = compiledCache.get(ix);
+  if (cached && (!cached.compiled.entersFlows || cached.ws === ws)) return cached.compiled;
+  const compiler = new FlowCompiler(ws);
+  const root = compiler.root(ix);
+  for (const node of ix.flow.nodes) {
+    if (isEntry(node)) compiler.compiled.boot.push({ guard: { type: 'startsAt', params: { nodeId: node.id } }, ...compiler.transition(compiler.walk(root, node.id), null) });
   }
-  out.push({ target: 'ringing', actions: 'bootNoFlow' } as Transition);
-  return out;
+  const compiled = compiler.finish();
+  compiledCache.set(ix, { ws, compiled });
+  return compiled;
 }
 
-function buildMachine(ix: FlowIndex | null) {
-  const compiled = ix ? compileFlow(ix) : null;
+function bootTransitions(compiled: CompiledFlow | null): Transition[] {
+  return [{ guard: 'outbound', target: 'dialling', actions: 'bootOutbound' }, ...(compiled?.boot ?? []), { target: 'ringing', actions: 'bootNoFlow' }];
+}
+
+function buildMachine(compiled: CompiledFlow | null) {
   return callSetup.createMachine({
     id: 'call',
     context: ({ input }) => ({ d: input.data }),
@@ -819,7 +984,7 @@ function buildMachine(ix: FlowIndex | null) {
         states: {
           // Waits for `call.begin`: actions taken while the actor starts run only after the start, when
           // guards and delays have already read the context those actions had not yet written.
-          boot: { on: { 'call.begin': bootTransitions(ix, compiled) as never } },
+          boot: { on: { 'call.begin': bootTransitions(compiled) as never } },
           ...((compiled?.states ?? {}) as Record<string, never>),
           ringing: {
             entry: { type: 'where', params: { text: WHERE_TEXT.ringing, phase: 'ringing' } },
@@ -850,7 +1015,7 @@ function buildMachine(ix: FlowIndex | null) {
           // No Recording node ran and no default decided yet (R7, R8).
           pending: {
             on: {
-              'rec.node': [{ guard: 'nodeOn', target: 'recording' }, { target: 'off' }],
+              'rec.node': [{ guard: 'nodeWaitsForAgent', target: 'armed' }, { guard: 'nodeOn', target: 'recording' }, { target: 'off' }],
               // R7: recording starts when the first agent answers, if the effective inbound setting is on.
               answer: [
                 { guard: 'answerRecords', target: 'recording', actions: 'markR7' },
@@ -866,6 +1031,16 @@ function buildMachine(ix: FlowIndex | null) {
               resume: pauseIn('pending'),
             },
           },
+          // R31: a Recording node turned recording on, and the platform records from the moment an agent joins.
+          armed: {
+            on: {
+              'rec.node': [{ guard: 'nodeOff', target: 'off' }, { guard: 'nodeWaitsForAgent' }, { target: 'recording' }],
+              answer: { guard: 'ringCandidate', target: 'recording', actions: 'markR31' },
+              ...externalStops(),
+              pause: pauseIn('armed'),
+              resume: pauseIn('armed'),
+            },
+          },
           recording: {
             entry: 'segmentOpens',
             exit: 'segmentCloses',
@@ -878,8 +1053,10 @@ function buildMachine(ix: FlowIndex | null) {
               resume: pauseIn('recording'),
             },
           },
-          // R11: paused audio is left out; the gap stays visible at its call-time position.
+          // R11: paused audio is left out (or, R30, replaced by silence); the gap stays visible at its call-time position.
           paused: {
+            entry: 'pauseBegins',
+            exit: 'pauseEnds',
             on: {
               'rec.node': { guard: 'nodeOff', target: 'off' },
               // R12 (decision): the pause ends when the controlling agent hands the call over by transfer.
@@ -894,7 +1071,7 @@ function buildMachine(ix: FlowIndex | null) {
           // R6, or the default decided against recording: only a later Recording node turns it on.
           off: {
             on: {
-              'rec.node': { guard: 'nodeOn', target: 'recording' },
+              'rec.node': [{ guard: 'nodeWaitsForAgent', target: 'armed' }, { guard: 'nodeOn', target: 'recording' }],
               ...externalStops(),
               pause: pauseIn('off'),
               resume: pauseIn('off'),
@@ -911,19 +1088,20 @@ function buildMachine(ix: FlowIndex | null) {
 
 export type CallMachine = ReturnType<typeof buildMachine>;
 
-const machineCache = new WeakMap<FlowIndex, CallMachine>();
+const machineCache = new WeakMap<CompiledFlow, CallMachine>();
 let noFlowMachine: CallMachine | null = null;
 
-/** The call machine for calls through `ix` (compiled once per flow), or for calls that run no flow. */
-export function callMachineFor(ix: FlowIndex | null): CallMachine {
+/** The call machine for calls through `ix` in `ws` (compiled once per flow), or for calls that run no flow. */
+export function callMachineFor(ix: FlowIndex | null, ws: Pick<WorkspaceDoc, 'flows'> | null): CallMachine {
   if (!ix) {
     noFlowMachine ??= buildMachine(null);
     return noFlowMachine;
   }
-  let machine = machineCache.get(ix);
+  const compiled = compileFlow(ix, ws);
+  let machine = machineCache.get(compiled);
   if (!machine) {
-    machine = buildMachine(ix);
-    machineCache.set(ix, machine);
+    machine = buildMachine(compiled);
+    machineCache.set(compiled, machine);
   }
   return machine;
 }
@@ -932,9 +1110,9 @@ export function callMachineFor(ix: FlowIndex | null): CallMachine {
  * The machine's state value as one line for people, e.g. `where: agent · recording: paused`; a flow
  * node's state is named by what the call does there and the node, e.g. `where: menu "main-menu"`.
  */
-export function describeState(value: unknown, ix: FlowIndex | null): string {
+export function describeState(value: unknown, d: CallData): string {
   const { where, recording } = value as { where: string; recording: string };
-  const compiled = ix ? compileFlow(ix) : null;
+  const compiled = d.flowIx ? compileFlow(d.flowIx, d.ws) : null;
   const node = compiled?.nodeOf.get(where);
   return `where: ${node === undefined ? where : `"${node}" (${WHERE_TEXT[compiled!.stepOf.get(where)!]})`} · recording: ${recording}`;
 }
@@ -943,7 +1121,7 @@ export function describeState(value: unknown, ix: FlowIndex | null): string {
 export function readState(value: unknown, d: CallData): { where: WhereView; recording: RecordingState } {
   const { where, recording } = value as { where: string; recording: string };
   if (where === 'ended') return { where: { area: 'ended', step: null }, recording: d.recordingAtEnd };
-  const step = d.flowIx ? (compileFlow(d.flowIx).stepOf.get(where) ?? null) : null;
+  const step = d.flowIx ? (compileFlow(d.flowIx, d.ws).stepOf.get(where) ?? null) : null;
   const area: WhereView['area'] = step
     ? 'flow'
     : (TALKING_STATES as readonly string[]).includes(where)

@@ -56,6 +56,8 @@ function offered(available: AvailableAction[], action: CallAction): boolean {
           'target' in action &&
           a.targets.some((t) => JSON.stringify(t.target) === JSON.stringify(action.target))
         );
+      case 'choose':
+        return action.type === 'choose' && a.options.some((o) => o.value === action.option);
       default:
         return 'agentId' in action && a.agents.some((c) => c.value === action.agentId);
     }

@@ -23,6 +23,8 @@ function randomAction(a: AvailableAction, g: ReturnType<typeof generator>): Call
   switch (a.type) {
     case 'press':
       return { type: 'press', digit: g.pick(a.digits).value };
+    case 'choose':
+      return { type: 'choose', option: g.pick(a.options).value };
     case 'answer':
       return { type: 'answer', agentId: g.pick(a.agents).value };
     case 'contactAnswer':

@@ -4,9 +4,9 @@
  * totals, voicemails, deletion date, rejections, handledBy and the timeline.
  */
 import type { CallData } from './callData.ts';
-import { CONTACT } from './parties.ts';
+import { CONTACT, partyKind } from './parties.ts';
 import { deletionDate } from './retention.ts';
-import type { CallResult, ChannelLayout, PartyId, Phase, Segment, SegmentEndReason } from './types.ts';
+import type { CallResult, ChannelLayout, Interval, PartyId, Phase, RecordedSides, Segment, SegmentEndReason } from './types.ts';
 
 /** Rounds away binary noise from sums of decimal seconds. */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -20,7 +20,12 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
   const phases: Phase[] = [];
   const present = new Set<PartyId>();
   /** The open segment, with each party on channel B and when they came into it. */
-  let open: { start: number; channels: ChannelLayout; b: Map<PartyId, number> } | null = null;
+  let open: { start: number; channels: ChannelLayout; sides: RecordedSides; b: Map<PartyId, number> } | null = null;
+  /** R17/R30: where outside and conferenced parties sit: on the agent side (B) or with the contact (A). */
+  const outsideWithContact = core.settings.outsidePartiesChannel.value === 'contact-side';
+  /** R30: paused stretches, filled with silence where the platform does that. */
+  const silences: Interval[] = [];
+  let pausedAt: number | null = null;
   let layout: ChannelLayout | null = null;
   let phase: Phase | null = null;
   const now = core.endedAt ?? core.now;
@@ -32,9 +37,14 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
       // R17: the layout is fixed when recording first starts.
       layout ??= open.channels;
       // R17/R21: a party who joins at the moment the segment ends is not heard in it.
+      const channelA: PartyId[] = [CONTACT];
       const channelB: PartyId[] = [];
-      for (const [party, from] of open.b) if (from < end) channelB.push(party);
-      segments.push({ start: open.start, end, channelA: [CONTACT], channelB, endReason: reason });
+      for (const [party, from] of open.b) {
+        if (from >= end) continue;
+        if (outsideWithContact && partyKind(party) !== 'agent') channelA.push(party);
+        else channelB.push(party);
+      }
+      segments.push({ start: open.start, end, channelA, channelB, endReason: reason, sides: open.sides });
     }
     open = null;
   };
@@ -56,7 +66,14 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
         present.delete(e.party);
         break;
       case 'recOn':
-        open = { start: e.at, channels: e.channels, b: new Map([...present].map((p) => [p, e.at])) };
+        open = { start: e.at, channels: e.channels, sides: e.sides, b: new Map([...present].map((p) => [p, e.at])) };
+        break;
+      case 'pauseOn':
+        pausedAt = e.at;
+        break;
+      case 'pauseOff':
+        if (pausedAt !== null && e.at > pausedAt) silences.push({ start: pausedAt, end: e.at });
+        pausedAt = null;
         break;
       case 'recOff':
         close(e.at, e.reason);
@@ -72,9 +89,14 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
   }
   close(now, 'in-progress');
   closePhase(now);
+  if (pausedAt !== null && now > pausedAt) silences.push({ start: pausedAt, end: now });
 
   let total = 0;
   for (const s of segments) total += s.end - s.start;
+  // R30: where a pause leaves silence, the paused stretches stay in the recording, silent; where it leaves a gap, they are cut.
+  const silent = core.settings.pauseLeaves.value === 'silence' ? silences : [];
+  let silentSeconds = 0;
+  for (const x of silent) silentSeconds += x.end - x.start;
   const voicemails = [...core.voicemails];
   const openVm = core.openVoicemail();
   if (openVm && openVm.end > openVm.start) voicemails.push(openVm);
@@ -86,8 +108,10 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
     channels: layout,
     segments,
     totalRecordedSeconds: tidy(total),
-    // R18: transcription needs dual channel.
-    transcribable: recorded && layout === 'dual',
+    recordingSeconds: tidy(total + silentSeconds),
+    silences: silent,
+    // R18: transcription needs dual channel; R29: and both sides on tape.
+    transcribable: recorded && layout === 'dual' && segments.every((x) => x.sides === 'both'),
     voicemails,
     // R20: counted from the end of the call; only when something was recorded.
     deletionDate: recorded || voicemails.length > 0 ? deletionDate(core.start.startedAt, now, retention) : null,

@@ -741,8 +741,8 @@ describe('what a recording is (R17–R21)', () => {
       recorded: true,
       channels: 'dual',
       segments: [
-        { start: 5, end: 15, channelA: ['contact'], channelB: ['agent:ben'], endReason: 'paused' },
-        { start: 25, end: 40, channelA: ['contact'], channelB: ['agent:ben'], endReason: 'hang-up' },
+        { start: 5, end: 15, channelA: ['contact'], channelB: ['agent:ben'], endReason: 'paused', sides: 'both' },
+        { start: 25, end: 40, channelA: ['contact'], channelB: ['agent:ben'], endReason: 'hang-up', sides: 'both' },
       ],
       totalRecordedSeconds: 25,
       transcribable: true,
@@ -886,7 +886,7 @@ describe('who is heard in a segment (R17, R21)', () => {
       [20, transfer('blind', OUTSIDE)],
       [50, hangUp()],
     ]);
-    expect(result.segments).toEqual([{ start: 5, end: 20, channelA: ['contact'], channelB: ['agent:ana'], endReason: 'external-transfer' }]);
+    expect(result.segments).toEqual([{ start: 5, end: 20, channelA: ['contact'], channelB: ['agent:ana'], endReason: 'external-transfer', sides: 'both' }]);
   });
 
   it('R17/R21: the outside party a flow Transfer node reaches is not a party of the segment that ends as it answers (R16)', () => {
@@ -905,7 +905,7 @@ describe('who is heard in a segment (R17, R21)', () => {
       [9, { type: 'outsideAnswer' }],
       [30, hangUp()],
     ]);
-    expect(result.segments).toEqual([{ start: 0, end: 9, channelA: ['contact'], channelB: [], endReason: 'external-transfer' }]);
+    expect(result.segments).toEqual([{ start: 0, end: 9, channelA: ['contact'], channelB: [], endReason: 'external-transfer', sides: 'both' }]);
   });
 
   it('R17: a party who joins during a segment and one present at its start are both on channel B', () => {

@@ -532,8 +532,8 @@ describe('R21: the timeline of a call', () => {
     ]);
     // R11/R17/R18/R23: two segments around the pause, mono from the Recording node, everyone heard on channel B.
     expect(r.segments).toEqual([
-      { start: 6, end: 20, channelA: ['contact'], channelB: ['agent:ana'], endReason: 'paused' },
-      { start: 25, end: 70, channelA: ['contact'], channelB: ['agent:ana', 'agent:cy', 'agent:ben', 'external:+15550100'], endReason: 'hang-up' },
+      { start: 6, end: 20, channelA: ['contact'], channelB: ['agent:ana'], endReason: 'paused', sides: 'both' },
+      { start: 25, end: 70, channelA: ['contact'], channelB: ['agent:ana', 'agent:cy', 'agent:ben', 'external:+15550100'], endReason: 'hang-up', sides: 'both' },
     ]);
     expect(r).toMatchObject({
       recorded: true,
@@ -577,7 +577,7 @@ describe('R21: the timeline of a call', () => {
       ['outside', 40, 60, null, ['external:+15550100']],
     ]);
     expect(r.segments).toEqual([
-      { start: 8, end: 40, channelA: ['contact'], channelB: ['agent:ana', 'extension:teams:201', 'external:+15550100'], endReason: 'external-transfer' },
+      { start: 8, end: 40, channelA: ['contact'], channelB: ['agent:ana', 'extension:teams:201', 'external:+15550100'], endReason: 'external-transfer', sides: 'both' },
     ]);
     expect(r).toMatchObject({ direction: 'outbound', channels: 'dual', transcribable: true, path: [], externalPortionAt: 40, duration: 60 });
   });

@@ -19,11 +19,12 @@
  * }
  */
 import { z } from 'zod';
-import { idSchema, labelSchema, transferTargetSchema } from '../../nodes/kit/fields.ts';
+import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type ParseResult, readJson, scanHostile } from '../document/errors.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import { zodIssues } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
+import { partySchema, secondsSchema, type TimedAction, timedActionSchema } from './actions.ts';
 import { startCall } from './session.ts';
 import type { CallAction, CallResult, CallStart } from './types.ts';
 
@@ -31,11 +32,8 @@ export const SCENARIO_FORMAT = 'recflow.scenario';
 export const SCENARIO_VERSION = 1;
 export const MAX_SCENARIO_ACTIONS = 10_000;
 
-const seconds = z.number().finite().min(0, 'must be ≥ 0 seconds').max(7 * 24 * 3600, 'must be at most a week (604800 s)');
+const seconds = secondsSchema;
 const phone = z.string().regex(/^\+?[0-9 ()-]{3,20}$/, 'must be a phone number such as +15550100');
-const partySchema = z
-  .string()
-  .regex(/^(contact|agent:.+|external:.+|extension:.+)$/, 'must be "contact", "agent:<id>", "external:<number>" or "extension:<system>:<ext>"');
 
 export const callStartSchema = z.discriminatedUnion('direction', [
   z.strictObject({
@@ -53,26 +51,9 @@ export const callStartSchema = z.discriminatedUnion('direction', [
   }),
 ]);
 
-const at = { at: seconds };
-const agent = { agentId: idSchema };
-/** One timed action: `at` (seconds from the call's start) and the action's own fields (see `CallAction`). */
-export const timedActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...at, type: z.literal('press'), digit: z.string().regex(/^[0-9*#]$/, 'must be one key: 0-9, * or #') }),
-  z.strictObject({ ...at, type: z.literal('answer'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('contactAnswer') }),
-  z.strictObject({ ...at, type: z.literal('outsideAnswer') }),
-  z.strictObject({ ...at, type: z.literal('hold'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('unhold'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('pause'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('resume'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('transfer'), ...agent, mode: z.enum(['blind', 'warm']), target: transferTargetSchema }),
-  z.strictObject({ ...at, type: z.literal('completeTransfer'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('cancelTransfer'), ...agent }),
-  z.strictObject({ ...at, type: z.literal('conference'), ...agent, target: transferTargetSchema }),
-  z.strictObject({ ...at, type: z.literal('hangUp'), party: partySchema }),
-  z.strictObject({ ...at, type: z.literal('wait') }),
-]);
-export type TimedScenarioAction = z.infer<typeof timedActionSchema>;
+// The actions of a scenario are the call's actions, defined once in actions.ts, each with its `at`.
+export { timedActionSchema };
+export type TimedScenarioAction = TimedAction;
 
 const segmentEndReason = z.enum(['paused', 'recording-off', 'external-transfer', 'hang-up', 'in-progress']);
 const rejectionCode = z.enum([

@@ -45,7 +45,7 @@ class Session implements CallSession {
     this.actor?.stop();
     this.clock = new CallClock();
     this.data = new CallData(this.ws, this.flow, this.start, this.clock);
-    this.actor = createActor(callMachineFor(this.data.flowIx), { input: { data: this.data }, clock: this.clock });
+    this.actor = createActor(callMachineFor(this.data.flowIx, this.ws), { input: { data: this.data }, clock: this.clock });
     this.actor.start();
     this.actor.send({ type: 'call.begin' });
   }
@@ -84,7 +84,7 @@ class Session implements CallSession {
     return this.view().recording === 'paused';
   }
   get state(): string {
-    return describeState(this.actor.getSnapshot().value, this.data.flowIx);
+    return describeState(this.actor.getSnapshot().value, this.data);
   }
   get history(): readonly HistoryEntry[] {
     return this.entries;

@@ -4,6 +4,7 @@
  */
 import type { RecordingSettings } from '../../nodes/kit/contract.ts';
 import type { AccountSettings, PhoneNumber, TriState, WorkspaceDoc } from '../document/workspace.ts';
+import { type PresetSettingName, presetOf } from '../platforms/presets.ts';
 import type { CallStart, Effective, EffectiveSettings, SettingSource } from './types.ts';
 
 /** A Recording node the call executed, in execution order. */
@@ -47,33 +48,45 @@ function latestNode<T>(runs: readonly RecordingNodeRun[], pick: (d: RecordingNod
  * ]).channels; // { value: 'mono', source: { kind: 'node', nodeId: 'rec1' } }
  */
 export function resolveSettings(
-  ws: Pick<WorkspaceDoc, 'account' | 'numbers'>,
+  ws: Pick<WorkspaceDoc, 'account' | 'numbers'> & Partial<Pick<WorkspaceDoc, 'platform'>>,
   start: CallStart,
   runs: readonly RecordingNodeRun[] = [],
 ): EffectiveSettings {
   const account: AccountSettings = ws.account;
+  const preset = presetOf(ws.platform);
+  // R30: a setting the platform fixes comes from the platform, whatever the document says; the rest from the account.
+  const fromAccount = <K extends PresetSettingName>(name: K): Effective<AccountSettings[K]> =>
+    name in preset.fixed
+      ? { value: preset.fixed[name] as AccountSettings[K], source: { kind: 'platform', platform: preset.id } }
+      : { value: account[name], source: ACCOUNT };
   const numberId = callNumberId(start);
   const number = ws.numbers.find((n) => n.id === numberId);
   const inbound = start.direction === 'inbound';
 
   const record =
     latestNode(runs, (d) => d.record === 'on') ??
-    numberValue(number, (o) => (inbound ? o.inbound : o.outbound)) ?? {
-      value: inbound ? account.recordInbound : account.recordOutbound,
-      source: ACCOUNT,
-    };
+    numberValue(number, (o) => (inbound ? o.inbound : o.outbound)) ??
+    fromAccount(inbound ? 'recordInbound' : 'recordOutbound');
   // R2: channels are account-wide; only a Recording node overrides them (R3).
+  const dual = fromAccount('dualChannel');
   const channels = latestNode(runs, (d) => (d.channels === 'default' ? null : d.channels)) ?? {
-    value: account.dualChannel ? ('dual' as const) : ('mono' as const),
-    source: ACCOUNT,
+    value: dual.value ? ('dual' as const) : ('mono' as const),
+    source: dual.source,
   };
-  const agentPause = latestNode(runs, (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
-    numberValue(number, (o) => o.agentPause) ?? { value: account.agentPause, source: ACCOUNT };
+  const agentPause =
+    latestNode(runs, (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
+    numberValue(number, (o) => o.agentPause) ??
+    fromAccount('agentPause');
   return {
     record,
     channels,
     agentPause,
-    continueOnExternalTransfer: { value: account.continueOnExternalTransfer, source: ACCOUNT },
+    continueOnExternalTransfer: fromAccount('continueOnExternalTransfer'),
     retention: { value: { autoDelete: account.autoDelete.enabled, months: account.autoDelete.months }, source: ACCOUNT },
+    // R29/R31: a Recording node's own choice wins (R3), then the account (or the platform that fixes it, R30).
+    recordedParties: latestNode(runs, (d) => (d.parties === undefined || d.parties === 'default' ? null : d.parties)) ?? fromAccount('recordedParties'),
+    pauseLeaves: fromAccount('pauseLeaves'),
+    recordIvr: latestNode(runs, (d) => (d.ivr === undefined || d.ivr === 'default' ? null : d.ivr === 'record')) ?? fromAccount('recordIvr'),
+    outsidePartiesChannel: fromAccount('outsidePartiesChannel'),
   };
 }

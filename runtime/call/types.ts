@@ -113,6 +113,7 @@ export interface TargetChoice {
  */
 export type AvailableAction =
   | { type: 'press'; digits: Choice[] }
+  | { type: 'choose'; options: Choice[] }
   | { type: 'answer'; agents: Choice[]; ringGroupId: string | null }
   | { type: 'contactAnswer' }
   | { type: 'outsideAnswer'; party: Choice<PartyId> }
@@ -164,7 +165,15 @@ export interface Rejection extends RejectionInfo {
 // ---------------------------------------------------------------------------
 
 /** Where an effective setting's value comes from (R3). */
-export type SettingSource = { kind: 'node'; nodeId: string } | { kind: 'number'; numberId: string } | { kind: 'account' };
+/**
+ * Where an effective setting's value comes from (R3): a Recording node, the number's override, the account, or
+ * the platform whose preset fixes it (R30).
+ */
+export type SettingSource =
+  | { kind: 'node'; nodeId: string }
+  | { kind: 'number'; numberId: string }
+  | { kind: 'account' }
+  | { kind: 'platform'; platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio' };
 
 export interface Effective<T> {
   value: T;
@@ -186,7 +195,18 @@ export interface EffectiveSettings {
   continueOnExternalTransfer: Effective<boolean>;
   /** R20: account-wide only; months is the retention period. */
   retention: Effective<{ autoDelete: boolean; months: number }>;
+  /** R29: which sides are on tape: the contact (channel A), the agent side (channel B), or both. */
+  recordedParties: Effective<RecordedSides>;
+  /** R30: a pause removes the paused audio (a gap in the recording) or leaves silence in its place. */
+  pauseLeaves: Effective<'gap' | 'silence'>;
+  /** R31: a Recording node turning recording on before an agent joins records the IVR part too, or starts at the agent. */
+  recordIvr: Effective<boolean>;
+  /** R17/R30: the channel outside and conferenced parties are on: the agent side (B) or the contact's (A). */
+  outsidePartiesChannel: Effective<'agent-side' | 'contact-side'>;
 }
+
+/** R29: the sides of a call a recording holds. */
+export type RecordedSides = 'both' | 'contact' | 'agent';
 
 export type EffectiveSettingName = keyof EffectiveSettings;
 
@@ -217,6 +237,14 @@ export interface Segment {
   channelA: PartyId[];
   channelB: PartyId[];
   endReason: SegmentEndReason;
+  /** R29: which sides are on tape in this segment: the contact (channel A), the agent side (B), or both. */
+  sides: RecordedSides;
+}
+
+/** A stretch of call time `[start, end)`. */
+export interface Interval {
+  start: number;
+  end: number;
 }
 
 /** R19: a voicemail message, a separate mono recording of the contact only. */
@@ -256,8 +284,15 @@ export interface CallResult {
   channels: ChannelLayout | null;
   /** Ordered, non-overlapping. */
   segments: Segment[];
-  /** Sum of segment lengths. */
+  /** Sum of segment lengths: the seconds of audio on tape. */
   totalRecordedSeconds: number;
+  /**
+   * R30: the recording's length: the audio on tape plus, where a pause leaves silence instead of a gap, the
+   * paused stretches (equal to `totalRecordedSeconds` where a pause leaves a gap).
+   */
+  recordingSeconds: number;
+  /** R30: the paused stretches kept in the recording as silence (none where a pause leaves a gap). */
+  silences: Interval[];
   /** R18: only a dual-channel recording can be transcribed. */
   transcribable: boolean;
   voicemails: VoicemailRecording[];
