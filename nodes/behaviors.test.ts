@@ -27,12 +27,12 @@ describe('node behaviours through the registry', () => {
     expect(b.timeout).toBeUndefined();
   });
 
-  it('R5/R6/R3: Recording goes straight on, carrying record, channels and agent pause', () => {
+  it('R5/R6/R3/R29/R31: Recording goes straight on, carrying record, channels, agent pause, the sides and the IVR choice', () => {
     const b = behavior('recording');
-    expect(b.enter(defaults('recording', { record: 'off', channels: 'mono', agentPause: 'enabled' }))).toEqual({
+    expect(b.enter(defaults('recording', { record: 'off', channels: 'mono', agentPause: 'enabled', parties: 'contact', ivr: 'skip' }))).toEqual({
       kind: 'pass',
       port: 'next',
-      recording: { record: 'off', channels: 'mono', agentPause: 'enabled' },
+      recording: { record: 'off', channels: 'mono', agentPause: 'enabled', parties: 'contact', ivr: 'skip' },
     });
     expect(b.timeout).toBeUndefined();
   });

@@ -13,7 +13,24 @@ import { assignFlow, buildFlow, inbound, outbound, testWorkspace } from './testk
 describe('the call machine', () => {
   it('handles every action of the action table in some state (no action exists in one place only)', () => {
     const ws = testWorkspace();
-    const machine = callMachineFor(new CallData(ws, assignFlow(), inbound(), new CallClock()).flowIx, ws);
+    // R26/R27: `choose` exists only where a flow has a decision or a step, so the flow has one of each.
+    const flow = buildFlow(
+      [
+        ['s', 'start', { numberIds: ['main'] }],
+        ['d', 'decision', { outcomes: [{ name: 'gold', condition: '$.Attributes.tier = gold' }] }],
+        ['st', 'step'],
+        ['a', 'assign', { target: { type: 'ringGroup', ringGroupId: 'support' }, ringTimeoutSeconds: 30 }],
+        ['vm', 'voicemail', { maxLengthSeconds: 60 }],
+      ],
+      [
+        ['s', 'next', 'd'],
+        ['d', 'gold', 'st'],
+        ['d', 'noMatch', 'a'],
+        ['st', 'next', 'a'],
+        ['a', 'noAnswer', 'vm'],
+      ],
+    );
+    const machine = callMachineFor(new CallData(ws, flow, inbound(), new CallClock()).flowIx, ws);
     const handled = new Set(machine.events);
     // `wait` only moves the clock: the session fires due timers and sends nothing.
     expect(actionTypes.filter((t) => t !== 'wait' && !handled.has(t))).toEqual([]);
