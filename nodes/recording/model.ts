@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { defineModel } from '../kit/contract.ts';
+import { defineModel, type NodeProblem } from '../kit/contract.ts';
 import { labelSchema } from '../kit/fields.ts';
+import { platformFacts } from '../kit/platforms.ts';
+
+/** The block options besides on/off, and the words for them. */
+const OPTIONS = [
+  { field: 'channels', what: 'the channels' },
+  { field: 'agentPause', what: 'whether agents may pause' },
+  { field: 'parties', what: 'which sides are recorded' },
+  { field: 'ivr', what: 'whether the IVR part is recorded' },
+] as const;
 
 const schema = z.strictObject({
   label: labelSchema,
@@ -31,19 +40,29 @@ export const recordingModel = defineModel({
   }),
   hasInput: true,
   ports: () => [{ id: 'next', label: 'next' }],
-  check(data) {
+  check(data, ctx) {
+    const problems: NodeProblem[] = [];
     if (data.record === 'on' && data.channels === 'mono') {
       // C3 / R18: mono recordings cannot be transcribed or analysed.
-      return [
-        {
-          severity: 'warning',
-          code: 'C3-mono',
-          message: 'Mono recording: post-call transcription and speech analytics need dual channel.',
-          field: 'channels',
-        },
-      ];
+      problems.push({
+        severity: 'warning',
+        code: 'C3-mono',
+        message: 'Mono recording: post-call transcription and speech analytics need dual channel.',
+        field: 'channels',
+      });
     }
-    return [];
+    // R30: a value the platform's recording block cannot hold is ignored by the simulation (and by the platform).
+    const facts = platformFacts(ctx.workspace?.platform);
+    for (const option of OPTIONS) {
+      if (data[option.field] === 'default' || facts.recording[option.field]) continue;
+      problems.push({
+        severity: 'warning',
+        code: 'R30-not-on-platform',
+        message: `The ${facts.name} ${facts.recordingBlock} cannot set ${option.what}: "${data[option.field]}" is ignored. Set it back to default.`,
+        field: option.field,
+      });
+    }
+    return problems;
   },
   searchText: (d) => `${d.label} record ${d.record} ${d.channels} pause ${d.agentPause} parties ${d.parties} ivr ${d.ivr}`,
 });
