@@ -29,6 +29,28 @@ describe('recording model', () => {
     expect(recordingModel.check?.(data({ channels: 'dual' }), {})).toEqual([]);
   });
 
+  it('R30: a choice the platform’s recording block lacks is warned on its field; "default" never is', () => {
+    const on = (platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio') => ({ workspace: { platform } as never });
+    // Talkdesk's block sets channels and agent pause, not the sides or the IVR part.
+    expect(recordingModel.check?.(data({ channels: 'dual', agentPause: 'enabled' }), on('talkdesk'))).toEqual([]);
+    expect(recordingModel.check?.(data({ parties: 'contact', ivr: 'skip' }), on('talkdesk'))).toEqual([
+      { severity: 'warning', code: 'platform-option', message: expect.stringContaining('cannot set which sides are recorded'), field: 'parties' },
+      { severity: 'warning', code: 'platform-option', message: expect.stringContaining('cannot set whether the IVR part is recorded'), field: 'ivr' },
+    ]);
+    // Amazon Connect's block is the other way round.
+    expect(recordingModel.check?.(data({ parties: 'agent', ivr: 'record' }), on('amazon-connect'))).toEqual([]);
+    expect(recordingModel.check?.(data({ channels: 'dual', agentPause: 'disabled' }), on('amazon-connect')).map((p) => p.field)).toEqual([
+      'channels',
+      'agentPause',
+    ]);
+    // Twilio's widget has mono/dual but no pause.
+    expect(recordingModel.check?.(data({ channels: 'mono', agentPause: 'enabled' }), on('twilio-studio')).map((p) => p.code)).toEqual([
+      'C3-mono',
+      'platform-option',
+    ]);
+    expect(recordingModel.check?.(recordingModel.defaults(), on('amazon-connect'))).toEqual([]);
+  });
+
   it('is found by its settings', () => {
     expect(recordingModel.searchText(data({ record: 'off', label: 'Card capture' }))).toContain('record off');
   });
