@@ -54,7 +54,7 @@ export interface CoverOptions {
 }
 
 /** The actions a call's flow position depends on; agent-side actions (hold, pause, transfers) do not move the flow. */
-const FLOW_ACTIONS = new Set<CallAction['type']>(['press', 'answer', 'outsideAnswer', 'contactAnswer', 'wait']);
+const FLOW_ACTIONS = new Set<CallAction['type']>(['press', 'choose', 'answer', 'outsideAnswer', 'contactAnswer', 'wait']);
 
 const portKey = (p: PortRef) => `${p.nodeId}\u0000${p.port}`;
 
@@ -83,6 +83,10 @@ function moves(session: CallSession): TimedAction[] {
       case 'press':
         // Every key offered: keys leading the same way end in the same situation and are explored once.
         for (const d of offer.digits) out.push({ type: 'press', digit: d.value, at });
+        break;
+      case 'choose':
+        // R25–R27: every outcome a reviewer may choose (a decision's outcomes, a step's error, a full queue).
+        for (const o of offer.options) out.push({ type: 'choose', option: o.value, at });
         break;
       case 'answer':
         if (offer.agents[0]) out.push({ type: 'answer', agentId: offer.agents[0].value, at });
