@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { SaveStatus } from './Banners.tsx';
 import { FlowMenu } from './FlowMenu.tsx';
+import { presetOf } from '../runtime/platforms/presets.ts';
 import { applyImport } from './io/importDoc.ts';
 import { useProblems } from './problems/ProblemsContext.tsx';
 import { blankWorkspace } from './sample.ts';
@@ -123,6 +124,25 @@ function ProblemsButton({ open, onToggle }: { open: boolean; onToggle(): void })
   );
 }
 
+/** R30: the platform the workspace models, always in sight; it opens the settings where it is chosen. */
+function PlatformPill() {
+  const store = useStore();
+  const platform = useEditor((s) => s.workspace.platform);
+  const name = presetOf(platform).name;
+  return (
+    <button
+      type="button"
+      className="btn platform-pill"
+      data-platform={platform}
+      aria-label={`Platform: ${name}`}
+      title={`This workspace models ${name}: calls are simulated as it records them. Change it in Settings.`}
+      onClick={() => store.setView('settings')}
+    >
+      <span className="platform-pill__what">Platform</span> {name}
+    </button>
+  );
+}
+
 export interface TopBarProps {
   theme: Theme;
   onToggleTheme(): void;
@@ -199,6 +219,7 @@ export function TopBar({
       </div>
       <div className="topbar__spacer" />
       <SaveStatus />
+      <PlatformPill />
       {view === 'canvas' ? <ProblemsButton open={problemsOpen} onToggle={onToggleProblems} /> : null}
       <button
         type="button"

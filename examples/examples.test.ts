@@ -20,9 +20,9 @@ describe('examples', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
-  it('loadExampleWorkspace holds the three flows, and every number runs one of them or none', () => {
+  it('loadExampleWorkspace holds the four flows, and every number runs one of them or none', () => {
     const ws = loadExampleWorkspace();
-    expect(ws.flows.map((f) => f.id)).toEqual(['support-line', 'payments-line', 'outside-transfer']);
+    expect(ws.flows.map((f) => f.id)).toEqual(['support-line', 'payments-line', 'outside-transfer', 'claims-line']);
     const flowIds = new Set(ws.flows.map((f) => f.id));
     for (const n of ws.numbers) if (n.flowId !== null) expect(flowIds.has(n.flowId)).toBe(true);
     for (const f of ws.flows) expect(ws.numbers.some((n) => n.flowId === f.id)).toBe(true);
@@ -73,6 +73,17 @@ describe('examples', () => {
     const flow = loadExampleFlow('outside-transfer')!;
     expect(flow.nodes.some((n) => n.kind === 'transfer' && n.data.target.type === 'external')).toBe(true);
     expect(summary(checkFlow(flow, { workspace: ws }))).toEqual(['warning C2-no-notice record']);
+  });
+
+  it('R25–R28: the claims line uses a step, a decision, a queue and a flow node once each, with no problems', () => {
+    const ws = loadExampleWorkspace();
+    const flow = loadExampleFlow('claims-line')!;
+    const count = (kind: string) => flow.nodes.filter((n) => n.kind === kind).length;
+    expect(['step', 'decision', 'queue', 'flow'].map(count)).toEqual([1, 1, 1, 1]);
+    // The flow node hands payments to another flow of the workspace (R28).
+    const handOver = flow.nodes.find((n) => n.kind === 'flow');
+    expect(handOver?.kind === 'flow' && ws.flows.some((f) => f.id === handOver.data.flowId && f.id !== flow.id)).toBe(true);
+    expect(checkFlow(flow, { workspace: ws })).toEqual([]);
   });
 
   it('C2/R1: without a workspace the examples report the same', () => {

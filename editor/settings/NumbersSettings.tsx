@@ -11,7 +11,10 @@ import {
   ValidatedTextField,
 } from '../kit/widgets.tsx';
 import { type PhoneNumber, phoneNumberSchema, type TriState, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { presetOf } from '../../runtime/platforms/presets.ts';
+import { FixedSetting } from './FixedSetting.tsx';
 import { phoneDigits, uniqueId } from './ids.ts';
+import { fixedReason } from './platform.ts';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
 
 type Overridable = 'inbound' | 'outbound' | 'agentPause';
@@ -38,6 +41,7 @@ function NumberCard({ number, workspace, onChange }: { number: PhoneNumber; work
       if (n) recipe(n);
     }, label);
   const name = number.label || number.number;
+  const preset = presetOf(workspace.platform);
   const flowChoices: Choice<string>[] = [
     { value: NO_FLOW, label: 'No flow: calls go straight to agents' },
     ...workspace.flows.map((f) => ({ value: f.id, label: f.name })),
@@ -80,35 +84,41 @@ function NumberCard({ number, workspace, onChange }: { number: PhoneNumber; work
           }, `Choose the flow of ${name}`)
         }
       />
-      <SwitchField
-        label="Override account settings"
-        checked={number.override.enabled}
-        hint={number.override.enabled ? undefined : 'Off: this number uses the account settings as they are.'}
-        onToggle={(on) =>
-          edit((n) => {
-            n.override.enabled = on;
-          }, `${on ? 'Override' : 'Stop overriding'} account settings on ${name}`)
-        }
-      />
-      {number.override.enabled
-        ? OVERRIDABLE.map(({ key, label, account }) => (
-            <RadioGroupField<TriState>
-              key={key}
-              label={label}
-              value={number.override[key]}
-              choices={[
-                { value: 'inherit', label: `Inherit (account: ${account(workspace) ? 'on' : 'off'})` },
-                { value: 'enabled', label: 'On' },
-                { value: 'disabled', label: 'Off' },
-              ]}
-              onSelect={(v) =>
-                edit((n) => {
-                  n.override[key] = v;
-                }, `${label}: ${v} on ${name}`)
-              }
-            />
-          ))
-        : null}
+      {preset.numberOverrides ? (
+        <>
+          <SwitchField
+            label="Override account settings"
+            checked={number.override.enabled}
+            hint={number.override.enabled ? undefined : 'Off: this number uses the account settings as they are.'}
+            onToggle={(on) =>
+              edit((n) => {
+                n.override.enabled = on;
+              }, `${on ? 'Override' : 'Stop overriding'} account settings on ${name}`)
+            }
+          />
+          {number.override.enabled
+            ? OVERRIDABLE.map(({ key, label, account }) => (
+                <RadioGroupField<TriState>
+                  key={key}
+                  label={label}
+                  value={number.override[key]}
+                  choices={[
+                    { value: 'inherit', label: `Inherit (account: ${account(workspace) ? 'on' : 'off'})` },
+                    { value: 'enabled', label: 'On' },
+                    { value: 'disabled', label: 'Off' },
+                  ]}
+                  onSelect={(v) =>
+                    edit((n) => {
+                      n.override[key] = v;
+                    }, `${label}: ${v} on ${name}`)
+                  }
+                />
+              ))
+            : null}
+        </>
+      ) : (
+        <FixedSetting name="Override account settings" value="no" platformName={preset.name} reason={fixedReason(preset, 'numberOverrides')} />
+      )}
       <div>
         <button
           type="button"
@@ -180,8 +190,9 @@ export default function NumbersSettings({ workspace, onChange }: PanelProps) {
     <section className="rf-form rf-settings-panel" aria-labelledby="rf-numbers-title">
       <h3 id="rf-numbers-title">Phone numbers</h3>
       <p className="rf-muted">
-        Each number can override the account’s inbound, outbound and agent-pause settings. Dual channel, retention and
-        external transfers stay account-wide. A Recording node in the flow still has the last word.
+        {presetOf(workspace.platform).numberOverrides
+          ? 'Each number can override the account’s inbound, outbound and agent-pause settings. Dual channel, retention and external transfers stay account-wide. A Recording node in the flow still has the last word.'
+          : `${presetOf(workspace.platform).name} has no per-number recording settings: each number runs its flow, and the flow’s recording block decides.`}
       </p>
       {workspace.numbers.length === 0 ? <p className="rf-empty">No phone numbers yet. Add the first one below.</p> : null}
       <ul className="rf-cards">

@@ -66,3 +66,40 @@ export const WithValidationError: Story = {
     await expect(args.onChange).not.toHaveBeenCalled();
   },
 };
+
+const connect = { ...workspace, platform: 'amazon-connect' as const, account: { ...workspace.account, recordIvr: false } };
+const twilio = { ...workspace, platform: 'twilio-studio' as const };
+
+/** R29/R31/R30: on Amazon Connect the block sets the sides and the IVR part, and neither channels nor pause. */
+export const AmazonConnectBlock: Story = {
+  args: { workspace: connect },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole('group', { name: 'Channels' })).toBeNull();
+    await expect(canvas.queryByRole('group', { name: 'Agent pause and resume' })).toBeNull();
+    await expect(canvas.getByTestId('platform-block-note')).toHaveTextContent('does not set channels, agent pause');
+    await expect(canvas.getByLabelText(/Use default \(both sides, from the account\)/)).toBeChecked();
+    await userEvent.click(canvas.getByLabelText('The contact only (channel A)'));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ parties: 'contact' }));
+    // The account does not record the IVR part: recording waits for the agent (R31), and the hint says so.
+    await expect(canvas.getByText(/Recording starts when an agent joins the call/)).toBeVisible();
+    await userEvent.click(canvas.getByLabelText('Record from this node, prompts included'));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ ivr: 'record' }));
+    await expect(canvas.getByText(/Recording starts the moment the call reaches this node/)).toBeVisible();
+  },
+};
+
+/** A node carried over from Talkdesk still sets agent pause: shown with its warning until it is set back to the default. */
+export const ChoiceThePlatformLacks: Story = {
+  args: { workspace: twilio, data: { ...recording, record: 'on', channels: 'default', agentPause: 'enabled' } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const pause = canvas.getByRole('group', { name: 'Agent pause and resume' });
+    await expect(pause).toHaveTextContent("Twilio Studio's Call Recording widget cannot set whether agents may pause");
+    await userEvent.click(within(pause).getByLabelText(/Use default/));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ agentPause: 'default' }));
+    await expect(canvas.queryByRole('group', { name: 'Agent pause and resume' })).toBeNull();
+    // Twilio's widget does set mono or dual.
+    await expect(canvas.getByRole('group', { name: 'Channels' })).toBeVisible();
+  },
+};

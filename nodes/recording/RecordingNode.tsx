@@ -5,7 +5,7 @@ import type { KindViewProps } from '../../editor/kit/viewData.ts';
 import type { RecordingData } from './model.ts';
 
 /**
- * Recording: on/off, channels and agent pause. Where the node says "use
+ * Recording: on/off, channels and agent pause, and the sides (R29) and IVR part (R31) when it sets them. Where the node says "use
  * default" the view shows the value that applies instead (R3: number
  * override, then account), marked as coming from there.
  */
@@ -37,6 +37,16 @@ export const RecordingNode = memo(function RecordingNode({ data, selected }: Kin
         {pause === 'enabled' ? 'Allowed' : 'Not allowed'}
         {d.agentPause === 'default' ? <span className="ffield__default">{defaults.agentPause.varies ? ' · varies' : ' · default'}</span> : null}
       </NodeField>
+      {d.parties !== 'default' ? (
+        <NodeField name="Sides" hint="R29: set by this node for the rest of the call.">
+          {d.parties === 'both' ? 'Both' : d.parties === 'contact' ? 'Contact only' : 'Agent side only'}
+        </NodeField>
+      ) : null}
+      {d.ivr !== 'default' ? (
+        <NodeField name="IVR part" hint="R31: set by this node.">
+          {d.ivr === 'record' ? 'Recorded' : 'From the agent'}
+        </NodeField>
+      ) : null}
     </NodeShell>
   );
 });

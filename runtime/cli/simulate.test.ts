@@ -113,7 +113,7 @@ describe('recflow test', () => {
     const r = await cli(['test', 'examples/scenarios', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { passed: number; failed: number; scenarios: Array<{ status: string }> };
-    expect(report.passed).toBe(13);
+    expect(report.passed).toBe(15);
     expect(report.scenarios.every((s) => s.status === 'pass')).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { TopBar, useTheme } from '../../editor/TopBar.tsx';
 import { Toasts } from '../../editor/ui/toast.tsx';
 import { checkFlow } from '../../runtime/checks/checkFlow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { onPlatform } from '../../editor/settings/platform.ts';
 import { sampleWorkspace } from '../fixtures.ts';
 
 /** The first sample flow the checks report something for, so the problems count is not just zero. */
@@ -179,5 +180,18 @@ export const ButtonsAndSettings: Story = {
     await userEvent.click(settings);
     await expect(canvas.getByTestId('view')).toHaveTextContent('View: canvas');
     await expect(canvas.getByRole('button', { name: /^Problems: / })).toBeVisible();
+  },
+};
+
+/** R30: the platform the workspace models is always in sight; it opens the settings where it is chosen. */
+export const PlatformShown: Story = {
+  args: { workspace: () => onPlatform(sampleWorkspace(), 'amazon-connect') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const pill = canvas.getByRole('button', { name: 'Platform: Amazon Connect' });
+    await expect(pill).toHaveTextContent('Amazon Connect');
+    pill.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(canvas.getByTestId('view')).toHaveTextContent('View: settings');
   },
 };

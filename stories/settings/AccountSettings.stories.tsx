@@ -66,3 +66,59 @@ export const RetentionValidation: Story = {
     await expect(canvas.getByText('Recordings are kept until someone deletes them.')).toBeVisible();
   },
 };
+
+/** R30: choosing Amazon Connect lists what changes first; confirming is one change; fixed settings turn read-only with their reason. */
+export const SwitchToAmazonConnect: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText(/^Talkdesk/)).toBeChecked();
+    await expect(canvas.getByRole('group', { name: 'A pause leaves' })).toHaveAttribute('data-fixed', 'true');
+    await userEvent.click(canvas.getByLabelText(/^Amazon Connect/));
+    const confirm = within(canvas.getByRole('group', { name: 'Switch to Amazon Connect?' }));
+    await expect(confirm.getByRole('list', { name: 'What the switch changes' })).toHaveTextContent('Record inbound calls: on → off (fixed by Amazon Connect).');
+    await expect(args.onChange).not.toHaveBeenCalled();
+    await userEvent.click(confirm.getByRole('button', { name: 'Switch to Amazon Connect' }));
+    await expect(args.onChange).toHaveBeenCalledTimes(1);
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'Model Amazon Connect');
+    await expect(canvas.queryByRole('group', { name: 'Switch to Amazon Connect?' })).toBeNull();
+    // Fixed now: shown read-only with the preset's reason, no switch to flip.
+    const inbound = canvas.getByRole('group', { name: 'Record inbound calls' });
+    await expect(inbound).toHaveTextContent('fixed by Amazon Connect');
+    await expect(inbound).toHaveTextContent('records a contact only when a flow sets its recording behaviour');
+    await expect(canvas.queryByRole('switch', { name: 'Record inbound calls' })).toBeNull();
+    // Still the admin's on Amazon Connect: agent pause and retention.
+    await expect(canvas.getByRole('switch', { name: 'Agents may pause and resume recording' })).toBeEnabled();
+  },
+};
+
+/** Escape or Keep leaves the platform as it was; nothing is changed. */
+export const SwitchCancelled: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByLabelText(/^Twilio Studio/));
+    await expect(canvas.getByRole('group', { name: 'Switch to Twilio Studio?' })).toHaveTextContent("Dual-channel (stereo) recording: dual channel → mono (Twilio Studio's starting value).");
+    await userEvent.keyboard('{Escape}');
+    await expect(canvas.queryByRole('group', { name: 'Switch to Twilio Studio?' })).toBeNull();
+    await expect(canvas.getByLabelText(/^Talkdesk/)).toBeChecked();
+    await userEvent.click(canvas.getByLabelText(/^Amazon Connect/));
+    await userEvent.click(canvas.getByRole('button', { name: 'Keep Talkdesk' }));
+    await expect(canvas.getByLabelText(/^Talkdesk/)).toBeChecked();
+    await expect(args.onChange).not.toHaveBeenCalled();
+  },
+};
+
+/** R29–R31 on a platform that offers them (Twilio Studio: what a pause leaves): editable, each change one labelled step. */
+export const NewDimensionsEditable: Story = {
+  args: { workspace: { ...workspace, platform: 'twilio-studio', account: { ...workspace.account, recordInbound: false, recordOutbound: false, continueOnExternalTransfer: true, agentPause: true, recordedParties: 'both', recordIvr: true, outsidePartiesChannel: 'agent-side' } } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const pause = within(canvas.getByRole('group', { name: 'A pause leaves' }));
+    await userEvent.click(pause.getByLabelText('Silence: the recording keeps its length'));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'A pause leaves: silence (the recording keeps its length)');
+    const recipe = (args.onChange as ReturnType<typeof fn>).mock.lastCall?.[0] as (d: WorkspaceDoc) => void;
+    await expect(produce(args.workspace, recipe).account.pauseLeaves).toBe('silence');
+    // Twilio fixes the sides, the IVR part and the outside parties' channel.
+    await expect(canvas.getByRole('group', { name: 'Sides on tape' })).toHaveTextContent('A Twilio call recording records the whole call.');
+    await expect(canvas.getByRole('group', { name: 'Record the IVR part' })).toHaveAttribute('data-fixed', 'true');
+  },
+};

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import NumbersSettings from '../../editor/settings/NumbersSettings.tsx';
+import { onPlatform } from '../../editor/settings/platform.ts';
 import { sampleWorkspace } from '../fixtures.ts';
 import { PanelHarness } from '../harness.tsx';
 
@@ -78,5 +79,17 @@ export const EditNumberInline: Story = {
     await userEvent.type(number, '+15550109999');
     await expect(number).not.toHaveAttribute('aria-invalid');
     await expect(args.onChange).toHaveBeenCalled();
+  },
+};
+
+/** R30: Amazon Connect has no per-number recording settings: each number says so instead of offering an override. */
+export const NoOverridesOnAmazonConnect: Story = {
+  args: { workspace: onPlatform(workspace, 'amazon-connect') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole('switch', { name: 'Override account settings' })).toBeNull();
+    await expect(canvas.getAllByRole('group', { name: 'Override account settings' })).toHaveLength(workspace.numbers.length);
+    await expect(canvas.getAllByText(/Fixed by Amazon Connect: Amazon Connect has no per-number recording settings/)).toHaveLength(workspace.numbers.length);
+    await expect(canvas.getByText(/Amazon Connect has no per-number recording settings: each number runs its flow/)).toBeVisible();
   },
 };
