@@ -4,7 +4,7 @@
  */
 import type { RecordingData } from '../../nodes/recording/model.ts';
 import type { AccountSettings, PhoneNumber, TriState, WorkspaceDoc } from '../document/workspace.ts';
-import type { CallStart, Effective, EffectiveSettings, SettingSource } from './types.ts';
+import type { CallStart, ChannelLayout, Effective, EffectiveSettings, SettingSource } from './types.ts';
 
 /** A Recording node the call executed, in execution order. */
 export interface RecordingNodeRun {
@@ -27,14 +27,44 @@ function numberValue(number: PhoneNumber | undefined, pick: (o: PhoneNumber['ove
   return { value: v === 'enabled', source: { kind: 'number', numberId: number.id } };
 }
 
-/** R3 (1): the most recent executed Recording node that sets the value. */
-function latestNode<T>(runs: readonly RecordingNodeRun[], pick: (d: RecordingNodeRun['data']) => T | null): Effective<T> | null {
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i]!;
-    const v = pick(run.data);
-    if (v !== null) return { value: v, source: { kind: 'node', nodeId: run.nodeId } };
+/** The latest executed Recording node that set each value (R3 (1)), or null where none did. */
+interface LatestNodes {
+  record: Effective<boolean> | null;
+  channels: Effective<ChannelLayout> | null;
+  agentPause: Effective<boolean> | null;
+}
+
+/** Folds one more run into the latest values: a later node that sets a value replaces the earlier one. */
+function fold(latest: LatestNodes, run: RecordingNodeRun): void {
+  const { nodeId, data } = run;
+  const source = { kind: 'node', nodeId } as const;
+  latest.record = { value: data.record === 'on', source };
+  if (data.channels !== 'default') latest.channels = { value: data.channels, source };
+  if (data.agentPause !== 'default') latest.agentPause = { value: data.agentPause === 'enabled', source };
+}
+
+/**
+ * What `latestNodes` folded so far for each list of runs it was given. A call appends a run each time it
+ * executes a Recording node and asks again; folding only the new runs keeps a call that loops through a
+ * Recording node linear in its length (scanning every earlier run each time made it quadratic).
+ */
+const folded = new WeakMap<readonly RecordingNodeRun[], { count: number; last: RecordingNodeRun | undefined; latest: LatestNodes }>();
+
+const NO_NODES: Readonly<LatestNodes> = Object.freeze({ record: null, channels: null, agentPause: null });
+
+function latestNodes(runs: readonly RecordingNodeRun[]): Readonly<LatestNodes> {
+  if (runs.length === 0) return NO_NODES;
+  let memo = folded.get(runs);
+  // The list was cut or rewritten since (not only appended to): fold it again from the start.
+  if (memo && (memo.count > runs.length || (memo.count > 0 && runs[memo.count - 1] !== memo.last))) memo = undefined;
+  if (!memo) {
+    memo = { count: 0, last: undefined, latest: { record: null, channels: null, agentPause: null } };
+    folded.set(runs, memo);
   }
-  return null;
+  for (let i = memo.count; i < runs.length; i++) fold(memo.latest, runs[i]!);
+  memo.count = runs.length;
+  memo.last = runs[runs.length - 1];
+  return memo.latest;
 }
 
 /**
@@ -56,19 +86,18 @@ export function resolveSettings(
   const number = ws.numbers.find((n) => n.id === numberId);
   const inbound = start.direction === 'inbound';
 
-  const record =
-    latestNode(runs, (d) => d.record === 'on') ??
+  const latest = latestNodes(runs);
+  const record = latest.record ??
     numberValue(number, (o) => (inbound ? o.inbound : o.outbound)) ?? {
       value: inbound ? account.recordInbound : account.recordOutbound,
       source: ACCOUNT,
     };
   // R2: channels are account-wide; only a Recording node overrides them (R3).
-  const channels = latestNode(runs, (d) => (d.channels === 'default' ? null : d.channels)) ?? {
+  const channels = latest.channels ?? {
     value: account.dualChannel ? ('dual' as const) : ('mono' as const),
     source: ACCOUNT,
   };
-  const agentPause = latestNode(runs, (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
-    numberValue(number, (o) => o.agentPause) ?? { value: account.agentPause, source: ACCOUNT };
+  const agentPause = latest.agentPause ?? numberValue(number, (o) => o.agentPause) ?? { value: account.agentPause, source: ACCOUNT };
   return {
     record,
     channels,
