@@ -13,6 +13,7 @@ import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import type { ConnectTarget, NodeStep, RingTarget } from './behavior.ts';
 import { type FlowIndex, indexFlow, indexWorkspace, startNodeFor, type WorkspaceIndex } from './lookup.ts';
+import { CALL_LIMITS, type CallLimitName, limitReached } from './limits.ts';
 import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind, partyLabel } from './parties.ts';
 import { callNumberId, type RecordingNodeRun, resolveSettings } from './settings.ts';
 import type {
@@ -22,6 +23,7 @@ import type {
   ChannelLayout,
   Choice,
   EffectiveSettings,
+  LimitReached,
   Marker,
   MarkerKind,
   PartyId,
@@ -74,8 +76,6 @@ interface FlowWait {
   port: string | null;
 }
 
-/** Safety net against flows that loop through instant nodes (C4 warns about these). */
-const MAX_INSTANT_STEPS = 10_000;
 const MAX_PARTIES = 8;
 
 export class CallCore {
@@ -128,6 +128,8 @@ export class CallCore {
   readonly handledGroups = new Set<string>();
   ended = false;
   endedAt: number | null = null;
+  /** Set when a per-call limit ended the call. */
+  limitReached: LimitReached | null = null;
   private phaseKind: PhaseKind | null = null;
   private phaseNode: string | null = null;
 
@@ -240,6 +242,18 @@ export class CallCore {
     this.settle();
   }
 
+  /**
+   * Ends the call because it reached a per-call limit (limits.ts). Called from here for the step limit and by
+   * the session for the time limit; kept apart from the rules so the lifecycle code need not know the limits.
+   */
+  stopAtLimit(limit: CallLimitName): void {
+    if (this.ended) return;
+    this.limitReached = limitReached(limit, this.now);
+    this.endCall(this.limitReached.message);
+    this.rerouteNeeded = true;
+    this.settle();
+  }
+
   /** Records a refusal of an event the current state does not accept. */
   refuse(ev: TimedAction, code: RejectionCode, message?: string): void {
     this.now = ev.at;
@@ -261,9 +275,10 @@ export class CallCore {
   private runFrom(nodeId: string): void {
     const ix = this.flowIx!;
     let id: string | null = nodeId;
-    for (let steps = 0; id !== null; steps++) {
-      if (steps > MAX_INSTANT_STEPS) {
-        this.endCall('the flow loops without waiting; the call was ended');
+    while (id !== null) {
+      // Per-call limit (limits.ts): a flow that loops, with or without waiting, ends at the step limit.
+      if (this.path.length >= CALL_LIMITS.steps) {
+        this.stopAtLimit('steps');
         return;
       }
       const entry = ix.nodes.get(id);

@@ -93,6 +93,7 @@ export function deriveResult(core: CallCore): CallResult {
     duration: now,
     path: [...core.path],
     externalPortionAt: core.externalAt,
+    limitReached: core.limitReached,
     timeline: { phases, markers: core.markers.slice() },
   };
 }

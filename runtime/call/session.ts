@@ -7,6 +7,7 @@ import { type Actor, createActor, SimulatedClock } from 'xstate';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { CallCore } from './core.ts';
+import { CALL_LIMITS } from './limits.ts';
 import { type CallMachine, callMachine, goEvents } from './machine.ts';
 import { deriveResult } from './result.ts';
 import type {
@@ -137,13 +138,20 @@ class Session implements CallSession {
     if (typeof action !== 'object' || action === null || typeof action.type !== 'string') {
       return { ok: false, error: 'An action must be an object with a "type".' };
     }
+    // Per-call time limit (limits.ts): nothing happens after it; the call ends there.
+    const until = Math.min(at, CALL_LIMITS.seconds);
     // Timers due at or before the action fire first, each at its own moment. The clock only
     // moves to fire timers: delays are computed from the clock's own now (see machine.ts).
-    while (!core.ended && core.timerAt !== null && core.timerAt <= at) {
+    while (!core.ended && core.timerAt !== null && core.timerAt <= until) {
       const due = core.timerAt;
       this.clock.set(Math.max(this.clock.now(), toMs(due)));
       if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
       if (core.timerAt === due) break; // the machine holds no such timer; do not spin
+    }
+    if (!core.ended && at > CALL_LIMITS.seconds) {
+      core.now = CALL_LIMITS.seconds;
+      core.stopAtLimit('seconds');
+      if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
     }
     core.now = Math.max(core.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };
