@@ -8,7 +8,7 @@ import { describeDiff, diffFlows } from '../document/diff.ts';
 import { parseFlow } from '../document/flow.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
-import { load, printRefusals } from './validate.ts';
+import { load, printRefusals, refusalsJson } from './validate.ts';
 
 const USAGE = `Usage: recflow diff <before.json> <after.json> [--ignore-layout] [--json]
 
@@ -37,7 +37,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const [before, after] = await Promise.all([load(beforeFile, io.cwd, parseFlow), load(afterFile, io.cwd, parseFlow)]);
   if (!before.ok || !after.ok) {
     const failures = [before, after].filter((l) => !l.ok);
-    if (values.json) io.out(`${JSON.stringify({ ok: false, readable: false, documentErrors: failures }, null, 2)}\n`);
+    if (values.json) io.out(`${JSON.stringify({ ok: false, readable: false, documentErrors: refusalsJson(failures) }, null, 2)}\n`);
     else printRefusals(failures, io);
     return 2;
   }

@@ -7,6 +7,7 @@
 import { diffCommand } from './diff.ts';
 import { simulateCommand } from './simulate.ts';
 import { testCommand } from './test.ts';
+import { forPeople } from './text.ts';
 import { validateCommand } from './validate.ts';
 
 /** Where a command writes; tests and the CLI pass their own. */
@@ -72,11 +73,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`recflow: unknown command "${name}"\n\n${usage()}`);
     return EXIT.usage;
   }
+  // Whatever a command prints may quote documents: no control character reaches the terminal (text.ts).
+  const safe: CliIO = { ...io, out: (text) => io.out(forPeople(text)), err: (text) => io.err(forPeople(text)) };
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, safe);
   } catch (e) {
     // A command that throws is a bug; still exit with a message, not a stack dump.
-    io.err(`recflow ${name}: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
+    safe.err(`recflow ${name}: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
   }
 }

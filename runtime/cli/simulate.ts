@@ -15,6 +15,7 @@ import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { parseScenario, type Scenario, simulate } from '../call/scenario.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
+import { errorsInline } from './text.ts';
 
 const USAGE = `Usage: recflow simulate [--workspace <w.json>] [--flow <f.json>] <scenario.json>
        recflow simulate --batch <calls.ndjson> --workspace <w.json> [--flow <f.json>] [--workers <n>]
@@ -49,7 +50,7 @@ export class InputError extends Error {
     readonly file: string,
     readonly errors: DocError[],
   ) {
-    super(`${file}: ${errors.map((e) => (e.path === '$' ? e.message : `${e.path}: ${e.message}`)).join('; ')}`);
+    super(`${file}: ${errorsInline(errors)}`);
   }
 }
 

@@ -10,6 +10,7 @@ import { checkExpectation, formatMismatch, parseScenario, simulate } from '../ca
 import type { CallResult } from '../call/types.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
+import { andMore, capped } from './text.ts';
 import { flowForCall, InputError, loadDoc } from './simulate.ts';
 
 const USAGE = `Usage: recflow test <scenario files or folders>... [--json]
@@ -92,7 +93,9 @@ async function runOne(path: string, cwd: string, cache: Map<string, Promise<Work
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     report.status = 'error';
-    report.messages = e.errors.map((x) => `${e.file} ${x.path}: ${x.message}`);
+    const { shown, more } = capped(e.errors);
+    report.messages = shown.map((x) => `${e.file} ${x.path}: ${x.message}`);
+    if (more > 0) report.messages.push(andMore(more));
   }
   return report;
 }
