@@ -6,25 +6,19 @@
  *    (a one-state machine counting events) fed the same 20 events; the ratio
  *    is the goal figure (≥ 0.5). The two run in alternating slices so that
  *    load from other processes hits both alike.
- * 2. `recflow simulate --batch` throughput on 1 worker vs all cores
- *    (worker start-up included).
  *
- * Options (env): BENCH_SECONDS (default 4) per runtime measurement, BENCH_BATCH_CALLS (default 20000).
+ * Batch throughput (`recflow simulate --batch`) has its own bench: bench/batch.bench.ts.
+ *
+ * Options (env): BENCH_SECONDS (default 4) per runtime measurement.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { assign, createActor, setup } from 'xstate';
 import { simulate } from '../runtime/call/scenario.ts';
 import { startCall } from '../runtime/call/session.ts';
 import { buildFlow, testWorkspace } from '../runtime/call/testkit.ts';
 import type { CallAction, CallStart } from '../runtime/call/types.ts';
-import { serializeFlow } from '../runtime/document/flow.ts';
-import { serializeWorkspace } from '../runtime/document/workspace.ts';
-import { streamBatch } from '../runtime/cli/simulate.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const BATCH_CALLS = Number(process.env.BENCH_BATCH_CALLS ?? 20_000);
 
 const ws = testWorkspace({ account: { agentPause: true } });
 const flow = buildFlow(
@@ -118,19 +112,6 @@ function compare(seconds: number): { recflow: number; bare: number } {
   return { recflow: nr / (tr / 1e6), bare: nb / (tb / 1e6) };
 }
 
-async function batch(workers: number, file: string, data: { workspaceText: string; flowText: string }): Promise<number> {
-  let lines = 0;
-  const t = performance.now();
-  await streamBatch(file, data, workers, {
-    out: (text) => {
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-    },
-  });
-  const seconds = (performance.now() - t) / 1000;
-  if (lines !== BATCH_CALLS) throw new Error(`batch printed ${lines} lines for ${BATCH_CALLS} calls`);
-  return BATCH_CALLS / seconds;
-}
-
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 console.log(`Recflow runtime bench (Node ${process.version}, ${availableParallelism()} cores)`);
@@ -140,12 +121,3 @@ console.log(`20-action call: ${sanity.segments.length} segments, ${sanity.totalR
 const { recflow, bare } = compare(SECONDS);
 console.log(`runtime: recflow ${fmt(recflow)} calls/s, bare xstate actor ${fmt(bare)} calls/s, ratio ${(recflow / bare).toFixed(2)} (goal ≥ 0.50)`);
 
-const dir = mkdtempSync(join(tmpdir(), 'recflow-bench-'));
-const file = join(dir, 'calls.ndjson');
-const line = JSON.stringify({ call: start, actions: steps.map(([at, a]) => ({ at, ...a })) });
-writeFileSync(file, `${Array.from({ length: BATCH_CALLS }, () => line).join('\n')}\n`);
-const data = { workspaceText: serializeWorkspace(ws), flowText: serializeFlow(flow) };
-const cores = availableParallelism();
-const one = await batch(1, file, data);
-const all = await batch(cores, file, data);
-console.log(`batch (${fmt(BATCH_CALLS)} calls, start-up included): 1 worker ${fmt(one)} calls/s, ${cores} workers ${fmt(all)} calls/s, speed-up ${(all / one).toFixed(2)}×`);

@@ -1,0 +1,145 @@
+/**
+ * The worker threads of the batch commands: pieces of the input go to the
+ * least busy worker, their output comes back as bytes (transferred, not
+ * copied) and is written in input order. Memory stays bounded whatever the
+ * input's size: a piece is read only when fewer than a few per worker wait
+ * to be written, and output waits for the reader to take it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { InputPiece } from './batchInput.ts';
+import { type BatchReply, type BatchRequest, type BatchWorkerData, type LineHandler, lineHandler, workOn } from './batchWork.ts';
+
+export interface PoolOptions<P> {
+  /** At most this many worker threads (started as the input needs them); 0 does the work in this thread. */
+  workers: number;
+  data: BatchWorkerData;
+  pieces: AsyncIterable<InputPiece>;
+  /** Takes output in input order; a returned promise holds the pool back until the output is taken. */
+  write(bytes: Uint8Array): void | Promise<void>;
+  /** The output for a line too long to read, or null to print nothing (outside the shard). */
+  tooLong(line: number): Uint8Array | null;
+  /** Each reply's counts, in input order. */
+  part(part: P): void;
+  /** Lines of input whose output was written so far (for progress). */
+  done?(lines: number): void;
+}
+
+/** Requests a worker may hold at once: one it works on, one waiting, so it never idles while the main thread catches up. */
+const DEPTH = 2;
+/** Pieces sent per worker but not yet written: how far a slow piece may hold the others back. */
+const WINDOW_PER_WORKER = 4;
+
+/** Starts a worker thread running `batchWorker.ts` under tsx (the CLI runs from source, no build step). */
+function startWorker(data: BatchWorkerData): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./batchWorker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
+  // A young generation of 192 MB (V8's default here is far smaller): a simulated call allocates a lot that dies
+  // young, and with the default the scavenger ran often enough to take about a quarter of a worker's time and to
+  // promote the objects of the call in flight (BENCHMARKS.md, batch profile). Resident memory did not grow.
+  return new Worker(code, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+}
+
+/**
+ * Runs the pieces through worker threads and writes their output in input order. Resolves when everything is
+ * written; rejects when a worker fails or the input cannot be read (output so far stays written).
+ */
+export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
+  const slots: Array<{ worker: Worker; outstanding: number }> = [];
+  const replies = new Map<number, { out: Uint8Array | null; part: P | null; lines: number }>();
+  const lineCounts = new Map<number, number>();
+  let nextWrite = 0;
+  let seq = 0;
+  let closing = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const waitForNews = () => new Promise<void>((r) => (wake = r));
+
+  const start = () => {
+    const slot = { worker: startWorker(o.data), outstanding: 0 };
+    slot.worker.on('message', (reply: BatchReply<P>) => {
+      slot.outstanding--;
+      replies.set(reply.seq, { out: reply.out, part: reply.part, lines: lineCounts.get(reply.seq) ?? 0 });
+      lineCounts.delete(reply.seq);
+      signal();
+    });
+    slot.worker.on('error', (e) => {
+      failure ??= e;
+      signal();
+    });
+    slot.worker.on('exit', (code) => {
+      if (!closing) failure ??= new Error(`a worker thread stopped unexpectedly (exit code ${code})`);
+      signal();
+    });
+    slots.push(slot);
+    return slot;
+  };
+  const writeReady = async () => {
+    for (let r = replies.get(nextWrite); r !== undefined; r = replies.get(nextWrite)) {
+      replies.delete(nextWrite);
+      nextWrite++;
+      if (r.part !== null) o.part(r.part);
+      if (r.out !== null && r.out.length > 0) await o.write(r.out);
+      o.done?.(r.lines);
+    }
+  };
+
+  let inputFailure: unknown = null;
+  try {
+    try {
+      await send();
+    } catch (e) {
+      // The input broke off (unreadable, not a call log): what was read is still finished and written.
+      inputFailure = e;
+    }
+    while (!failure && nextWrite < seq) {
+      await writeReady();
+      if (!failure && nextWrite < seq) await waitForNews();
+    }
+  } finally {
+    closing = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+  if (failure) throw failure;
+  if (inputFailure) throw inputFailure;
+
+  async function send() {
+    const inline = o.workers === 0 ? (lineHandler(o.data) as LineHandler<P>) : null;
+    for await (const piece of o.pieces) {
+      if (failure) break;
+      const s = seq++;
+      if (piece.kind === 'tooLong') {
+        replies.set(s, { out: o.tooLong(piece.line), part: null, lines: 1 });
+        await writeReady();
+        continue;
+      }
+      if (inline) {
+        const reply = workOn(inline, o.data, { seq: s, firstLine: piece.firstLine, bytes: piece.bytes });
+        replies.set(s, { out: reply.out, part: reply.part, lines: piece.count });
+        await writeReady();
+        continue;
+      }
+      for (;;) {
+        await writeReady();
+        if (failure) break;
+        if (s - nextWrite < o.workers * WINDOW_PER_WORKER) {
+          let slot = slots.reduce<(typeof slots)[number] | undefined>((best, x) => (best === undefined || x.outstanding < best.outstanding ? x : best), undefined);
+          if ((slot === undefined || slot.outstanding >= DEPTH) && slots.length < o.workers) slot = start();
+          if (slot !== undefined && slot.outstanding < DEPTH) {
+            slot.outstanding++;
+            lineCounts.set(s, piece.count);
+            const request: BatchRequest = { seq: s, firstLine: piece.firstLine, bytes: piece.bytes };
+            slot.worker.postMessage(request, [piece.bytes.buffer as ArrayBuffer]);
+            break;
+          }
+        }
+        await waitForNews();
+      }
+    }
+  }
+}
