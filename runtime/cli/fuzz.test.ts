@@ -127,6 +127,13 @@ const logLine = (scenario: string) => {
   return JSON.stringify({ call: s.call, actions: s.actions, ...(s.runUntil === undefined ? {} : { runUntil: s.runUntil }) });
 };
 
+/** A call log line from one of the scenarios, as it is or mutated (kept on one line). */
+const logLineArb = (scenarios: string[]) =>
+  fc.tuple(fc.nat(), mutation, fc.boolean()).map(([which, m, keep]) => {
+    const line = logLine(scenarios[which % scenarios.length]!);
+    return keep ? line : mutate(line, m).replaceAll('\n', ' ');
+  });
+
 describe('fuzz: every command ends with exit 0, 1 or 2, no stack trace, in time', () => {
   it('validate: mutated flows and workspaces, text and --json', async () => {
     const d = await docs();
@@ -156,10 +163,7 @@ describe('fuzz: every command ends with exit 0, 1 or 2, no stack trace, in time'
 
   it('simulate --batch: mutated call logs (and odd --fields, --shard, --summary)', async () => {
     const d = await docs();
-    const lineArb = fc.tuple(fc.nat(), mutation, fc.boolean()).map(([which, m, keep]) => {
-      const line = logLine(d.scenarios[which % d.scenarios.length]!);
-      return keep ? line : mutate(line, m).replaceAll('\n', ' ');
-    });
+    const lineArb = logLineArb(d.scenarios);
     const options = fc.record({
       fields: fc.option(fc.constantFrom('all', 'none', 'segments,path', 'timeline', 'nope', ',', ''), { nil: undefined }),
       shard: fc.option(fc.constantFrom('1/1', '2/3', '0/1', 'auto', 'x'), { nil: undefined }),
@@ -216,10 +220,7 @@ describe('fuzz: every command ends with exit 0, 1 or 2, no stack trace, in time'
 
   it('diff --calls: mutated logs through mutated versions', async () => {
     const d = await docs();
-    const lineArb = fc.tuple(fc.nat(), mutation, fc.boolean()).map(([which, m, keep]) => {
-      const line = logLine(d.scenarios[which % d.scenarios.length]!);
-      return keep ? line : mutate(line, m).replaceAll('\n', ' ');
-    });
+    const lineArb = logLineArb(d.scenarios);
     await fc.assert(
       fc.asyncProperty(fc.array(lineArb, { maxLength: 10 }), mutation, fc.boolean(), async (lines, ma, json) => {
         const p = await files({ 'calls.ndjson': lines.join('\n'), 'ws.json': d.workspace, 'before.json': d.support, 'after.json': mutate(d.support, ma) });
