@@ -6,6 +6,7 @@
  * over the flow's saved scenarios. Headless, from results only.
  */
 import { type FlowDiff, formatFieldChange, nodeTitle } from '../document/diff.ts';
+import type { FlowDoc } from '../document/flow.ts';
 import type { CallResult, ChannelLayout, Segment, VoicemailRecording } from './types.ts';
 
 /** How one call's recording changed. */
@@ -49,14 +50,16 @@ export type ChangeNotes = ReadonlyMap<string, string[]>;
  * Words for each node the flow diff touches, keyed by node id: `Recording "Record" (rec): record: "on" → "off"`,
  * `Menu "Main" (menu): port "2" now leads to "sales" (was "billing")`. Nodes that only moved have none.
  */
-export function changeNotes(diff: FlowDiff): ChangeNotes {
+export function changeNotes(diff: FlowDiff, before: FlowDoc, after: FlowDoc): ChangeNotes {
   const notes = new Map<string, string[]>();
   const add = (id: string, text: string) => {
     const list = notes.get(id);
     if (list) list.push(text);
     else notes.set(id, [text]);
   };
-  const titles = new Map(diff.nodes.map((n) => [n.id, nodeTitle(n)]));
+  // A connection's node is named as the newer version has it (the older, if it is gone).
+  const titles = new Map<string, string>();
+  for (const n of [...before.nodes, ...after.nodes]) titles.set(n.id, nodeTitle({ id: n.id, kind: n.kind, label: (n.data as { label?: string }).label || n.id }));
   for (const n of diff.nodes) {
     if (n.change === 'added') add(n.id, `${nodeTitle(n)} added`);
     else if (n.change === 'removed') add(n.id, `${nodeTitle(n)} removed`);
@@ -87,7 +90,7 @@ function effectOf(before: CallResult, after: CallResult, seconds: Record<Channel
  * both record the same (same segments with the same parties and end reasons, same channel layout, same voicemails).
  *
  * @example
- * const change = recordingChange(resultThroughPublished, resultThroughEdited, changeNotes(diffFlows(published, edited)));
+ * const change = recordingChange(resultThroughPublished, resultThroughEdited, changeNotes(diffFlows(published, edited), published, edited));
  * change?.effect;  // 'no longer recorded'
  * change?.causes;  // ['Recording "Record support call" (rec-support): record: "on" → "off"']
  * change?.seconds; // { dual: -132, mono: 0 }
@@ -123,4 +126,32 @@ export function recordingChange(before: CallResult, after: CallResult, notes: Ch
     vanished,
     voicemailsChanged,
   };
+}
+
+/** The measurable side of a change (one call's, or a group's summed), as `recordingFigures` words it. */
+export interface ChangeFigures {
+  seconds: Record<ChannelLayout, number>;
+  appeared: number;
+  vanished: number;
+  voicemailsChanged?: number;
+}
+
+/**
+ * `dual −44 s · 1 segment vanished`: seconds gained or lost per channel layout and segments that appeared or
+ * vanished, leaving out what did not change; '' when nothing measurable did.
+ */
+export function recordingFigures(f: ChangeFigures): string {
+  const n = (x: number) => Math.abs(x).toLocaleString('en-US');
+  const secs = (layout: string, s: number) => (s === 0 ? '' : `${layout} ${s > 0 ? '+' : '−'}${n(s)} s`);
+  const count = (k: number, what: string) => `${n(k)} ${what}${k === 1 ? '' : 's'}`;
+  const vm = f.voicemailsChanged ?? 0;
+  return [
+    secs('dual', f.seconds.dual),
+    secs('mono', f.seconds.mono),
+    f.appeared > 0 ? `${count(f.appeared, 'segment')} appeared` : '',
+    f.vanished > 0 ? `${count(f.vanished, 'segment')} vanished` : '',
+    vm > 0 ? `${count(vm, 'voicemail')} ${vm === 1 ? 'differs' : 'differ'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

@@ -5,7 +5,7 @@
  * The per-line work runs in the batch worker threads; this file holds it,
  * the counts the workers send back, and the report.
  */
-import { type ChangeNotes, changeNotes, recordingChange } from '../call/recordingDiff.ts';
+import { type ChangeNotes, changeNotes, recordingChange, recordingFigures } from '../call/recordingDiff.ts';
 import { simulate } from '../call/scenario.ts';
 import type { ChannelLayout } from '../call/types.ts';
 import { diffFlows } from '../document/diff.ts';
@@ -30,7 +30,7 @@ export function numbersRunning(ws: WorkspaceDoc, ...versions: FlowDoc[]): Set<st
 }
 
 export function prepareCallDiff(workspace: WorkspaceDoc, before: FlowDoc, after: FlowDoc): PreparedCallDiff {
-  return { workspace, before, after, notes: changeNotes(diffFlows(before, after)), numbers: numbersRunning(workspace, before, after) };
+  return { workspace, before, after, notes: changeNotes(diffFlows(before, after), before, after), numbers: numbersRunning(workspace, before, after) };
 }
 
 /** Calls that changed the same way for the same reasons. */
@@ -176,13 +176,8 @@ export function describeCallDiff(log: string, c: CallDiffCounts): string[] {
   for (const g of sortedGroups(c)) {
     lines.push(`  ${plural(g.calls, 'call')}: ${g.effect}`);
     for (const cause of g.causes) lines.push(`      because ${cause}`);
-    const what = [
-      g.seconds.dual !== 0 ? `dual ${signed(g.seconds.dual)}` : '',
-      g.seconds.mono !== 0 ? `mono ${signed(g.seconds.mono)}` : '',
-      g.appeared > 0 ? `${plural(g.appeared, 'segment')} appeared` : '',
-      g.vanished > 0 ? `${plural(g.vanished, 'segment')} vanished` : '',
-    ].filter(Boolean);
-    if (what.length > 0) lines.push(`      ${what.join(' · ')}`);
+    const figures = recordingFigures(g);
+    if (figures !== '') lines.push(`      ${figures}`);
     lines.push(`      e.g. ${g.examples.length === 1 ? 'line' : 'lines'} ${g.examples.join(', ')}`);
   }
   return lines;
