@@ -96,7 +96,7 @@ export interface LogRun<P> {
  */
 export async function runLog<P>(run: LogRun<P>): Promise<P> {
   const { io } = run;
-  const input = await openBatchInput(run.log, io.cwd, io.stdin?.());
+  const input = await openBatchInput(run.log, io.cwd, io.stdin);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const write = io.outBytes ?? ((bytes: Uint8Array) => io.out(decoder.decode(bytes)));

@@ -91,14 +91,14 @@ async function* gunzipIfGzip(source: AsyncIterable<Uint8Array>, shown: string): 
  * Opens `spec` (a path relative to `cwd`, or `-` for `stdin`). Errors of opening it (no such file, a directory,
  * no permission) are thrown as `InputError` before anything runs; errors while reading end the iteration with one.
  */
-export async function openBatchInput(spec: string, cwd: string, stdin: AsyncIterable<Uint8Array> | undefined): Promise<BatchInput> {
+export async function openBatchInput(spec: string, cwd: string, stdin: (() => AsyncIterable<Uint8Array>) | undefined): Promise<BatchInput> {
   let consumed = 0;
   const count = (n: number) => {
     consumed += n;
   };
   if (spec === '-') {
     if (!stdin) throw new InputError('-', [{ path: '$', message: 'standard input is not available here' }]);
-    return { chunks: gunzipIfGzip(counted(stdin, count), 'standard input'), size: null, consumed: () => consumed };
+    return { chunks: gunzipIfGzip(counted(stdin(), count), 'standard input'), size: null, consumed: () => consumed };
   }
   const path = resolve(cwd, spec);
   let size: number | null = null;
