@@ -185,6 +185,32 @@ const readDisk = (path: string) => {
   }
 };
 
+/**
+ * The other direction: what the editor bundles for the browser must not reach Node-only code, the `node:` built-ins
+ * or the CLI (`runtime/cli`: files, worker threads, standard input). Walks relative imports from the entries like
+ * `findViolations` and reports each such import with its chain.
+ */
+function nodeOnlyImports(entries: string[], read: (path: string) => string | undefined, cliDir: string): Violation[] {
+  const violations: Violation[] = [];
+  const seen = new Set<string>();
+  const queue: Array<{ file: string; chain: string[] }> = entries.map((file) => ({ file, chain: [file] }));
+  while (queue.length > 0) {
+    const { file, chain } = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const src = read(file);
+    if (src === undefined) continue;
+    for (const spec of importSpecifiers(src)) {
+      if (spec.startsWith('node:')) violations.push({ chain, reason: `imports "${spec}" (Node only)` });
+      if (!spec.startsWith('.')) continue;
+      const target = resolveImport(join(dirname(file), spec), read);
+      if (target?.startsWith(cliDir)) violations.push({ chain, reason: `imports "${spec}", the CLI (Node only)` });
+      else if (target && !seen.has(target)) queue.push({ file: target, chain: [...chain, target] });
+    }
+  }
+  return violations;
+}
+
 const describeViolation = (v: Violation) => `${v.chain.map((f) => relative(ROOT, f) || f).join(' → ')} ${v.reason}`;
 
 describe('architecture: the headless boundary', () => {
@@ -193,6 +219,22 @@ describe('architecture: the headless boundary', () => {
     expect(entries.some((f) => f.endsWith(join('runtime', 'document', 'flow.ts')))).toBe(true);
     expect(entries.filter((f) => f.endsWith('model.ts')).length).toBeGreaterThanOrEqual(8);
     expect(findViolations(entries, readDisk).map(describeViolation)).toEqual([]);
+  });
+
+  it('nothing the editor bundles imports a node: built-in or the CLI (runtime/cli), even transitively', () => {
+    const entries = walk(join(ROOT, 'editor')).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
+    expect(entries.some((f) => f.endsWith(join('editor', 'compare', 'scenarioChanges.ts')))).toBe(true);
+    expect(nodeOnlyImports(entries, readDisk, join(ROOT, 'runtime', 'cli')).map(describeViolation)).toEqual([]);
+    // The detector finds both kinds, through a chain.
+    const files: Record<string, string> = {
+      '/p/editor/a.tsx': "import { b } from '../runtime/call/b.ts';",
+      '/p/runtime/call/b.ts': "import { readFile } from 'node:fs/promises';\nexport { main } from '../cli/main.ts';",
+      '/p/runtime/cli/main.ts': 'export const main = 1;',
+    };
+    expect(nodeOnlyImports(['/p/editor/a.tsx'], (f) => files[f], '/p/runtime/cli').map((v) => `${v.chain.join(' → ')} ${v.reason}`)).toEqual([
+      '/p/editor/a.tsx → /p/runtime/call/b.ts imports "node:fs/promises" (Node only)',
+      '/p/editor/a.tsx → /p/runtime/call/b.ts imports "../cli/main.ts", the CLI (Node only)',
+    ]);
   });
 
   describe('the detector itself', () => {
