@@ -123,12 +123,16 @@ function bannedPackage(spec: string): string | undefined {
 }
 
 /**
- * Walks from the entry files through relative imports and reports every
- * banned import and DOM global, with the chain of files that leads to it.
- * `read` returns a file's text, or undefined when there is no such file.
+ * Walks from the entry files through relative imports, calling `check` with each import of each file reached (and
+ * the chain of files that led there); `check` returns false to not follow a relative import further. Each file's
+ * text goes to `checkText` once. `read` returns a file's text, or undefined when there is no such file.
  */
-function findViolations(entries: string[], read: (path: string) => string | undefined): Violation[] {
-  const violations: Violation[] = [];
+function walkImports(
+  entries: string[],
+  read: (path: string) => string | undefined,
+  check: (spec: string, chain: string[], target: string | undefined) => boolean,
+  checkText: (src: string, chain: string[]) => void = () => {},
+): void {
   const seen = new Set<string>();
   const queue: Array<{ file: string; chain: string[] }> = entries.map((file) => ({ file, chain: [file] }));
   while (queue.length > 0) {
@@ -138,16 +142,30 @@ function findViolations(entries: string[], read: (path: string) => string | unde
     const src = read(file);
     if (src === undefined) continue;
     for (const spec of importSpecifiers(src)) {
+      const target = spec.startsWith('.') ? resolveImport(join(dirname(file), spec), read) : undefined;
+      if (check(spec, chain, target) && target && !seen.has(target)) queue.push({ file: target, chain: [...chain, target] });
+    }
+    checkText(src, chain);
+  }
+}
+
+/** Every banned import and DOM global reached from the entry files, with the chain of files that leads to it. */
+function findViolations(entries: string[], read: (path: string) => string | undefined): Violation[] {
+  const violations: Violation[] = [];
+  walkImports(
+    entries,
+    read,
+    (spec, chain) => {
       const banned = bannedPackage(spec);
       if (banned) violations.push({ chain, reason: `imports "${spec}" (${banned} is browser-only)` });
-      if (!spec.startsWith('.')) continue;
-      const target = resolveImport(join(dirname(file), spec), read);
-      if (target && !seen.has(target)) queue.push({ file: target, chain: [...chain, target] });
-    }
-    for (const m of stripSource(src, true).matchAll(DOM_GLOBAL)) {
-      violations.push({ chain, reason: `uses the DOM global "${m[0].replace(/\s+/g, '')}"` });
-    }
-  }
+      return true;
+    },
+    (src, chain) => {
+      for (const m of stripSource(src, true).matchAll(DOM_GLOBAL)) {
+        violations.push({ chain, reason: `uses the DOM global "${m[0].replace(/\s+/g, '')}"` });
+      }
+    },
+  );
   return violations;
 }
 
@@ -192,22 +210,12 @@ const readDisk = (path: string) => {
  */
 function nodeOnlyImports(entries: string[], read: (path: string) => string | undefined, cliDir: string): Violation[] {
   const violations: Violation[] = [];
-  const seen = new Set<string>();
-  const queue: Array<{ file: string; chain: string[] }> = entries.map((file) => ({ file, chain: [file] }));
-  while (queue.length > 0) {
-    const { file, chain } = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const src = read(file);
-    if (src === undefined) continue;
-    for (const spec of importSpecifiers(src)) {
-      if (spec.startsWith('node:')) violations.push({ chain, reason: `imports "${spec}" (Node only)` });
-      if (!spec.startsWith('.')) continue;
-      const target = resolveImport(join(dirname(file), spec), read);
-      if (target?.startsWith(cliDir)) violations.push({ chain, reason: `imports "${spec}", the CLI (Node only)` });
-      else if (target && !seen.has(target)) queue.push({ file: target, chain: [...chain, target] });
-    }
-  }
+  walkImports(entries, read, (spec, chain, target) => {
+    if (spec.startsWith('node:')) violations.push({ chain, reason: `imports "${spec}" (Node only)` });
+    if (!target?.startsWith(cliDir)) return true;
+    violations.push({ chain, reason: `imports "${spec}", the CLI (Node only)` });
+    return false;
+  });
   return violations;
 }
 
