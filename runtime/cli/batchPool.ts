@@ -34,10 +34,11 @@ function startWorker(data: BatchWorkerData): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const script = new URL('./batchWorker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
-  // A young generation of 192 MB (V8's default here is far smaller): a simulated call allocates a lot that dies
-  // young, and with the default the scavenger ran often enough to take about a quarter of a worker's time and to
-  // promote the objects of the call in flight (BENCHMARKS.md, batch profile). Resident memory did not grow.
-  return new Worker(code, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+  // Each worker's old generation is capped at 128 MB: a call's live data is small and bounded (a line is at most
+  // 1 MB, a call at most 1,000 flow nodes and 10,000 actions), but uncapped, V8 let each worker's heap grow with the
+  // input before collecting it (two workers: 400 MB at 50,000 calls, 600 MB at 200,000, with a larger young
+  // generation tried for speed). Capped, a batch's memory does not depend on the log's length (BENCHMARKS.md).
+  return new Worker(code, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
 }
 
 /**
@@ -69,7 +70,7 @@ export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
       signal();
     });
     slot.worker.on('error', (e) => {
-      failure ??= e;
+      failure ??= new Error(`a worker thread failed: ${e.message}`);
       signal();
     });
     slot.worker.on('exit', (code) => {
