@@ -251,7 +251,7 @@ describe('recflow simulate --batch', () => {
       merge: mergeCounts,
       tooLong: () => null,
     });
-    expect(seen.some((s) => s !== null && /^\d+ lines, \d+ lines\/s/.test(s))).toBe(true);
+    expect(seen.some((s) => s !== null && /^\d+ calls, \d+ calls\/s/.test(s))).toBe(true);
     expect(seen.at(-1)).toBeNull();
   });
 });

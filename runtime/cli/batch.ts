@@ -75,7 +75,7 @@ function duration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-export interface LogRun<P> {
+export interface LogRun<P extends { lines: number }> {
   /** The call log: a path, or `-` for standard input. */
   log: string;
   io: CliIO;
@@ -94,21 +94,21 @@ export interface LogRun<P> {
  * of what the workers counted; rejects with an `InputError` when the log cannot be read (after writing the output
  * of everything read before).
  */
-export async function runLog<P>(run: LogRun<P>): Promise<P> {
+export async function runLog<P extends { lines: number }>(run: LogRun<P>): Promise<P> {
   const { io } = run;
   const input = await openBatchInput(run.log, io.cwd, io.stdin);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const write = io.outBytes ?? ((bytes: Uint8Array) => io.out(decoder.decode(bytes)));
   const shard = run.data.shard;
-  let lines = 0;
   const started = performance.now();
   const status = io.status;
   const timer = status
     ? setInterval(() => {
+        // Calls are counted as their output is written (non-blank lines of the shard).
+        const calls = run.total.lines;
         const seconds = (performance.now() - started) / 1000;
-        const rate = lines / seconds;
-        let text = `${fmt(lines)} lines, ${fmt(rate)} lines/s`;
+        let text = `${fmt(calls)} calls, ${fmt(calls / seconds)} calls/s`;
         const consumed = input.consumed();
         if (input.size !== null && input.size > 0 && consumed > 0) {
           text += `, about ${duration((seconds * (input.size - consumed)) / consumed)} left`;
@@ -131,9 +131,6 @@ export async function runLog<P>(run: LogRun<P>): Promise<P> {
         return printed === null ? null : encoder.encode(`${printed}\n`);
       },
       part: (part) => run.merge(run.total, part),
-      done: (n) => {
-        lines += n;
-      },
     });
   } finally {
     if (timer) clearInterval(timer);

@@ -20,8 +20,6 @@ export interface PoolOptions<P> {
   tooLong(line: number): Uint8Array | null;
   /** Each reply's counts, in input order. */
   part(part: P): void;
-  /** Lines of input whose output was written so far (for progress). */
-  done?(lines: number): void;
 }
 
 /** Requests a worker may hold at once: one it works on, one waiting, so it never idles while the main thread catches up. */
@@ -47,8 +45,7 @@ function startWorker(data: BatchWorkerData): Worker {
  */
 export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
   const slots: Array<{ worker: Worker; outstanding: number }> = [];
-  const replies = new Map<number, { out: Uint8Array | null; part: P | null; lines: number }>();
-  const lineCounts = new Map<number, number>();
+  const replies = new Map<number, { out: Uint8Array | null; part: P | null }>();
   let nextWrite = 0;
   let seq = 0;
   let closing = false;
@@ -65,8 +62,7 @@ export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
     const slot = { worker: startWorker(o.data), outstanding: 0 };
     slot.worker.on('message', (reply: BatchReply<P>) => {
       slot.outstanding--;
-      replies.set(reply.seq, { out: reply.out, part: reply.part, lines: lineCounts.get(reply.seq) ?? 0 });
-      lineCounts.delete(reply.seq);
+      replies.set(reply.seq, { out: reply.out, part: reply.part });
       signal();
     });
     slot.worker.on('error', (e) => {
@@ -86,7 +82,6 @@ export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
       nextWrite++;
       if (r.part !== null) o.part(r.part);
       if (r.out !== null && r.out.length > 0) await o.write(r.out);
-      o.done?.(r.lines);
     }
   };
 
@@ -115,13 +110,13 @@ export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
       if (failure) break;
       const s = seq++;
       if (piece.kind === 'tooLong') {
-        replies.set(s, { out: o.tooLong(piece.line), part: null, lines: 1 });
+        replies.set(s, { out: o.tooLong(piece.line), part: null });
         await writeReady();
         continue;
       }
       if (inline) {
         const reply = workOn(inline, o.data, { seq: s, firstLine: piece.firstLine, bytes: piece.bytes });
-        replies.set(s, { out: reply.out, part: reply.part, lines: piece.count });
+        replies.set(s, { out: reply.out, part: reply.part });
         await writeReady();
         continue;
       }
@@ -133,7 +128,6 @@ export async function runPool<P>(o: PoolOptions<P>): Promise<void> {
           if ((slot === undefined || slot.outstanding >= DEPTH) && slots.length < o.workers) slot = start();
           if (slot !== undefined && slot.outstanding < DEPTH) {
             slot.outstanding++;
-            lineCounts.set(s, piece.count);
             const request: BatchRequest = { seq: s, firstLine: piece.firstLine, bytes: piece.bytes };
             slot.worker.postMessage(request, [piece.bytes.buffer as ArrayBuffer]);
             break;
