@@ -12,7 +12,7 @@
  * Figures: calls per second of wall time (start-up included), calls per CPU-second, peak RSS, and the time one
  * million calls would take at the measured rate (start-up counted in proportion, so slightly pessimistic). On a
  * shared machine the wall figures follow the load; so it also prints the CPU time per call once running (a
- * start-up run of 400 calls taken out) and what two idle cores would do at that cost.
+ * start-up run of 1,200 calls taken out) and what two idle cores would do at that cost.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ import { median } from './stats.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CALLS = Number(process.env.BENCH_BATCH_CALLS ?? 200_000);
 const REPS = Math.max(1, Number(process.env.BENCH_BATCH_REPS ?? 2));
+/** The start-up run: four pieces of 256 lines and a bit, so the second worker starts too. */
+const STARTUP_CALLS = 1200;
 
 interface Run {
   seconds: number;
@@ -90,9 +92,9 @@ async function main() {
       plain.push(await timed([join(root, 'bench/plainJson.mjs'), log], dir));
     }
     const small = await batch(quarter, 2);
-    // Start-up alone: a log just past the size run in the main thread, so both workers start (and compile their code).
+    // Start-up alone: a log of a few pieces, enough for both workers to start (and compile their code).
     const startupLog = join(dir, 'calls-startup.ndjson');
-    writeFileSync(startupLog, lines.slice(0, 400).join(''));
+    writeFileSync(startupLog, lines.slice(0, STARTUP_CALLS).join(''));
     const startup = await batch(startupLog, 2);
 
     const rate = (runs: Run[]) => median(runs.map((r) => CALLS / r.seconds));
@@ -112,10 +114,10 @@ async function main() {
     console.log(`  batch ÷ plain read+write: 1 worker ${(rate(one) / rate(plain)).toFixed(2)}×, 2 workers ${(rate(two) / rate(plain)).toFixed(2)}× the plain rate`);
     console.log(`  peak RSS, 2 workers: ${small.maxRssMb.toFixed(0)} MB on ${fmt(CALLS / 4)} calls, ${rss(two).toFixed(0)} MB on ${fmt(CALLS)}`);
     // CPU time per call once running (start-up taken out), all threads: what two idle cores could do at that cost.
-    const steady = (runs: Run[]) => median(runs.map((r) => (r.cpuSeconds - startup.cpuSeconds) / (CALLS - 400)));
+    const steady = (runs: Run[]) => median(runs.map((r) => (r.cpuSeconds - startup.cpuSeconds) / (CALLS - STARTUP_CALLS)));
     const idleRate = 2 / steady(two);
     console.log(
-      `  start-up (2 workers, 400 calls): ${startup.seconds.toFixed(1)} s wall, ${startup.cpuSeconds.toFixed(1)} CPU-s; once running, ${(steady(one) * 1e6).toFixed(0)} µs of CPU per call on 1 worker, ${(steady(two) * 1e6).toFixed(0)} µs on 2 (all threads)`,
+      `  start-up (2 workers, ${fmt(STARTUP_CALLS)} calls): ${startup.seconds.toFixed(1)} s wall, ${startup.cpuSeconds.toFixed(1)} CPU-s; once running, ${(steady(one) * 1e6).toFixed(0)} µs of CPU per call on 1 worker, ${(steady(two) * 1e6).toFixed(0)} µs on 2 (all threads)`,
     );
     console.log(
       `  at that cost, two idle cores would do about ${fmt(idleRate)} calls/s: one million calls in about ${(startup.seconds + 1e6 / idleRate).toFixed(0)} s (an upper bound: no other load, perfect sharing)`,
