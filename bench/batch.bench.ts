@@ -9,7 +9,8 @@
  * workers on a log a quarter the size, to show that memory does not grow with the input.
  *
  * Each process's peak resident memory and CPU time (all its threads) come from bench/usage.mjs.
- * Figures: calls per second of wall time (start-up included), calls per CPU-second, peak RSS, and the time one
+ * Figures: calls per second of wall time (start-up included), calls per CPU-second, how many cores the process kept
+ * busy on average (CPU time ÷ wall time: below the workers' count, the machine gave it less), peak RSS, and the time one
  * million calls would take at the measured rate (start-up counted in proportion, so slightly pessimistic). On a
  * shared machine the wall figures follow the load; so it also prints the CPU time per call once running (a
  * start-up run of 1,200 calls taken out) and what two idle cores would do at that cost.
@@ -105,7 +106,7 @@ async function main() {
     const oneM = (runs: Run[]) => 1e6 / rate(runs);
     const row = (name: string, runs: Run[]) =>
       console.log(
-        `  ${name.padEnd(26)} ${fmt(rate(runs)).padStart(7)} calls/s  ${fmt(cpuRate(runs)).padStart(7)} calls/CPU-s  peak RSS ${rss(runs).toFixed(0).padStart(4)} MB  1M calls in ${oneM(runs).toFixed(0)} s  (runs: ${runs.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')})`,
+        `  ${name.padEnd(26)} ${fmt(rate(runs)).padStart(7)} calls/s  ${fmt(cpuRate(runs)).padStart(7)} calls/CPU-s  ${median(runs.map((r) => r.cpuSeconds / r.seconds)).toFixed(2)} cores busy  peak RSS ${rss(runs).toFixed(0).padStart(4)} MB  1M calls in ${oneM(runs).toFixed(0)} s  (runs: ${runs.map((r) => `${r.seconds.toFixed(1)} s`).join(', ')})`,
       );
     row('1 worker', one);
     row('2 workers', two);
