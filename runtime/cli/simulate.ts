@@ -15,6 +15,20 @@ import { emptyCounts, MAX_RESULT_BYTES, mergeCounts, parseFields, RESULT_FIELDS,
 import { flowForCall, InputError, loadDoc, readText } from './documents.ts';
 import type { CliIO, Command } from './main.ts';
 
+/** `text` cut at spaces into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+}
+
 const USAGE = `Usage: recflow simulate [--workspace <w.json>] [--flow <f.json>] <scenario.json>
        recflow simulate --batch <calls.ndjson|-> --workspace <w.json> [--flow <f.json>]
                         [--fields <list>] [--summary] [--shard <k/n|auto>] [--workers <n>]
@@ -35,8 +49,8 @@ prints one line, in input order, that starts with its line number:
 {"line": n, ...the result}, with "expectation" when the scenario has an
 "expect"; a line that cannot be simulated prints {"line": n, "error": "..."};
 blank lines print nothing. Every call ends at ${CALL_LIMITS.steps.toLocaleString('en-US')} flow nodes or ${CALL_LIMITS.seconds / 3600} hours
-("limitReached" says so); a line over ${MAX_LINE_BYTES / 1024 / 1024} MB, or a result over
-${MAX_RESULT_BYTES / 1024 / 1024} MB, prints an error instead.
+("limitReached" says so). A line over ${MAX_LINE_BYTES / 1024 / 1024} MB, or a result over ${MAX_RESULT_BYTES / 1024 / 1024} MB,
+prints an error instead.
 
 Options:
   -w, --workspace <file>  the workspace (account settings, numbers, agents)
@@ -44,7 +58,7 @@ Options:
       --batch <file>      NDJSON call log (plain or gzip; - for standard input)
       --fields <list>     result fields each line carries, comma-separated, or
                           all, or none (default: all but timeline); fields:
-                          ${RESULT_FIELDS.join(', ')}
+${wrapped(RESULT_FIELDS.join(', '), 26, 54)}
       --summary           end with one line {"summary": {...}}: calls, recorded
                           share, recorded seconds by channel layout and by end
                           reason, refusals by code, calls failing their expect
