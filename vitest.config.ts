@@ -39,7 +39,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         // Pre-bundled up front: a dependency discovered mid-run makes Vite reload the page and fail the story.
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xyflow/react', 'zod', 'immer', 'xstate'],
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@xyflow/react', 'zod', 'immer', 'xstate', 'xstate/graph'],
         },
         test: {
           name: 'storybook',

@@ -2,7 +2,8 @@ import type { StorybookConfig } from '@storybook/react-vite';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
-  stories: ['../stories/**/*.stories.tsx'],
+  // A kind's stories live in its folder (nodes/<kind>/), the editor's under stories/.
+  stories: ['../stories/**/*.stories.tsx', '../nodes/*/*.stories.tsx'],
   // The Vitest addon turns every story into a browser test (see vitest.config.ts, project `storybook`).
   addons: ['@storybook/addon-vitest'],
   core: {

@@ -4,6 +4,12 @@ import '@xyflow/react/dist/style.css';
 
 // The editor's theme variables, so stories look as they do in the app.
 import '../editor/theme.css';
+import { loadKindUis } from '../editor/kindUi.ts';
+import { installKindStyles } from '../editor/kit/kindStyles.ts';
+import { kinds } from '../nodes/index.ts';
+
+// As editor/main.tsx does before the app renders: the kinds' colours, and their views and forms (loaded once).
+installKindStyles(kinds);
 
 type Theme = 'light' | 'dark';
 
@@ -39,6 +45,12 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light' },
   decorators: [withTheme],
+  loaders: [
+    async () => {
+      await loadKindUis();
+      return {};
+    },
+  ],
   parameters: {
     layout: 'fullscreen',
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },

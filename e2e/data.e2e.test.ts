@@ -70,7 +70,7 @@ describe('data', () => {
     expect(workspace.flows[1]).toEqual(JSON.parse(exported));
   });
 
-  it('imports a flow file dropped on the canvas as a new flow with a fresh id', async () => {
+  it('imports a flow file dropped on the canvas, whose id is taken, as a new flow with a fresh id', async () => {
     const { page } = editor.current;
     const exported = await readFile(new URL('../examples/flows/support-line.json', import.meta.url), 'utf8');
     const transfer = await page.evaluateHandle((text) => {
@@ -80,6 +80,8 @@ describe('data', () => {
     }, exported);
     await page.dispatchEvent('.canvas', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('.canvas', 'drop', { dataTransfer: transfer });
+    // Its id is taken: the editor asks whether it is the next version of that flow or a new one.
+    await page.getByRole('dialog', { name: 'Import “Support line”' }).getByRole('button', { name: 'As a new flow' }).click();
     await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
     await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/“support-line-2”/);
     expect(await nodes(page).count()).toBe(9);
@@ -133,7 +135,7 @@ describe('data', () => {
     await expect.poll(() => dual.isChecked()).toBe(true);
   });
 
-  it('shows a failed save, keeps the last good copy, and saves again on Try again', async () => {
+  it('shows a failed save (an aborted write too), keeps the last good copy, asks before the page closes, and saves again on Try again', async () => {
     const { page } = editor.current;
     const name = page.locator('.topbar .flow-name');
     await name.fill('Saved name');
@@ -153,6 +155,35 @@ describe('data', () => {
     await name.press('Enter');
     const banner = page.getByRole('alert').filter({ hasText: 'Could not save your changes' });
     await expect.poll(() => banner.textContent()).toMatch(/storage is full.*last saved copy is untouched/);
+    // With changes only on this page, closing or reloading it asks first.
+    const asksBeforeLeaving = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await asksBeforeLeaving()).toBe(true);
+    // A write the browser aborts (IndexedDB rejects with a null error) says so, not "null".
+    await page.evaluate(() => {
+      const w = window as unknown as { __failWrites: boolean; __abortWrites: boolean };
+      w.__failWrites = false;
+      w.__abortWrites = true;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (!w.__abortWrites) return put.apply(this, args);
+        // Aborted with nothing wrong inside it, the transaction's error stays null.
+        this.transaction.abort();
+        return {} as IDBRequest<IDBValidKey>;
+      };
+    });
+    await name.fill('Unsaved name');
+    await name.press('Enter');
+    await banner.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => banner.textContent()).toMatch(/the browser stopped the write before it finished/);
+    expect(await banner.textContent()).not.toContain('null');
+    await page.evaluate(() => {
+      (window as unknown as { __abortWrites: boolean }).__abortWrites = false;
+    });
 
     // What a reload would find now is the last good copy.
     const other = await editor.current.context.newPage();
@@ -166,6 +197,7 @@ describe('data', () => {
     await banner.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => banner.count()).toBe(0);
     await waitSaved(page);
+    expect(await asksBeforeLeaving()).toBe(false);
     await page.reload();
     await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe('Unsaved name');
   });

@@ -98,13 +98,74 @@ describe('simulator', () => {
     await pause.getByLabel('Agent who pauses').selectOption('ag-ben');
     await expect.poll(() => pause.textContent()).toContain('will be refused: Ben Okafor does not control the recording');
     await act(page, 'Pause recording'); // 30 s: refused
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Refused' }).count()).toBe(1);
+    // The reason is where the reviewer clicked: in the Pause row, as well as in the status note above.
+    await expect.poll(() => pause.getByRole('alert').textContent()).toMatch(/^Refused at 30 s: Ben Okafor does not control the recording/);
     const marker = page.locator('[data-marker="refusal"]');
+    // …and written on the timeline beside its marker, and listed whole under the timeline.
+    await expect.poll(() => marker.locator('text').textContent()).toMatch(/^pause refused/);
+    await expect.poll(() => page.getByRole('list', { name: 'Refused actions' }).textContent()).toContain('30 s · pause refused: Ben Okafor does not control the recording');
     await expect.poll(() => marker.getAttribute('aria-label')).toMatch(/^Refused action at 30 s: Ben Okafor does not control the recording/);
-    await marker.hover();
+    await marker.locator('.sim-tl__refusal-x').hover();
     await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('does not control the recording');
     // Nothing changed: the segment runs on.
     await expect.poll(() => segments(page, 'A')).toEqual(['10–30 s']);
+  });
+
+  it('R10: a refused action says why in its own row, on the timeline and in the steps, without hovering', async () => {
+    const { page } = editor.current;
+    await supportCallAnswered(page);
+    const pause = page.getByRole('group', { name: 'Pause recording', exact: true });
+    await act(page, 'Pause recording'); // 20 s: agent pause is off for the account (R1)
+    await expect.poll(() => pause.getByRole('alert').textContent()).toMatch(/^Refused at 20 s: /);
+    const reason = (await pause.getByRole('alert').textContent())!.replace(/^Refused at 20 s: /, '');
+    expect(reason.length).toBeGreaterThan(10);
+    // On the marker itself, as visible text (not only a tooltip).
+    const markerText = page.locator('[data-marker="refusal"] text');
+    await expect.poll(() => markerText.textContent()).toMatch(/^pause refused/);
+    expect(await markerText.isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Refused actions' }).textContent()).toContain(reason);
+    await expect.poll(() => page.getByRole('list', { name: 'Steps taken' }).textContent()).toContain(`refused: ${reason}`);
+    // The next action clears the row's reason; an ended call shows no "recording paused".
+    await act(page, 'Hang up');
+    await expect.poll(() => page.getByText('Call ended').count()).toBe(1);
+    expect(await page.locator('.sim-badge', { hasText: 'recording paused' }).count()).toBe(0);
+  });
+
+  it('R11: the timeline at Fit with nine short pauses in a 400 s call draws no label over another', async () => {
+    const { page } = editor.current;
+    await setAccountSwitch(page, 'Agents may pause and resume recording', true);
+    await supportCallAnswered(page); // 15 s
+    const advance = page.getByLabel('Seconds before each action');
+    for (let i = 0; i < 9; i++) {
+      await advance.fill('38');
+      await act(page, 'Pause recording');
+      await advance.fill('2');
+      await act(page, 'Resume recording');
+    }
+    await advance.fill('25');
+    await act(page, 'Hang up');
+    await expect.poll(() => time(page)).toBe('t = 400 s');
+    await expect.poll(() => page.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Fit' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => segments(page, 'A')).toHaveLength(10);
+    const boxes = await page.locator('.sim-tl__svg text').evaluateAll((els) =>
+      els
+        .filter((e) => (e.textContent ?? '').trim() !== '')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+    );
+    // Segment seconds, phase names, tick labels and event words are all there to read…
+    expect(boxes.filter((b) => /^\d+–\d+ s$/.test(b.text ?? '')).length).toBeGreaterThan(0);
+    expect(boxes.some((b) => b.text === 'pause' || b.text === 'resume')).toBe(true);
+    // …and no two of them overlap.
+    const overlaps: string[] = [];
+    boxes.forEach((a, i) => {
+      for (const b of boxes.slice(i + 1)) {
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${a.text} / ${b.text}`);
+      }
+    });
+    expect(overlaps).toEqual([]);
   });
 
   it('R17/R18: a mono account records one lane and is not transcribable', async () => {
@@ -144,7 +205,9 @@ describe('simulator', () => {
     await setAccountSwitch(page, 'Keep recording on external transfer', true);
     await expect.poll(() => item.getAttribute('data-status')).toBe('fail');
     const diff = page.getByRole('list', { name: 'Differences in Blind transfer to partner' });
-    await expect.poll(() => diff.textContent()).toContain('Segments: expected 10–20 s (external-transfer); got 10–25 s (hang-up).');
+    await expect.poll(() => diff.textContent()).toContain(
+      'Segments: expected 10–20 s (ended: external portion began (R14)); got 10–25 s (ended: call ended (R9)).',
+    );
     await expect.poll(() => diff.textContent()).toContain('Total recorded: expected 10 s, got 15 s.');
     await item.getByRole('button', { name: 'Accept new result' }).click();
     await expect.poll(() => item.getAttribute('data-status')).toBe('pass');

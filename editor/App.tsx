@@ -5,7 +5,7 @@
  */
 import { type ColorMode, ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { NodeKindName } from '../nodes/index.ts';
+import { isEntry, type NodeKindName } from '../nodes/index.ts';
 import type { FlowNode } from '../runtime/document/flow.ts';
 import { Canvas, isEditable } from './canvas/Canvas.tsx';
 import { SearchPanel } from './canvas/SearchPanel.tsx';
@@ -25,7 +25,7 @@ import type { Autosave } from './store/persistence.ts';
 import { StoreProvider, useCurrentFlow, useEditor, useStore } from './store/react.tsx';
 import type { EditorStore } from './store/store.ts';
 import { TopBar, useTheme } from './TopBar.tsx';
-import { Toasts } from './ui/toast.tsx';
+import { showToast, Toasts } from './ui/toast.tsx';
 
 // Separate chunks the first screen does not wait for (bench/, BENCHMARKS.md: initial JS): the simulator (with
 // xstate and the call runtime) and the settings view. The simulator's drawer bar is on the first screen, so its
@@ -36,6 +36,9 @@ const SimulatorDrawer = lazy(() => simulatorChunk);
 const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
 const CompareDialog = lazy(() => loadCompare().then((m) => ({ default: m.CompareDialog })));
 const ComparePanel = lazy(() => loadCompare().then((m) => ({ default: m.ComparePanel })));
+const loadVersions = () => import('./versions/Versions.tsx');
+const PublishFlowDialog = lazy(() => loadVersions().then((m) => ({ default: m.PublishFlowDialog })));
+const FlowHistory = lazy(() => loadVersions().then((m) => ({ default: m.FlowHistory })));
 
 function InspectorPanel() {
   const store = useStore();
@@ -63,7 +66,8 @@ function InspectorPanel() {
           }
         },
         'Edit flow properties',
-        { coalesceKey: `flow:${id}` },
+        // Typing in the name is one step, typing in the description another.
+        { coalesceKey: `flow:${id}:${Object.keys(patch).sort().join(',')}` },
       );
     },
     [store, flow],
@@ -107,6 +111,8 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
   const [exporting, setExporting] = useState(false);
   const [problemsOpen, setProblemsOpen] = useState(true);
   const [choosingBaseline, setChoosingBaseline] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const compare = useCompare();
 
   const onKeyDown = useCallback(
@@ -153,6 +159,38 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
     [store, actions, search],
   );
 
+  // After a failed save (or while another tab's version waits for a choice) the latest changes exist only in this
+  // page: closing or reloading it asks first.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const state = store.getState().save.state;
+      if (state !== 'failed' && state !== 'conflict') return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [store]);
+
+  // Delete: the canvas deletes the rest of the selection and keeps the Start; the user is told why (C1). Heard before
+  // React Flow handles the key (capture), while the Start is still in the selection.
+  useEffect(() => {
+    const onDelete = (e: KeyboardEvent) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (document.querySelector('dialog[open]') || isEditable(e.target instanceof Element ? e.target : null)) return;
+      const state = store.getState();
+      if (state.view !== 'canvas') return;
+      const flowNow = state.workspace.flows.find((f) => f.id === state.currentFlowId);
+      if (flowNow?.nodes.some((n) => isEntry(n) && state.selection.includes(n.id))) {
+        showToast('The Start cannot be deleted: every flow has exactly one, where its calls enter (C1). Move it, or delete the other nodes.', {
+          tone: 'error',
+        });
+      }
+    };
+    window.addEventListener('keydown', onDelete, true);
+    return () => window.removeEventListener('keydown', onDelete, true);
+  }, [store]);
+
   useEffect(() => {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -178,6 +216,9 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         onExport={() => setExporting(true)}
         onHelp={() => setHelp(true)}
         onCompare={() => setChoosingBaseline(true)}
+        onPublish={() => setPublishing(true)}
+        historyOpen={historyOpen}
+        onToggleHistory={() => setHistoryOpen((o) => !o)}
       />
       <Banners autosave={autosave} />
       {view === 'settings' ? (
@@ -194,10 +235,15 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
               {flow ? <Canvas colorMode={colorMode} onDropFiles={(files) => void io.importFiles(files)} /> : null}
               {search && flow ? (
                 <div className="search-float">
-                  <SearchPanel flow={flow} onJump={actions.focusNode} onClose={() => setSearch(false)} />
+                  <SearchPanel flow={flow} workspace={workspace} onJump={actions.focusNode} onClose={() => setSearch(false)} />
                 </div>
               ) : null}
             </div>
+            {historyOpen && flow ? (
+              <Suspense fallback={null}>
+                <FlowHistory onClose={() => setHistoryOpen(false)} onPublish={() => setPublishing(true)} />
+              </Suspense>
+            ) : null}
             {compare.comparison ? (
               <Suspense fallback={null}>
                 <ComparePanel comparison={compare.comparison} workspace={workspace} onJump={actions.focusNode} onClose={compare.stop} />
@@ -232,7 +278,19 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
         />
       ) : null}
       {exporting && flow ? (
-        <ExportDialog flow={flow} workspace={workspace} errors={errors} warnings={warnings} onClose={() => setExporting(false)} />
+        <ExportDialog
+          flow={flow}
+          workspace={workspace}
+          errors={errors}
+          warnings={warnings}
+          onClose={() => setExporting(false)}
+          onJump={actions.focusNode}
+        />
+      ) : null}
+      {publishing && flow ? (
+        <Suspense fallback={null}>
+          <PublishFlowDialog onClose={() => setPublishing(false)} onJump={actions.focusNode} />
+        </Suspense>
       ) : null}
       {choosingBaseline && flow ? (
         <Suspense fallback={null}>

@@ -133,9 +133,26 @@ export interface TopBarProps {
   onHelp(): void;
   /** Opens the choice of what to compare the flow on screen with (Flows menu). */
   onCompare?: () => void;
+  /** Opens the Publish dialog for the flow on screen. */
+  onPublish?: () => void;
+  /** Shows or hides the flow's history of published versions. */
+  onToggleHistory?: () => void;
+  historyOpen?: boolean;
 }
 
-export function TopBar({ theme, onToggleTheme, problemsOpen, onToggleProblems, onImport, onExport, onHelp, onCompare }: TopBarProps) {
+export function TopBar({
+  theme,
+  onToggleTheme,
+  problemsOpen,
+  onToggleProblems,
+  onImport,
+  onExport,
+  onHelp,
+  onCompare,
+  onPublish,
+  onToggleHistory,
+  historyOpen = false,
+}: TopBarProps) {
   const store = useStore();
   const view = useEditor((s) => s.view);
   return (
@@ -166,6 +183,19 @@ export function TopBar({ theme, onToggleTheme, problemsOpen, onToggleProblems, o
           <Icon name="export" />
           <span className="btn__text--wide">Export</span>
         </button>
+      </div>
+      {onPublish || onToggleHistory ? <span className="topbar__sep" /> : null}
+      <div className="topbar__group">
+        {onPublish ? (
+          <button type="button" className="btn" onClick={onPublish} title="Record this flow as its next numbered version (errors block it)">
+            Publish
+          </button>
+        ) : null}
+        {onToggleHistory ? (
+          <button type="button" className="btn" aria-pressed={historyOpen} onClick={onToggleHistory} title="The flow's published versions">
+            History
+          </button>
+        ) : null}
       </div>
       <div className="topbar__spacer" />
       <SaveStatus />

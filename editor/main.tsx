@@ -1,16 +1,21 @@
 /**
- * Entry point: restores the saved workspace (or opens the sample), starts
- * autosave, and renders the editor.
+ * Entry point: restores the saved workspace (or opens the sample) while the
+ * node kinds' views and forms load, starts autosave, and renders the editor.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { kinds } from '../nodes/index.ts';
 import { App } from './App.tsx';
+import { loadKindUis } from './kindUi.ts';
+import { installKindStyles } from './kit/kindStyles.ts';
 import { sampleWorkspace } from './sample.ts';
 import { idbPersistence } from './store/idb.ts';
 import { attachAutosave, type Persistence, restore } from './store/persistence.ts';
 import { createEditorStore } from './store/store.ts';
 import './theme.css';
 
+installKindStyles(kinds);
+const kindUis = loadKindUis();
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('index.html has no #root');
 const root = createRoot(rootEl);
@@ -23,7 +28,7 @@ const persistence: Persistence =
   benchUrl !== null && new URL(benchUrl, location.href).origin === location.origin
     ? { load: async () => (await fetch(benchUrl)).json(), save: async () => {}, keepCorrupt: async () => {} }
     : idbPersistence();
-const restored = await restore(persistence, sampleWorkspace);
+const [restored] = await Promise.all([restore(persistence, sampleWorkspace), kindUis]);
 const store = createEditorStore(restored.workspace, restored.currentFlowId);
 if (restored.notice) store.setNotice(restored.notice);
 const autosave = attachAutosave(store, persistence, 400, restored.revision);

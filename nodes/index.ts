@@ -1,60 +1,50 @@
 /**
- * The registry of node kinds: the one table the runtime and the editor read.
- * Adding a kind means adding its folder and its line in `nodeKinds`.
+ * The registry of node kinds: the one list the runtime and the editor read.
+ * Adding a kind means adding its folder (`nodes/<kind>/kind.ts` exports its
+ * whole definition) and one entry in `kindList` with its import.
  */
-import type { NodeBehavior } from '../runtime/call/behavior.ts';
-import { assignBehavior } from './assign/behavior.ts';
-import { assignModel } from './assign/model.ts';
-import { hangupBehavior } from './hangup/behavior.ts';
-import { hangupModel } from './hangup/model.ts';
-import type { NodeModel } from './kind.ts';
-import { menuBehavior } from './menu/behavior.ts';
-import { menuModel } from './menu/model.ts';
-import { playBehavior } from './play/behavior.ts';
-import { playModel } from './play/model.ts';
-import { recordingBehavior } from './recording/behavior.ts';
-import { recordingModel } from './recording/model.ts';
-import { startBehavior } from './start/behavior.ts';
-import { startModel } from './start/model.ts';
-import { transferBehavior } from './transfer/behavior.ts';
-import { transferModel } from './transfer/model.ts';
-import { voicemailBehavior } from './voicemail/behavior.ts';
-import { voicemailModel } from './voicemail/model.ts';
+import { assignKind } from './assign/kind.ts';
+import { hangupKind } from './hangup/kind.ts';
+import type { AnyKind, NodeBehavior, NodeModel } from './kit/contract.ts';
+import { createRegistry } from './kit/registry.ts';
+import { menuKind } from './menu/kind.ts';
+import { playKind } from './play/kind.ts';
+import { recordingKind } from './recording/kind.ts';
+import { startKind } from './start/kind.ts';
+import { transferKind } from './transfer/kind.ts';
+import { voicemailKind } from './voicemail/kind.ts';
 
-/** One line per kind: its model (data, ports, checks) and its behaviour (what a call does there). */
-export const nodeKinds = {
-  start: { model: startModel, behavior: startBehavior },
-  play: { model: playModel, behavior: playBehavior },
-  menu: { model: menuModel, behavior: menuBehavior },
-  recording: { model: recordingModel, behavior: recordingBehavior },
-  assign: { model: assignModel, behavior: assignBehavior },
-  transfer: { model: transferModel, behavior: transferBehavior },
-  voicemail: { model: voicemailModel, behavior: voicemailBehavior },
-  hangup: { model: hangupModel, behavior: hangupBehavior },
-} as const;
+/** Every node kind, in palette and schema order. */
+export const kindList = [startKind, playKind, menuKind, recordingKind, assignKind, transferKind, voicemailKind, hangupKind] as const;
 
-type KindTable = typeof nodeKinds;
+type Listed = (typeof kindList)[number];
+export type NodeKindName = Listed['kind'];
+export type NodeDataOf<K extends NodeKindName> = ReturnType<Extract<Listed, { kind: K }>['model']['defaults']>;
 
-/** The models alone, for code that needs no behaviour (documents, editor). */
-export const nodeModels = Object.fromEntries(Object.entries(nodeKinds).map(([k, v]) => [k, v.model])) as {
-  [K in keyof KindTable]: KindTable[K]['model'];
-};
-
-export type NodeKindName = keyof typeof nodeModels;
-export type NodeDataOf<K extends NodeKindName> = (typeof nodeModels)[K] extends NodeModel<infer D> ? D : never;
-
-export const kindNames = Object.keys(nodeModels) as NodeKindName[];
-
-export function isKindName(kind: string): kind is NodeKindName {
-  return Object.hasOwn(nodeModels, kind);
+/**
+ * The registry's exports for a list of kinds. The app uses the list above; a
+ * test replaces this module with the exports for that list plus a throwaway
+ * kind, to show a new kind needs nothing outside its folder and this file.
+ */
+export function registryFor(list: readonly AnyKind[]) {
+  const r = createRegistry(list);
+  /** A kind name, or any string: unknown kinds are answered with undefined. */
+  type KindName = NodeKindName | (string & {});
+  return {
+    kinds: r.kinds,
+    kindNames: r.kindNames as readonly NodeKindName[],
+    /** The kind calls enter a flow at (C1: one per flow). */
+    entryKind: r.entryKind,
+    isKindName: r.isKindName as (kind: string) => kind is NodeKindName,
+    getKind: r.getKind as (kind: KindName) => AnyKind | undefined,
+    getModel: r.getModel as (kind: KindName) => NodeModel<unknown> | undefined,
+    getBehavior: r.getBehavior as (kind: KindName) => NodeBehavior<unknown> | undefined,
+    isEntry: r.isEntry,
+    referencesOf: r.referencesOf,
+    /** The models alone, by kind name. */
+    nodeModels: Object.fromEntries(r.kinds.map((k) => [k.kind, k.model])) as { [K in NodeKindName]: Extract<Listed, { kind: K }>['model'] },
+  };
 }
 
-/** The behaviour of a kind, or undefined for a kind this version does not know. */
-export function getBehavior(kind: string): NodeBehavior<unknown> | undefined {
-  return isKindName(kind) ? (nodeKinds[kind].behavior as NodeBehavior<unknown>) : undefined;
-}
-
-/** The model of a kind, or undefined for a kind this version does not know. */
-export function getModel(kind: string): NodeModel<unknown> | undefined {
-  return isKindName(kind) ? (nodeModels[kind] as NodeModel<unknown>) : undefined;
-}
+export const { kinds, kindNames, entryKind, isKindName, getKind, getModel, getBehavior, isEntry, referencesOf, nodeModels } =
+  registryFor(kindList);

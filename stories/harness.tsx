@@ -5,10 +5,11 @@
  */
 import { produce } from 'immer';
 import { type ComponentType, useState } from 'react';
-import type { FieldsProps } from '../editor/inspector/fieldsTypes.ts';
 import Inspector, { type FlowPatch, type InspectorProps } from '../editor/inspector/Inspector.tsx';
+import type { FieldsProps } from '../editor/kit/form.ts';
 import SettingsArea from '../editor/settings/SettingsArea.tsx';
-import type { NodeModel, NodeProblem } from '../nodes/kind.ts';
+import type { NodeModel, NodeProblem } from '../nodes/kit/contract.ts';
+import type { WorkspaceView } from '../nodes/kit/workspace.ts';
 import { checkFlow } from '../runtime/checks/checkFlow.ts';
 import type { FlowNode } from '../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../runtime/document/workspace.ts';
@@ -25,7 +26,7 @@ export function FieldsHarness<D>({
   Fields: ComponentType<FieldsProps<D>>;
   model: NodeModel<D>;
   initial: D;
-  workspace: WorkspaceDoc;
+  workspace: WorkspaceView;
   /** Problems beyond the model's check (flow-level ones such as C2), shown as given. */
   extraProblems?: NodeProblem[];
   onChange(next: D): void;

@@ -1,15 +1,16 @@
 /**
  * Renders one node view the way the canvas does: inside a ReactFlowProvider
- * and a minimal <ReactFlow>, with the workspace-name and effective-default
- * contexts the editor's canvas provides. Shared play helpers check the four states
- * every kind has a story for.
+ * and a minimal <ReactFlow>, with the kind-lookup, workspace-name and
+ * effective-default contexts the editor's canvas provides. Shared play helpers
+ * check the states every kind has a story for.
  */
 import { type Node, type NodeTypes, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { expect, waitFor, within } from 'storybook/test';
 import { EffectiveProvider } from '../editor/canvas/EffectiveContext.tsx';
-import type { DiffMark, NodeViewData, SimHighlight } from '../editor/canvas/nodeViewData.ts';
-import { WorkspaceNamesProvider } from '../editor/canvas/WorkspaceNames.tsx';
-import { getModel } from '../nodes/index.ts';
+import { KindLookupContext } from '../editor/kit/kindLookup.ts';
+import type { DiffMark, NodeViewData, SimHighlight } from '../editor/kit/viewData.ts';
+import { WorkspaceNamesProvider } from '../editor/kit/workspaceNames.tsx';
+import { getKind, getModel } from '../nodes/index.ts';
 import type { Problem } from '../runtime/checks/checkFlow.ts';
 import type { FlowDoc, FlowNode } from '../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../runtime/document/workspace.ts';
@@ -27,27 +28,29 @@ export interface NodeStoryArgs {
 }
 
 export function NodeCanvas({ view, node, problems, sim, diff = null, selected, workspace, flow }: NodeStoryArgs & { view: NodeTypes[string] }) {
-  const nodes: Node<NodeViewData>[] = [
+  const nodes: Node<NodeViewData<FlowNode>>[] = [
     { id: node.id, type: node.kind, position: { x: 0, y: 0 }, data: { node, problems, sim, diff }, selected },
   ];
   return (
-    <ReactFlowProvider>
-      <WorkspaceNamesProvider workspace={workspace}>
-        <EffectiveProvider workspace={workspace} flow={flow}>
-          <div style={{ width: 480, height: 320 }} className="canvas">
-            <ReactFlow
-              nodes={nodes}
-              edges={[]}
-              nodeTypes={{ [node.kind]: view }}
-              fitView
-              fitViewOptions={{ maxZoom: 1 }}
-              proOptions={{ hideAttribution: true }}
-              nodesDraggable={false}
-            />
-          </div>
-        </EffectiveProvider>
-      </WorkspaceNamesProvider>
-    </ReactFlowProvider>
+    <KindLookupContext.Provider value={getKind}>
+      <ReactFlowProvider>
+        <WorkspaceNamesProvider workspace={workspace}>
+          <EffectiveProvider workspace={workspace} flow={flow}>
+            <div style={{ width: 480, height: 320 }} className="canvas">
+              <ReactFlow
+                nodes={nodes}
+                edges={[]}
+                nodeTypes={{ [node.kind]: view }}
+                fitView
+                fitViewOptions={{ maxZoom: 1 }}
+                proOptions={{ hideAttribution: true }}
+                nodesDraggable={false}
+              />
+            </div>
+          </EffectiveProvider>
+        </WorkspaceNamesProvider>
+      </ReactFlowProvider>
+    </KindLookupContext.Provider>
   );
 }
 

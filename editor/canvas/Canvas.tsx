@@ -26,22 +26,23 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type DragEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isKindName } from '../../nodes/index.ts';
+import { getKind, isKindName } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import { useCompare } from '../compare/CompareContext.tsx';
 import { useProblems } from '../problems/ProblemsContext.tsx';
 import { connect, connectionProblem, moveNodes, removeElements, setEndsCall, type XY } from '../store/edits.ts';
 import { useCurrentFlow, useEditor, useStore } from '../store/react.tsx';
+import { KindLookupContext } from '../kit/kindLookup.ts';
+import { type PortActions, PortActionsContext } from '../kit/NodeShell.tsx';
+import { WorkspaceNamesProvider } from '../kit/workspaceNames.tsx';
 import { showToast } from '../ui/toast.tsx';
 import './canvas.css';
 import { EffectiveProvider } from './EffectiveContext.tsx';
-import { type PortActions, PortActionsContext } from './NodeShell.tsx';
 import { MAX_ZOOM, MIN_ZOOM } from './fit.ts';
 import { FAR_ZOOM, FarContext, nodeTypes } from './nodeTypes.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
 import { type FlowRFEdge, reconcileEdges, reconcileNodes } from './reconcile.ts';
 import { useCanvasActions } from './useCanvasActions.ts';
-import { WorkspaceNamesProvider } from './WorkspaceNames.tsx';
 
 export const PALETTE_MIME = 'application/x-recflow-kind';
 const SNAP: [number, number] = [16, 16];
@@ -334,7 +335,29 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     if (!initialised || shown.current === flowId) return;
     shown.current = flowId;
     actions.showFlow();
-  }, [flowId, initialised, actions]);
+    // Panels around the canvas may still be arriving as it opens (the simulator's bar comes in its own chunk) and
+    // shrink it under a flow just fitted. Until the user moves the view (or for 3 s), a new size shows it again.
+    const el = document.querySelector('.canvas .react-flow');
+    if (!el || typeof ResizeObserver !== 'function') return;
+    let placed = rf.getViewport();
+    let size = `${el.clientWidth}x${el.clientHeight}`;
+    const same = (a: { x: number; y: number; zoom: number }, b: { x: number; y: number; zoom: number }) =>
+      Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3;
+    const observer = new ResizeObserver(() => {
+      const now = `${el.clientWidth}x${el.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      if (!same(rf.getViewport(), placed)) return observer.disconnect();
+      actions.showFlow();
+      placed = rf.getViewport();
+    });
+    observer.observe(el);
+    const stop = setTimeout(() => observer.disconnect(), 3000);
+    return () => {
+      clearTimeout(stop);
+      observer.disconnect();
+    };
+  }, [flowId, initialised, actions, rf]);
 
   const portActions = useMemo<PortActions>(
     () => ({
@@ -371,58 +394,60 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
   );
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <WorkspaceNamesProvider workspace={workspace}>
-        <EffectiveProvider workspace={workspace} flow={flow}>
-          <PortActionsContext.Provider value={portActions}>
-            <FarContext.Provider value={far}>
-              <ReactFlow<FlowRFNode, FlowRFEdge>
-                nodes={shownNodes}
-                edges={overview ? NO_EDGES : edges}
-                nodeTypes={nodeTypes}
-                onNodesChange={onNodesChange}
-                onEdgesChange={onEdgesChange}
-                onDelete={onDelete}
-                onConnect={onConnect}
-                onConnectEnd={onConnectEnd}
-                isValidConnection={isValidConnection}
-                colorMode={colorMode}
-                snapToGrid
-                snapGrid={SNAP}
-                minZoom={MIN_ZOOM}
-                maxZoom={MAX_ZOOM}
-                deleteKeyCode={DELETE_KEYS}
-                selectionKeyCode="Shift"
-                multiSelectionKeyCode={MULTI_SELECT_KEYS}
-                onlyRenderVisibleElements={large}
-                defaultEdgeOptions={EDGE_OPTIONS}
-                aria-label="Flow canvas"
-              >
-                {/* Below FAR_ZOOM the dots shrink under half a pixel: invisible, yet re-rastered on every frame of a zoom. */}
-                {far ? null : <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />}
-                <Controls position="bottom-left" showInteractive={false} />
-                {overview ? (
-                  <Suspense fallback={null}>
-                    <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} />
-                  </Suspense>
-                ) : null}
-                {/* The drawn overview is the map itself (and the mini-map would show the hidden nodes as nothing). */}
-                {overview ? null : (
-                  <MiniMap
-                    position="bottom-right"
-                    pannable
-                    zoomable
-                    nodeClassName={minimapClass}
-                    nodeStrokeWidth={2}
-                    style={MINIMAP_STYLE}
-                    ariaLabel="Overview of the flow"
-                  />
-                )}
-                <ConnectionHint flow={flow} />
-              </ReactFlow>
-            </FarContext.Provider>
-          </PortActionsContext.Provider>
-        </EffectiveProvider>
-      </WorkspaceNamesProvider>
+      <KindLookupContext.Provider value={getKind}>
+        <WorkspaceNamesProvider workspace={workspace}>
+          <EffectiveProvider workspace={workspace} flow={flow}>
+            <PortActionsContext.Provider value={portActions}>
+              <FarContext.Provider value={far}>
+                <ReactFlow<FlowRFNode, FlowRFEdge>
+                  nodes={shownNodes}
+                  edges={overview ? NO_EDGES : edges}
+                  nodeTypes={nodeTypes()}
+                  onNodesChange={onNodesChange}
+                  onEdgesChange={onEdgesChange}
+                  onDelete={onDelete}
+                  onConnect={onConnect}
+                  onConnectEnd={onConnectEnd}
+                  isValidConnection={isValidConnection}
+                  colorMode={colorMode}
+                  snapToGrid
+                  snapGrid={SNAP}
+                  minZoom={MIN_ZOOM}
+                  maxZoom={MAX_ZOOM}
+                  deleteKeyCode={DELETE_KEYS}
+                  selectionKeyCode="Shift"
+                  multiSelectionKeyCode={MULTI_SELECT_KEYS}
+                  onlyRenderVisibleElements={large}
+                  defaultEdgeOptions={EDGE_OPTIONS}
+                  aria-label="Flow canvas"
+                >
+                  {/* Below FAR_ZOOM the dots shrink under half a pixel: invisible, yet re-rastered on every frame of a zoom. */}
+                  {far ? null : <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--grid)" />}
+                  <Controls position="bottom-left" showInteractive={false} />
+                  {overview ? (
+                    <Suspense fallback={null}>
+                      <OverviewLayer edges={edges} colorMode={colorMode} onSelect={selectFromOverview} />
+                    </Suspense>
+                  ) : null}
+                  {/* The drawn overview is the map itself (and the mini-map would show the hidden nodes as nothing). */}
+                  {overview ? null : (
+                    <MiniMap
+                      position="bottom-right"
+                      pannable
+                      zoomable
+                      nodeClassName={minimapClass}
+                      nodeStrokeWidth={2}
+                      style={MINIMAP_STYLE}
+                      ariaLabel="Overview of the flow"
+                    />
+                  )}
+                  <ConnectionHint flow={flow} />
+                </ReactFlow>
+              </FarContext.Provider>
+            </PortActionsContext.Provider>
+          </EffectiveProvider>
+        </WorkspaceNamesProvider>
+      </KindLookupContext.Provider>
       {flow.nodes.length <= 1 ? <EmptyHint /> : null}
     </div>
   );

@@ -1,27 +1,16 @@
 /**
- * The values a Recording node's "use default" falls through to (R3): the
- * phone-number override (R2) and then the account (R1). A flow can serve
- * several numbers; when they disagree the view says so.
+ * Works out the values a Recording node's "use default" falls through to (R3)
+ * for the flow on screen, and provides them to node views (`editor/kit/effective.ts`).
+ * A flow can serve several numbers; when they disagree the view says so.
  */
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
+import { isEntry, referencesOf } from '../../nodes/index.ts';
 import { resolveSettings } from '../../runtime/call/settings.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { type EffectiveDefault, type EffectiveDefaults, EffectiveDefaultsContext } from '../kit/effective.ts';
 
-export interface EffectiveDefault<T> {
-  value: T;
-  /** Where it comes from, for a tooltip: "account", "number +1 555…", or "differs by number". */
-  source: string;
-  /** True when the numbers running this flow resolve to different values. */
-  varies: boolean;
-}
-
-export interface EffectiveDefaults {
-  channels: EffectiveDefault<'dual' | 'mono'>;
-  agentPause: EffectiveDefault<boolean>;
-}
-
-/** The numbers whose calls run this flow: those pointing at it and those its Start lists. */
+/** The numbers whose calls run this flow: those pointing at it and those its entry lists. */
 export function effectiveDefaults(
   ws: Pick<WorkspaceDoc, 'account' | 'numbers'>,
   flowId: string | undefined,
@@ -43,24 +32,20 @@ export function effectiveDefaults(
   return { channels, agentPause };
 }
 
-const EffectiveContext = createContext<EffectiveDefaults>({
-  channels: { value: 'dual', source: 'account', varies: false },
-  agentPause: { value: false, source: 'account', varies: false },
-});
-
 export function EffectiveProvider({ workspace, flow, children }: { workspace: WorkspaceDoc; flow: FlowDoc | undefined; children: ReactNode }) {
   const { account, numbers } = workspace;
-  const start = flow?.nodes.find((n) => n.kind === 'start');
+  const entry = flow?.nodes.find(isEntry);
   // A string key keeps the value (and every Recording view) stable while unrelated parts of the flow change.
-  const startKey = start?.kind === 'start' ? start.data.numberIds.join('\n') : '';
+  const startKey = entry
+    ? referencesOf(entry)
+        .filter((r) => r.type === 'number')
+        .map((r) => r.id)
+        .join('\n')
+    : '';
   const flowId = flow?.id;
   const value = useMemo(
     () => effectiveDefaults({ account, numbers }, flowId, startKey === '' ? [] : startKey.split('\n')),
     [account, numbers, flowId, startKey],
   );
-  return <EffectiveContext.Provider value={value}>{children}</EffectiveContext.Provider>;
-}
-
-export function useEffectiveDefaults(): EffectiveDefaults {
-  return useContext(EffectiveContext);
+  return <EffectiveDefaultsContext.Provider value={value}>{children}</EffectiveDefaultsContext.Provider>;
 }

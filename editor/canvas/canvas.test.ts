@@ -10,7 +10,7 @@ import { effectiveDefaults } from './EffectiveContext.tsx';
 import { estimateNode } from './estimate.ts';
 import { layoutFlow } from './layout.ts';
 import { groupProblems, reconcileEdges, reconcileNodes } from './reconcile.ts';
-import { searchNodes } from './search.ts';
+import { searchNodes, workspaceNames } from './search.ts';
 
 function sample() {
   const ws = loadExampleWorkspace();
@@ -127,6 +127,16 @@ describe('layout', () => {
     expect(pos.get('menu')!.y).toBeGreaterThan(pos.get('notice')!.y);
     expect(pos.get('bye')!.y).toBeGreaterThan(pos.get('voicemail')!.y);
   });
+
+  it("keeps a node's outgoing edges in port order: the menu's targets sit left to right as its ports 1, 2, invalid do", () => {
+    const { flow } = sample();
+    const pos = layoutFlow(flow, new Map());
+    const centre = (id: string) => pos.get(id)!.x + 110;
+    // Ports 1 and timeout lead to "record", 2 to "billing", invalid to "invalid".
+    expect(centre('record')).toBeLessThan(centre('billing'));
+    expect(centre('billing')).toBeLessThan(centre('invalid'));
+    expect(Math.min(...[...pos.values()].map((p) => p.x))).toBe(0);
+  });
 });
 
 describe('clipboard', () => {
@@ -156,6 +166,17 @@ describe('search', () => {
     expect(searchNodes(flow, 'technical support').map((h) => h.node.id)).toContain('menu');
     expect(searchNodes(flow, 'no such thing')).toEqual([]);
     expect(searchNodes(flow, '   ')).toEqual([]);
+  });
+
+  it('shows the names of numbers, agents and ring groups, not their ids, and matches both', () => {
+    const { flow } = sample();
+    const names = workspaceNames(loadExampleWorkspace());
+    const start = searchNodes(flow, 'support line', 50, names).find((h) => h.node.id === 'start')!;
+    expect(start.excerpt).not.toContain('num-support');
+    expect(start.excerpt).toContain(names.get('num-support')!);
+    const ring = searchNodes(flow, 'rg-support', 50, names);
+    expect(ring.map((h) => h.node.id)).toEqual(['ring-support']);
+    expect(ring[0]!.excerpt).not.toContain('rg-support');
   });
 });
 

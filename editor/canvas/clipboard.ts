@@ -3,15 +3,16 @@
  * so a fragment travels between flows, tabs and windows through the system
  * clipboard. Pasted text is checked like a flow document before anything changes.
  */
+import { isEntry } from '../../nodes/index.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, parseFlow } from '../../runtime/document/flow.ts';
 import type { Fragment } from '../store/edits.ts';
 
 export const CLIPBOARD_FORMAT = 'recflow.clipboard';
 
-/** The selected nodes (Start excluded: a flow has one) and the edges between them. */
+/** The selected nodes (the entry excluded: a flow has one Start) and the edges between them. */
 export function copyFragment(flow: FlowDoc, nodeIds: readonly string[]): Fragment | null {
   const ids = new Set(nodeIds);
-  const nodes = flow.nodes.filter((n) => ids.has(n.id) && n.kind !== 'start');
+  const nodes = flow.nodes.filter((n) => ids.has(n.id) && !isEntry(n));
   if (nodes.length === 0) return null;
   const kept = new Set(nodes.map((n) => n.id));
   const edges = flow.edges.filter((e) => kept.has(e.source) && kept.has(e.target));

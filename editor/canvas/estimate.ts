@@ -1,38 +1,24 @@
 /**
- * A node's size and handle positions before it is drawn, estimated from its kind's model (number of ports) and
- * the node frame's CSS (`NodeShell.tsx`, `canvas.css`). React Flow mounts every node that has no handle positions
- * yet, even with `onlyRenderVisibleElements`, just to measure it; given these estimates it mounts only the nodes
- * on screen, which is what makes a large flow open quickly (npm run bench).
+ * A node's size and handle positions before it is drawn, estimated from its kind's definition (number of ports,
+ * `look.estimatedHeight`) and the node frame's CSS (`editor/kit/NodeShell.tsx`, `canvas.css`). React Flow mounts
+ * every node that has no handle positions yet, even with `onlyRenderVisibleElements`, just to measure it; given these
+ * estimates it mounts only the nodes on screen, which is what makes a large flow open quickly (npm run bench).
  *
  * The estimate only decides which nodes are on screen and where edges of not-yet-drawn nodes end. Once a node is
  * drawn React Flow measures it and the canvas drops the estimate (`Canvas.tsx` onNodesChange), so edges attach
  * to the real handles.
  */
 import { type NodeHandle, Position } from '@xyflow/react';
-import { getModel } from '../../nodes/index.ts';
+import { getKind } from '../../nodes/index.ts';
 import type { FlowNode } from '../../runtime/document/flow.ts';
-import { INPUT_HANDLE } from './nodeViewData.ts';
+import { INPUT_HANDLE } from '../kit/viewData.ts';
 
 /** NodeShell: minWidth max(208, 72 per port). */
 const MIN_WIDTH = 208;
 const PORT_WIDTH = 72;
 /** Handles are 11 px squares (canvas.css). */
 const HANDLE = 11;
-/**
- * Typical drawn heights by kind (header, key fields, ports row), read from the 1000-node bench flow. Heights vary
- * by a few pixels with content; widths grow with long labels, so the width is the lower bound.
- */
-const HEIGHT: Record<string, number> = {
-  start: 111,
-  play: 132,
-  menu: 153,
-  recording: 155,
-  assign: 132,
-  transfer: 134,
-  voicemail: 132,
-  hangup: 54,
-};
-/** A kind not in the table: a header, two field rows and a ports row. */
+/** A kind the registry does not know (never in a parsed flow): a header, two field rows and a ports row. */
 const DEFAULT_HEIGHT = 132;
 
 export interface NodeEstimate {
@@ -42,10 +28,12 @@ export interface NodeEstimate {
 }
 
 export function estimateNode(node: FlowNode): NodeEstimate {
-  const model = getModel(node.kind);
-  const ports = model ? model.ports(node.data as never) : [];
+  const kind = getKind(node.kind);
+  const ports = kind ? kind.model.ports(node.data) : [];
   const width = Math.max(MIN_WIDTH, ports.length * PORT_WIDTH);
-  const height = HEIGHT[node.kind] ?? DEFAULT_HEIGHT;
+  // Typical drawn heights (header, key fields, ports row) vary by a few pixels with content; widths grow with long
+  // labels, so the width is the lower bound.
+  const height = kind?.look.estimatedHeight ?? DEFAULT_HEIGHT;
   // The input handle sits centred above the frame (top: -8px, 1px border); output handles centred under their
   // port cells (.fnode__ports: 6px padding, 4px gap, inside the 1px border), hanging below the frame.
   const handles: NodeHandle[] = [

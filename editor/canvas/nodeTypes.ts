@@ -1,31 +1,13 @@
 /**
- * The canvas views of all kinds, found by file name: `nodes/<kind>/<Kind>Node.tsx`
- * exporting `<Kind>Node`. Adding a kind needs no edit here; a kind without a
- * view gets the generic frame.
+ * The canvas views of all kinds, from the registry: each kind's `View`
+ * (its `ui.tsx`), wrapped so that zoomed far out it draws as a plain box.
  */
 import { type NodeProps, type NodeTypes, useInternalNode } from '@xyflow/react';
 import { type ComponentType, type CSSProperties, createContext, createElement, memo, useContext } from 'react';
-import { kindNames } from '../../nodes/index.ts';
+import { kinds } from '../../nodes/index.ts';
+import { uiOf } from '../kindUi.ts';
 import './farView.css';
-import { NodeShell } from './NodeShell.tsx';
 import type { FlowRFNode } from './nodeViewData.ts';
-
-const modules = import.meta.glob<Record<string, unknown>>('../../nodes/*/*Node.tsx', { eager: true });
-
-const GenericNode = memo(function GenericNode({ data, selected }: NodeProps<FlowRFNode>) {
-  return createElement(NodeShell, { node: data.node, problems: data.problems, sim: data.sim, diff: data.diff, selected });
-});
-
-function capitalise(kind: string): string {
-  return kind.charAt(0).toUpperCase() + kind.slice(1);
-}
-
-export function viewFor(kind: string): NodeTypes[string] | undefined {
-  const name = `${capitalise(kind)}Node`;
-  const view = modules[`../../nodes/${kind}/${name}.tsx`]?.[name];
-  // React.memo returns an object, a plain component a function.
-  return typeof view === 'function' || (typeof view === 'object' && view !== null) ? (view as NodeTypes[string]) : undefined;
-}
 
 /** Below this zoom node text is unreadable: a measured node draws as a plain box in its kind's colour. */
 export const FAR_ZOOM = 0.4;
@@ -72,6 +54,12 @@ function withFarView(View: ComponentType<NodeProps<FlowRFNode>>): NodeTypes[stri
   }) as NodeTypes[string];
 }
 
-export const nodeTypes: NodeTypes = Object.fromEntries(
-  kindNames.map((kind) => [kind, withFarView((viewFor(kind) ?? GenericNode) as ComponentType<NodeProps<FlowRFNode>>)]),
-);
+let built: NodeTypes | null = null;
+
+/** React Flow's `nodeTypes`: one entry per registered kind, built once (after `loadKindUis()`), so its identity is stable. */
+export function nodeTypes(): NodeTypes {
+  built ??= Object.fromEntries(
+    kinds.map((k) => [k.kind, withFarView(uiOf(k.kind)!.View as unknown as ComponentType<NodeProps<FlowRFNode>>)]),
+  );
+  return built;
+}

@@ -6,12 +6,13 @@
  * (during a drag) survive until the flow node itself changes.
  */
 import type { Edge } from '@xyflow/react';
-import { getModel } from '../../nodes/index.ts';
+import { getModel, isEntry } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { SimulationHighlight } from '../store/store.ts';
 import { estimateNode } from './estimate.ts';
-import { type DiffMark, type EdgeViewData, type FlowRFNode, INPUT_HANDLE, type SimHighlight } from './nodeViewData.ts';
+import { type DiffMark, INPUT_HANDLE, type SimHighlight } from '../kit/viewData.ts';
+import type { EdgeViewData, FlowRFNode } from './nodeViewData.ts';
 
 export type FlowRFEdge = Edge<EdgeViewData>;
 
@@ -97,7 +98,7 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
       data: { node, problems: nodeProblems, sim: nodeSim, diff: nodeDiff },
       selected: isSelected,
       // C1: a flow has exactly one Start; it cannot be deleted.
-      deletable: node.kind !== 'start',
+      deletable: !isEntry(node),
       // What a screen reader announces when the node takes focus.
       ariaLabel: `${getModel(node.kind)?.title ?? node.kind}: ${(node.data as { label?: string }).label || node.id}${
         nodeProblems.length > 0 ? `, ${nodeProblems.length} ${nodeProblems.length === 1 ? 'problem' : 'problems'}` : ''

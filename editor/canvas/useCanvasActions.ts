@@ -4,7 +4,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { NodeKindName } from '../../nodes/index.ts';
+import { isEntry, type NodeKindName } from '../../nodes/index.ts';
 import { addNode, freePorts, moveNodes, pasteFragment, removeElements, type XY } from '../store/edits.ts';
 import { useStore } from '../store/react.tsx';
 import { currentFlow } from '../store/store.ts';
@@ -18,8 +18,13 @@ import type { FlowRFEdge } from './reconcile.ts';
 const GRID = 16;
 const NEW_NODE: Size = { width: 208, height: 112 };
 
-/** Below this zoom node text is too small to read. */
+/** Below this zoom node text is too small to read comfortably. */
 const READABLE_ZOOM = 0.8;
+/**
+ * The smallest zoom at which a flow is opened whole: nodes still show their text (FAR_ZOOM in nodeTypes.ts, below
+ * which they turn into plain boxes). A flow that needs less opens at its top instead.
+ */
+const OPEN_WHOLE_ZOOM = 0.4;
 
 const snap = (v: number) => Math.round(v / GRID) * GRID;
 
@@ -39,7 +44,7 @@ export interface CanvasActions {
   /** Pastes clipboard text (or the in-memory copy when `text` is null or not a fragment); returns the count pasted. */
   paste(text: string | null): number;
   fitView(): void;
-  /** Shows a flow on opening: the whole of it when that stays readable, else its top at a readable zoom. */
+  /** Shows a flow on opening: the whole of it while its nodes still show their text, else its top at a readable zoom. */
   showFlow(): void;
 }
 
@@ -199,13 +204,13 @@ export function useCanvasActions(): CanvasActions {
           return;
         }
         const fit = Math.min(1, (r.width - pad * 2) / Math.max(1, b.width), (r.height - pad * 2) / Math.max(1, b.height));
-        if (fit >= READABLE_ZOOM) {
+        if (fit >= OPEN_WHOLE_ZOOM) {
           fitNodes(rf, { maxZoom: 1, padding: 0.08 });
           return;
         }
         // Too big to fit readably: start at the top, around the Start (where the call enters; the middle of the
         // bounds can be empty space), without showing empty space left of the flow, and let the user pan.
-        const start = all.find((n) => n.type === 'start');
+        const start = all.find((n) => isEntry(n.data.node));
         const cx = start ? start.position.x + (rf.getInternalNode(start.id)?.measured.width ?? start.initialWidth ?? 0) / 2 : b.x + b.width / 2;
         const left = Math.max(b.x - pad / READABLE_ZOOM, cx - r.width / 2 / READABLE_ZOOM);
         void rf.setViewport({ zoom: READABLE_ZOOM, x: -left * READABLE_ZOOM, y: pad - b.y * READABLE_ZOOM });

@@ -11,7 +11,7 @@ import { readDocumentText } from '../io/importDoc.ts';
 import { ErrorItems } from '../io/IoDialogs.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import type { Baseline } from './comparison.ts';
-import '../inspector/inspector.css';
+import '../kit/forms.css';
 import './compare.css';
 
 export interface CompareDialogProps {

@@ -11,9 +11,9 @@ import { recordingFigures } from '../../runtime/call/recordingDiff.ts';
 import { type FieldChange, formatValue, type NodeDiff } from '../../runtime/document/diff.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { getModel } from '../../nodes/index.ts';
-import { DIFF_WORDS } from '../canvas/nodeViewData.ts';
-import { KindIcon } from '../ui/icons.tsx';
+import { getKind, getModel } from '../../nodes/index.ts';
+import { DIFF_WORDS } from '../kit/viewData.ts';
+import { KindIcon } from '../kit/icons.tsx';
 import { defaultScenarioStorage, type ScenarioStorage } from '../simulator/scenarioStorage.ts';
 import type { SavedScenario } from '../simulator/scenarios.ts';
 import type { Comparison } from './comparison.ts';
@@ -44,7 +44,7 @@ function NodeRow({ n, onJump }: { n: NodeDiff; onJump(nodeId: string): void }) {
   const body = (
     <>
       <span className={`diff-tag diff-tag--${n.change} compare__tag`}>{DIFF_WORDS[n.change]}</span>
-      <KindIcon kind={n.kind} />
+      <KindIcon kind={getKind(n.kind)} name={n.kind} />
       <span className="compare__name">
         {n.label}
         <span className="compare__kind"> · {getModel(n.kind)?.title ?? n.kind}</span>
@@ -134,7 +134,7 @@ export interface ComparePanelProps {
 }
 
 export function ComparePanel({ comparison, workspace, scenarioStorage = defaultScenarioStorage, onJump, onClose }: ComparePanelProps) {
-  const { diff, before, after, beforeName } = comparison;
+  const { diff, before, after, beforeName, afterName } = comparison;
   const saved = useSavedScenarios(scenarioStorage, comparison);
   // Two versions that differ only in layout, or not at all, send every call the same way: nothing to run.
   const behaviour = useMemo(
@@ -161,9 +161,9 @@ export function ComparePanel({ comparison, workspace, scenarioStorage = defaultS
         <h2>Compare</h2>
         <span
           className="compare__what"
-          title={`“${after.name}” against ${beforeName}: ${summary}${behaviour && behaviour.checked > 0 ? ` · ${scenarioHeadline(behaviour)}` : ''}`}
+          title={`${afterName} against ${beforeName}: ${summary}${behaviour && behaviour.checked > 0 ? ` · ${scenarioHeadline(behaviour)}` : ''}`}
         >
-          “{after.name}” against {beforeName}: <strong>{summary}</strong>
+          {afterName} against {beforeName}: <strong>{summary}</strong>
           {diff.layoutOnly ? <span className="compare__note"> (only the layout: calls go the same way)</span> : null}
           {behaviour && behaviour.checked > 0 ? <span className="compare__behaviour"> · {scenarioHeadline(behaviour)}</span> : null}
         </span>

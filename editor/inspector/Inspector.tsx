@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { getModel, type NodeKindName } from '../../nodes/index.ts';
-import { labelSchema, type NodeProblem } from '../../nodes/kind.ts';
+import type { FlowProblem, NodeProblem } from '../../nodes/kit/contract.ts';
+import { labelSchema } from '../../nodes/kit/fields.ts';
 import type { FlowDoc, FlowNode } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import type { AnyFieldsComponent, FlowProblem } from './fieldsTypes.ts';
-import { ProblemList, TextField, useSchemaForm } from './widgets.tsx';
+import { uiOf } from '../kindUi.ts';
+import type { AnyFieldsComponent } from '../kit/form.ts';
+import { ProblemList, TextField, useSchemaForm } from '../kit/widgets.tsx';
 
 export interface FlowPatch {
   name?: string;
@@ -27,17 +29,9 @@ export interface InspectorProps {
   onChangeFlow(patch: FlowPatch): void;
 }
 
-const fieldModules = import.meta.glob<Record<string, unknown>>('../../nodes/*/*Fields.tsx', { eager: true });
-
-function capitalise(kind: string): string {
-  return kind.charAt(0).toUpperCase() + kind.slice(1);
-}
-
-/** The `<Kind>Fields` component from `nodes/<kind>/<Kind>Fields.tsx`, if the kind has one. */
+/** The kind's inspector form (the `Form` of its `ui.tsx`); undefined only for a kind the registry does not know. */
 export function fieldsFor(kind: string): AnyFieldsComponent | undefined {
-  const name = `${capitalise(kind)}Fields`;
-  const component = fieldModules[`../../nodes/${kind}/${name}.tsx`]?.[name];
-  return typeof component === 'function' ? (component as AnyFieldsComponent) : undefined;
+  return uiOf(kind)?.Form as AnyFieldsComponent | undefined;
 }
 
 function toNodeProblems(problems: readonly FlowProblem[], nodeId: string): NodeProblem[] {
@@ -112,7 +106,7 @@ function NodeInspector({
           onChange={(next) => onChangeNode(node.id, next as FlowNode['data'])}
         />
       ) : (
-        <p className="rf-empty">This kind of node has no settings.</p>
+        <p className="rf-empty">This version of Recflow does not know “{node.kind}” nodes.</p>
       )}
     </section>
   );

@@ -12,7 +12,7 @@ import { serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/wo
 import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { showToast } from '../ui/toast.tsx';
-import { applyImport, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
+import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
 
 export function downloadText(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -35,7 +35,18 @@ function fileSlug(name: string): string {
   );
 }
 
-function ProblemItems({ problems, flow, tone }: { problems: Problem[]; flow: FlowDoc; tone: 'error' | 'warning' }) {
+/** Problems of a flow; with `onJump`, each problem placed on a node is a button that selects it. */
+export function ProblemItems({
+  problems,
+  flow,
+  tone,
+  onJump,
+}: {
+  problems: Problem[];
+  flow: FlowDoc;
+  tone: 'error' | 'warning';
+  onJump?: (nodeId: string) => void;
+}) {
   return (
     <ul className={`error-list${tone === 'warning' ? ' error-list--warning' : ''}`}>
       {problems.map((p, i) => {
@@ -43,12 +54,59 @@ function ProblemItems({ problems, flow, tone }: { problems: Problem[]; flow: Flo
         const where = node ? (node.data as { label?: string }).label || node.id : 'flow';
         return (
           <li key={i}>
-            <code>{where}</code>
+            {node && onJump ? (
+              <button type="button" className="error-list__node" onClick={() => onJump(node.id)} title="Select the node and show it">
+                {where}
+              </button>
+            ) : (
+              <code>{where}</code>
+            )}
             <span>{p.message}</span>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * What the checks say before a flow leaves the editor (export, publish): errors
+ * block `action` and are listed; warnings are listed and do not block.
+ */
+export function CheckOutcome({
+  flow,
+  errors,
+  warnings,
+  action,
+  onJump,
+}: {
+  flow: FlowDoc;
+  errors: Problem[];
+  warnings: Problem[];
+  action: 'export' | 'publishing';
+  onJump?: (nodeId: string) => void;
+}) {
+  const blocked = errors.length > 0;
+  return (
+    <>
+      {blocked ? (
+        <div className="export-blocked" role="alert">
+          <strong>
+            {action === 'export' ? 'Export' : 'Publishing'} is blocked: the flow has {errors.length} {errors.length === 1 ? 'error' : 'errors'}.
+          </strong>{' '}
+          Fix them first{onJump ? ': click one to select its node' : ' (the problems panel jumps to each node)'}.
+          <ProblemItems problems={errors} flow={flow} tone="error" onJump={onJump} />
+        </div>
+      ) : null}
+      {warnings.length > 0 ? (
+        <details className="export-warnings" open={!blocked}>
+          <summary>
+            {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'} (they do not block {action})
+          </summary>
+          <ProblemItems problems={warnings} flow={flow} tone="warning" onJump={onJump} />
+        </details>
+      ) : null}
+    </>
   );
 }
 
@@ -58,13 +116,22 @@ export function ExportDialog({
   errors,
   warnings,
   onClose,
+  onJump,
 }: {
   flow: FlowDoc;
   workspace: WorkspaceDoc;
   errors: Problem[];
   warnings: Problem[];
   onClose(): void;
+  /** Selects a problem's node (the dialog closes first). */
+  onJump?: (nodeId: string) => void;
 }) {
+  const jump = onJump
+    ? (nodeId: string) => {
+        onClose();
+        onJump(nodeId);
+      }
+    : undefined;
   const blocked = errors.length > 0;
   return (
     <Dialog
@@ -82,23 +149,7 @@ export function ExportDialog({
         <p className="rf-muted">
           “{flow.name}” as versioned flow JSON (<code>{`${flow.id}.flow.json`}</code>), valid against the published schema.
         </p>
-        {blocked ? (
-          <div className="export-blocked" role="alert">
-            <strong>
-              Export is blocked: the flow has {errors.length} {errors.length === 1 ? 'error' : 'errors'}.
-            </strong>{' '}
-            Fix them first (the problems panel jumps to each node).
-            <ProblemItems problems={errors} flow={flow} tone="error" />
-          </div>
-        ) : null}
-        {warnings.length > 0 ? (
-          <details className="export-warnings" open={!blocked}>
-            <summary>
-              {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'} (they do not block export)
-            </summary>
-            <ProblemItems problems={warnings} flow={flow} tone="warning" />
-          </details>
-        ) : null}
+        <CheckOutcome flow={flow} errors={errors} warnings={warnings} action="export" onJump={jump} />
         <button
           type="button"
           className="btn btn--primary"
@@ -160,6 +211,23 @@ export function useImport() {
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
+  /** Imports a flow (new, or as the next version of the flow with its id) and says what happened, with Undo. */
+  const carryOut = useCallback(
+    (plan: ImportPlan) => {
+      if (!applyImport(store, plan)) return;
+      const undo = { action: { label: 'Undo', run: () => store.undo() } };
+      if (plan.kind === 'next-version') showToast(`Imported “${plan.flow.name}” as the next version: it is the draft now.`, undo);
+      else if (plan.kind === 'flow')
+        showToast(
+          plan.renamedFrom
+            ? `Imported “${plan.flow.name}” as a new flow (id “${plan.renamedFrom}” was taken, so it is “${plan.flow.id}”).`
+            : `Imported “${plan.flow.name}” as a new flow.`,
+          undo,
+        );
+    },
+    [store],
+  );
+
   const importFiles = useCallback(
     async (files: FileList | File[]) => {
       const file = [...files][0];
@@ -171,22 +239,56 @@ export function useImport() {
       }
       const plan = planImport(read.text, store.getState().workspace);
       if (plan.kind === 'flow') {
-        applyImport(store, plan);
-        showToast(
-          plan.renamedFrom
-            ? `Imported “${plan.flow.name}” as a new flow (id “${plan.renamedFrom}” was taken, so it is “${plan.flow.id}”).`
-            : `Imported “${plan.flow.name}” as a new flow.`,
-          { action: { label: 'Undo', run: () => store.undo() } },
-        );
+        carryOut(plan);
         return;
       }
       setPending({ fileName: file.name, plan });
     },
-    [store],
+    [store, carryOut],
   );
 
   const close = () => setPending(null);
   let dialog = null;
+  if (pending?.plan.kind === 'same-id') {
+    const plan = pending.plan;
+    const choose = (as: 'next-version' | 'new-flow') => {
+      close();
+      carryOut(chooseSameId(plan, as));
+    };
+    dialog = (
+      <Dialog
+        title={`Import “${plan.flow.name}”`}
+        onClose={close}
+        footer={
+          <>
+            <button type="button" className="btn" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" className="btn" onClick={() => choose('new-flow')}>
+              As a new flow
+            </button>
+            <button type="button" className="btn btn--primary" onClick={() => choose('next-version')}>
+              As the next version of “{plan.existing.name}”
+            </button>
+          </>
+        }
+      >
+        <p>
+          <strong>{pending.fileName}</strong> is the flow “{plan.existing.id}”, which this workspace already has as “{plan.existing.name}”.
+        </p>
+        <ul>
+          <li>
+            <strong>As the next version</strong>: the file replaces the draft of “{plan.existing.name}”. Its published versions stay, so you can
+            compare the file with them and publish it as the next version.
+          </li>
+          <li>
+            <strong>As a new flow</strong>: the file is added beside it as “{plan.asNew.id}”.
+          </li>
+        </ul>
+        <p className="rf-muted">Either way, Ctrl+Z undoes the import.</p>
+      </Dialog>
+    );
+  }
   if (pending?.plan.kind === 'refused') {
     dialog = (
       <Dialog

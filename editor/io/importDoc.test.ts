@@ -3,7 +3,7 @@ import { createFlow, serializeFlow } from '../../runtime/document/flow.ts';
 import { createWorkspace, serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { addNode } from '../store/edits.ts';
 import { createEditorStore } from '../store/store.ts';
-import { applyImport, planImport, refuseBySize } from './importDoc.ts';
+import { applyImport, chooseSameId, planImport, refuseBySize } from './importDoc.ts';
 
 function ws(): WorkspaceDoc {
   const w = createWorkspace('Mine');
@@ -12,17 +12,40 @@ function ws(): WorkspaceDoc {
 }
 
 describe('import', () => {
-  it('adds a flow document as a new flow, with a fresh id when its id is taken, as one undoable step', () => {
+  it('a flow whose id is taken waits for a choice; as a new flow it gets a fresh id, as one undoable step', () => {
     const store = createEditorStore(ws(), 'main');
     addNode(store, 'main', 'play', { x: 0, y: 0 });
     const text = serializeFlow(store.getState().workspace.flows[0]!);
-    const plan = planImport(text, store.getState().workspace);
+    const asked = planImport(text, store.getState().workspace);
+    expect(asked).toMatchObject({ kind: 'same-id', existing: { id: 'main', name: 'Main' }, flow: { id: 'main' } });
+    expect(applyImport(store, asked)).toBe(false);
+    if (asked.kind !== 'same-id') throw new Error('expected a choice');
+    const plan = chooseSameId(asked, 'new-flow');
     expect(plan).toMatchObject({ kind: 'flow', renamedFrom: 'main', flow: { id: 'main-2' } });
     expect(applyImport(store, plan)).toBe(true);
     expect(store.getState().currentFlowId).toBe('main-2');
     expect(store.getState().workspace.flows[1]!.nodes).toHaveLength(2);
     store.undo();
     expect(store.getState().workspace.flows).toHaveLength(1);
+  });
+
+  it('as the next version, the file becomes the draft of the flow with its id; its versions stay; one undo step', () => {
+    const store = createEditorStore(ws(), 'main');
+    const published = structuredClone(store.getState().workspace.flows[0]!);
+    store.change((d) => {
+      d.versions.push({ flowId: 'main', number: 1, note: '', publishedAt: '2026-11-30T09:00:00.000Z', publisher: '', flow: published });
+    }, 'Publish');
+    const incoming = { ...createFlow('main', 'Main from the file'), description: 'edited elsewhere' };
+    const asked = planImport(serializeFlow(incoming), store.getState().workspace);
+    if (asked.kind !== 'same-id') throw new Error('expected a choice');
+    expect(applyImport(store, chooseSameId(asked, 'next-version'))).toBe(true);
+    const after = store.getState().workspace;
+    expect(after.flows).toHaveLength(1);
+    expect(after.flows[0]).toEqual(incoming);
+    expect(after.versions).toHaveLength(1);
+    expect(store.getState().past.at(-1)!.label).toBe('Import “Main from the file” as the next version');
+    store.undo();
+    expect(store.getState().workspace.flows[0]).toEqual(published);
   });
 
   it('an exported flow imported into another workspace comes back the same', () => {

@@ -1,17 +1,22 @@
 /**
  * What an imported file is and what it would do, decided before anything
- * changes: a flow document becomes a new flow (with a fresh id if its id is
- * taken), a workspace document replaces the workspace (after confirmation),
- * anything else is refused with its errors and their JSON paths.
+ * changes: a flow document becomes a new flow; one whose id is a flow of the
+ * workspace asks first whether it is the next version of that flow or a new
+ * flow (with a fresh id); a workspace document replaces the workspace (after
+ * confirmation); anything else is refused with its errors and their JSON paths.
  */
 import { type DocError, MAX_DOCUMENT_BYTES, readJson } from '../../runtime/document/errors.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../../runtime/document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { replaceWorkspace, uniqueId } from '../store/flows.ts';
 import type { EditorStore } from '../store/store.ts';
+import { importAsNextDraft } from '../store/versions.ts';
 
 export type ImportPlan =
   | { kind: 'flow'; flow: FlowDoc; renamedFrom?: string }
+  /** The file's flow has the id of `existing`: the user chooses `nextVersion` (it becomes that flow's draft) or `asNew`. */
+  | { kind: 'same-id'; flow: FlowDoc; existing: { id: string; name: string }; asNew: FlowDoc }
+  | { kind: 'next-version'; flow: FlowDoc }
   | { kind: 'workspace'; workspace: WorkspaceDoc }
   | { kind: 'refused'; errors: DocError[] };
 
@@ -41,9 +46,10 @@ export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
   if (format === FLOW_FORMAT) {
     const parsed = parseFlow(value);
     if (!parsed.ok) return { kind: 'refused', errors: parsed.errors };
-    const taken = new Set(current.flows.map((f) => f.id));
-    if (!taken.has(parsed.value.id)) return { kind: 'flow', flow: parsed.value };
-    return { kind: 'flow', flow: { ...parsed.value, id: uniqueId(parsed.value.id, taken) }, renamedFrom: parsed.value.id };
+    const existing = current.flows.find((f) => f.id === parsed.value.id);
+    if (!existing) return { kind: 'flow', flow: parsed.value };
+    const asNew = { ...parsed.value, id: uniqueId(parsed.value.id, new Set(current.flows.map((f) => f.id))) };
+    return { kind: 'same-id', flow: parsed.value, existing: { id: existing.id, name: existing.name }, asNew };
   }
   if (format === WORKSPACE_FORMAT) {
     const parsed = parseWorkspace(value);
@@ -59,8 +65,14 @@ export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
   };
 }
 
-/** Carries out a plan as one undoable step; a refused plan changes nothing. */
+/** The plan once the user has chosen how to take a flow whose id is taken. */
+export function chooseSameId(plan: Extract<ImportPlan, { kind: 'same-id' }>, as: 'next-version' | 'new-flow'): ImportPlan {
+  return as === 'next-version' ? { kind: 'next-version', flow: plan.flow } : { kind: 'flow', flow: plan.asNew, renamedFrom: plan.flow.id };
+}
+
+/** Carries out a plan as one undoable step; a refused plan, or one still waiting for a choice, changes nothing. */
 export function applyImport(store: EditorStore, plan: ImportPlan): boolean {
+  if (plan.kind === 'next-version') return importAsNextDraft(store, plan.flow);
   if (plan.kind === 'flow') {
     const flow = plan.flow;
     return store.change((d) => {

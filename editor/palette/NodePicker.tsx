@@ -1,8 +1,8 @@
 /** The keyboard way to add a node: type to filter, arrows to choose, Enter to add. */
 import { useId, useMemo, useState } from 'react';
-import { getModel, type NodeKindName } from '../../nodes/index.ts';
+import { getKind, getModel, type NodeKindName } from '../../nodes/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { KindIcon } from '../ui/icons.tsx';
+import { KindIcon } from '../kit/icons.tsx';
 import { paletteKinds } from './Palette.tsx';
 
 export function NodePicker({ onPick, onClose, below }: { onPick(kind: NodeKindName): void; onClose(): void; below: string | null }) {
@@ -54,7 +54,7 @@ export function NodePicker({ onPick, onClose, below }: { onPick(kind: NodeKindNa
           return (
             <div key={k} id={`${listId}-${k}`} role="option"
               tabIndex={-1} aria-selected={k === current} onClick={() => onPick(k)} onMouseMove={() => setActive(i)}>
-              <KindIcon kind={k} />
+              <KindIcon kind={getKind(k)} name={k} />
               <span>
                 <span className="r-title">{m.title}</span>
                 <span className="r-sub">{m.description}</span>

@@ -1,13 +1,13 @@
 /**
- * The palette: every kind except Start (a flow has exactly one). Drag an item
+ * The palette: every kind except the entry (Start: a flow has exactly one). Drag an item
  * onto the canvas, or focus it and press Enter to add it at the viewport centre.
  */
 import { memo } from 'react';
-import { getModel, kindNames, type NodeKindName } from '../../nodes/index.ts';
+import { getKind, getModel, kinds, type NodeKindName } from '../../nodes/index.ts';
 import { PALETTE_MIME } from '../canvas/Canvas.tsx';
-import { KindIcon } from '../ui/icons.tsx';
+import { KindIcon } from '../kit/icons.tsx';
 
-export const paletteKinds: NodeKindName[] = kindNames.filter((k) => k !== 'start');
+export const paletteKinds: NodeKindName[] = kinds.filter((k) => !k.traits.entry).map((k) => k.kind as NodeKindName);
 
 export const Palette = memo(function Palette({ onAdd }: { onAdd(kind: NodeKindName): void }) {
   return (
@@ -29,7 +29,7 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd(kind: NodeKindNa
             }}
             onClick={() => onAdd(kind)}
           >
-            <KindIcon kind={kind} />
+            <KindIcon kind={getKind(kind)} name={kind} />
             <span>
               <span className="palette__name">{model.title}</span>
               <span className="palette__desc">{model.description}</span>

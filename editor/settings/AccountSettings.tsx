@@ -1,11 +1,8 @@
 /** R1: the account-wide recording settings every call starts from. */
 import { useState } from 'react';
-import { parseWholeNumber, SwitchField, TextField } from '../inspector/widgets.tsx';
+import { TRANSCRIPTION_WARNING } from '../kit/texts.ts';
+import { parseWholeNumber, SwitchField, TextField } from '../kit/widgets.tsx';
 import type { PanelProps } from './settingsTypes.ts';
-
-/** R18: why switching dual channel off matters. */
-export const TRANSCRIPTION_WARNING =
-  'Without dual channel, recordings are mono: post-call transcription and speech analytics cannot use them.';
 
 export default function AccountSettings({ workspace, onChange }: PanelProps) {
   const account = workspace.account;

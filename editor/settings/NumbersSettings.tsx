@@ -1,5 +1,6 @@
 /** R2: phone numbers, their override switch and tri-state settings, and the flow each runs. */
 import { useState } from 'react';
+import { getKind } from '../../nodes/index.ts';
 import {
   type Choice,
   RadioGroupField,
@@ -8,7 +9,7 @@ import {
   schemaMessage,
   TextField,
   ValidatedTextField,
-} from '../inspector/widgets.tsx';
+} from '../kit/widgets.tsx';
 import { type PhoneNumber, phoneNumberSchema, type TriState, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { phoneDigits, uniqueId } from './ids.ts';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
@@ -115,10 +116,15 @@ function NumberCard({ number, workspace, onChange }: { number: PhoneNumber; work
           onClick={() =>
             onChange((d) => {
               d.numbers = d.numbers.filter((n) => n.id !== number.id);
-              // A Start node that served the number would point at nothing.
+              // A node that named the number (a Start serving it) would point at nothing: its kind drops it if it can.
+              const ref = { type: 'number' as const, id: number.id };
               for (const f of d.flows)
-                for (const node of f.nodes)
-                  if (node.kind === 'start') node.data.numberIds = node.data.numberIds.filter((id) => id !== number.id);
+                for (const node of f.nodes) {
+                  const drop = getKind(node.kind)?.traits.dropReference;
+                  if (!drop) continue;
+                  const next = drop(node.data, ref);
+                  if (next !== node.data) node.data = next;
+                }
             }, `Remove number ${name}`)
           }
         >

@@ -1,20 +1,17 @@
 /** Agents (with their role) and ring groups (with their members): who Assign and Transfer nodes can ring. */
 import { useState } from 'react';
+import { referencesOf } from '../../nodes/index.ts';
 import type { Agent, RingGroup, WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { SelectField, TextField, ValidatedTextField } from '../inspector/widgets.tsx';
+import { SelectField, TextField, ValidatedTextField } from '../kit/widgets.tsx';
 import { nameMessage, uniqueId } from './ids.ts';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
 
-/** Flows whose Assign or Transfer nodes ring this agent or group, so removing it can say what breaks. */
-function usedIn(ws: WorkspaceDoc, kind: 'agent' | 'ringGroup', id: string): number {
+/** Nodes (Assign, Transfer) that name this agent or group, so removing it can say what breaks. */
+function usedIn(ws: WorkspaceDoc, type: 'agent' | 'ringGroup', id: string): number {
   let count = 0;
   for (const f of ws.flows)
     for (const n of f.nodes) {
-      if (n.kind !== 'assign' && n.kind !== 'transfer') continue;
-      const t = n.data.target;
-      if ((kind === 'agent' && t.type === 'agent' && t.agentId === id) || (kind === 'ringGroup' && t.type === 'ringGroup' && t.ringGroupId === id)) {
-        count++;
-      }
+      if (referencesOf(n).some((r) => r.type === type && r.id === id)) count++;
     }
   return count;
 }

@@ -1,7 +1,7 @@
 /** R22/R23: who may view, listen to and download recordings, and how far each permission reaches. */
 import { useState } from 'react';
 import { defaultRole, type Role, type Scope, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { CheckboxField, SelectField, TextField, ValidatedTextField } from '../inspector/widgets.tsx';
+import { CheckboxField, SelectField, TextField, ValidatedTextField } from '../kit/widgets.tsx';
 import { nameMessage, uniqueId } from './ids.ts';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
 

@@ -1,16 +1,18 @@
 /**
  * The settings area: account defaults (R1), phone numbers and their
- * overrides (R2), agents and ring groups, roles (R22). Pure: every edit is an
- * immer recipe with an undo label handed to `onChange`.
+ * overrides (R2), agents and ring groups, roles (R22), and your name for
+ * publishing. Pure: every workspace edit is an immer recipe with an undo label
+ * handed to `onChange` (the publisher's name is not the workspace's).
  */
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import AccountSettings from './AccountSettings.tsx';
 import NumbersSettings from './NumbersSettings.tsx';
 import PeopleSettings from './PeopleSettings.tsx';
+import PublisherSettings from './PublisherSettings.tsx';
 import RolesSettings from './RolesSettings.tsx';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
-import '../inspector/inspector.css';
+import '../kit/forms.css';
 import './settings.css';
 
 export interface SettingsAreaProps {
@@ -18,13 +20,14 @@ export interface SettingsAreaProps {
   onChange(recipe: (draft: WorkspaceDoc) => void, label: string): void;
 }
 
-export type SettingsTab = 'account' | 'numbers' | 'people' | 'roles';
+export type SettingsTab = 'account' | 'numbers' | 'people' | 'roles' | 'publishing';
 
 const TABS: { id: SettingsTab; label: string; Panel: (p: PanelProps) => ReactNode }[] = [
   { id: 'account', label: 'Account recording', Panel: AccountSettings },
   { id: 'numbers', label: 'Phone numbers', Panel: NumbersSettings },
   { id: 'people', label: 'Agents and ring groups', Panel: PeopleSettings },
   { id: 'roles', label: 'Roles', Panel: RolesSettings },
+  { id: 'publishing', label: 'Publishing', Panel: PublisherSettings },
 ];
 
 export default function SettingsArea({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idSchema } from '../../nodes/kind.ts';
+import { idSchema } from '../../nodes/kit/fields.ts';
 import { nameMessage, phoneDigits, uniqueId } from './ids.ts';
 
 describe('uniqueId', () => {

@@ -1,4 +1,4 @@
-import { RESERVED_IDS } from '../../nodes/kind.ts';
+import { RESERVED_IDS } from '../../nodes/kit/fields.ts';
 
 /** A readable id for a new agent, group, role or number, unique among `taken` and valid for `idSchema`. */
 export function uniqueId(base: string, taken: Iterable<string>): string {

@@ -11,6 +11,8 @@ export interface ActionRowProps {
   action: Exclude<AvailableAction, { type: 'wait' }>;
   onApply(action: CallAction): void;
   disabled?: boolean;
+  /** This action was just taken and refused: when, and why (shown in the row, where the reviewer clicked). */
+  refused?: { at: number; reason: string };
 }
 
 const TITLE: Record<Exclude<AvailableAction['type'], 'wait'>, string> = {
@@ -51,7 +53,17 @@ function Select({ label, value, options, onChange }: { label: string; value: str
 
 const targetKey = (t: TargetChoice) => JSON.stringify(t.target);
 
-export default function ActionRow({ action, onApply, disabled }: ActionRowProps) {
+/** The reason an action just taken was refused, inside its own row. */
+function Refused({ refused }: { refused: ActionRowProps['refused'] }) {
+  if (!refused) return null;
+  return (
+    <p className="sim-action__refused" role="alert">
+      Refused at {Math.round(refused.at * 100) / 100} s: {refused.reason}
+    </p>
+  );
+}
+
+export default function ActionRow({ action, onApply, disabled, refused }: ActionRowProps) {
   const [agent, setAgent] = useState<string>();
   const [party, setParty] = useState<string>();
   const [mode, setMode] = useState<TransferMode>('blind');
@@ -89,6 +101,7 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
             ))}
           </div>
         ) : null}
+        <Refused refused={refused} />
       </div>
     );
   }
@@ -98,6 +111,7 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
         <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'contactAnswer' })}>
           {title}
         </button>
+        <Refused refused={refused} />
       </div>
     );
   }
@@ -107,6 +121,7 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
         <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'outsideAnswer' })}>
           {action.party.label} answers
         </button>
+        <Refused refused={refused} />
       </div>
     );
   }
@@ -118,6 +133,7 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
         <button type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'hangUp', party: p })}>
           {title}
         </button>
+        <Refused refused={refused} />
       </div>
     );
   }
@@ -156,6 +172,7 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
           {title}
         </button>
         {t?.external ? <span className="sim-muted sim-action__hint">external: R14 applies</span> : null}
+        <Refused refused={refused} />
       </div>
     );
   }
@@ -172,7 +189,8 @@ export default function ActionRow({ action, onApply, disabled }: ActionRowProps)
       >
         {title}
       </button>
-      {refusal ? <span className="sim-action__hint sim-warn">will be refused: {refusal.message}</span> : null}
+      {refusal && !refused ? <span className="sim-action__hint sim-warn">will be refused: {refusal.message}</span> : null}
+      <Refused refused={refused} />
     </div>
   );
 }

@@ -35,17 +35,23 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
         : 'Ringing';
   return (
     <div className="sim-controls">
-      <div className="sim-status" aria-live="polite">
-        <strong data-testid="sim-time">t = {secs(call.time)} s</strong>
-        <span>{where}</span>
-        {call.paused ? <span className="sim-badge sim-badge--warn">recording paused</span> : null}
-        {call.onHold ? <span className="sim-badge">contact on hold</span> : null}
+      {/* The status line and the last step's note stay at the top while the controls under them scroll. */}
+      <div className="sim-controls__head">
+        <div className="sim-status" aria-live="polite">
+          <strong data-testid="sim-time">t = {secs(call.time)} s</strong>
+          <span>{where}</span>
+          {call.paused && !call.ended ? <span className="sim-badge sim-badge--warn">recording paused</span> : null}
+          {call.onHold && !call.ended ? <span className="sim-badge">contact on hold</span> : null}
+        </div>
+        <div className="sim-machine sim-muted" role="note" aria-label="Call machine state" title="The call machine's state: where the call is, and what its recording is doing">
+          <code>{call.machineState}</code>
+        </div>
+        {note ? (
+          <p className={`sim-note sim-note--${note.tone}`} role={note.tone === 'ok' ? 'status' : 'alert'}>
+            {note.text}
+          </p>
+        ) : null}
       </div>
-      {note ? (
-        <p className={`sim-note sim-note--${note.tone}`} role={note.tone === 'ok' ? 'status' : 'alert'}>
-          {note.text}
-        </p>
-      ) : null}
 
       <h3>On the call</h3>
       {call.ended ? <p className="sim-muted">Nobody: the call has ended.</p> : null}
@@ -89,7 +95,12 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
           <h3>What happens next</h3>
           <div className="sim-actions">
             {actions.map((a) => (
-              <ActionRow key={a.type} action={a} onApply={apply} />
+              <ActionRow
+                key={a.type}
+                action={a}
+                onApply={apply}
+                refused={note?.tone === 'refused' && note.action === a.type && note.reason ? { at: note.at ?? call.time, reason: note.reason } : undefined}
+              />
             ))}
           </div>
         </>
@@ -114,13 +125,17 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
         <p className="sim-muted">No steps yet.</p>
       ) : (
         <ol className="sim-history" aria-label="Steps taken">
-          {call.history.map((h, i) => (
-            <li key={i} className={i < call.historyIndex ? 'is-done' : 'is-undone'} aria-current={i === call.historyIndex - 1 ? 'step' : undefined}>
-              <button type="button" className="sim-link" onClick={() => store.goTo(i + 1)} title="Go to just after this step">
-                {secs(h.at)} s — {describeAction(workspace, call.start, h.action)}
-              </button>
-            </li>
-          ))}
+          {call.history.map((h, i) => {
+            const refusal = call.result.rejections.find((r) => r.at === h.at && r.action.type === h.action.type);
+            return (
+              <li key={i} className={i < call.historyIndex ? 'is-done' : 'is-undone'} aria-current={i === call.historyIndex - 1 ? 'step' : undefined}>
+                <button type="button" className="sim-link" onClick={() => store.goTo(i + 1)} title="Go to just after this step">
+                  {secs(h.at)} s — {describeAction(workspace, call.start, h.action)}
+                </button>
+                {refusal ? <span className="sim-history__refused"> refused: {refusal.message}</span> : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>

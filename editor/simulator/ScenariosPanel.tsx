@@ -17,6 +17,8 @@ export interface ScenariosPanelProps {
   workspace: WorkspaceDoc;
   sim: SimStore;
   storage: ScenarioStorage;
+  /** The flow on screen: "Generate scenarios" covers it. */
+  currentFlowId?: string | null;
 }
 
 const newId = () => `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
@@ -32,13 +34,15 @@ function download(name: string, bytes: Uint8Array) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPanelProps) {
+export default function ScenariosPanel({ workspace, sim, storage, currentFlowId = null }: ScenariosPanelProps) {
   const call = useSim(sim, (s) => s.call);
   const nameId = useId();
   const [scenarios, setScenarios] = useState<SavedScenario[] | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Map<string, ScenarioOutcome> | null>(null);
+  const [coverage, setCoverage] = useState<string | null>(null);
+  const currentFlow = currentFlowId ? workspace.flows.find((f) => f.id === currentFlowId) : undefined;
 
   useEffect(() => {
     let live = true;
@@ -109,6 +113,33 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
     if (outcomes) setOutcomes(new Map(outcomes).set(updated.id, checkScenario(workspace, updated)));
   };
 
+  /** Calls that together reach every reachable node and port of the flow on screen, saved as scenarios (recflow cover). */
+  const generate = async () => {
+    if (!scenarios || !currentFlow) return;
+    // Loaded on first use: the graph walk is not needed to draw or simulate.
+    const { coverFlow } = await import('../../runtime/call/cover.ts');
+    const report = coverFlow(workspace, currentFlow);
+    const savedAt = new Date().toISOString();
+    const generated: SavedScenario[] = report.scenarios.map((c) => ({
+      id: newId(),
+      flowId: currentFlow.id,
+      flowChoice: { kind: 'flow', flowId: currentFlow.id },
+      savedAt,
+      scenario: scenarioOf(`${currentFlow.name}: ${c.name}`, c.call, c.actions.map(({ at, ...action }) => ({ at, action })), c.result),
+    }));
+    persist([...scenarios, ...generated]);
+    if (outcomes) setOutcomes(new Map([...outcomes, ...generated.map((g) => [g.id, checkScenario(workspace, g)] as const)]));
+    const n = report.nodes;
+    const p = report.ports;
+    const missed = [...n.missed, ...p.missed.map((x) => `${x.nodeId}:${x.port}`)];
+    const unreachable = [...n.unreachable, ...p.unreachable.map((x) => `${x.nodeId}:${x.port}`)];
+    setCoverage(
+      `${generated.length} scenario${generated.length === 1 ? '' : 's'} reach ${n.covered.length} of ${n.reachable.length} nodes and ${p.covered.length} of ${p.reachable.length} ports of “${currentFlow.name}”.` +
+        (missed.length ? ` Not reached by any call: ${missed.join(', ')}.` : '') +
+        (unreachable.length ? ` Unreachable from Start (not counted): ${unreachable.join(', ')}.` : ''),
+    );
+  };
+
   const remove = (s: SavedScenario) => {
     if (!scenarios) return;
     persist(scenarios.filter((x) => x.id !== s.id));
@@ -145,6 +176,9 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
       </form>
 
       <div className="sim-scenarios__bar">
+        <button type="button" className="sim-btn" disabled={!currentFlow} onClick={generate} title="recflow cover: calls that together reach every node and port of this flow">
+          Generate scenarios covering every path
+        </button>
         <button type="button" className="sim-btn" disabled={scenarios.length === 0} onClick={() => setOutcomes(runAll(scenarios))}>
           Run all
         </button>
@@ -163,6 +197,11 @@ export default function ScenariosPanel({ workspace, sim, storage }: ScenariosPan
         ) : null}
       </div>
 
+      {coverage ? (
+        <p className="sim-note" role="status" aria-label="Coverage">
+          {coverage}
+        </p>
+      ) : null}
       {scenarios.length === 0 ? <p className="sim-muted">No scenarios yet. Simulate a call, then save it here as a regression check.</p> : null}
       {byFlow.map(([flowId, list]) => (
         <div key={flowId} className="sim-scenarios__group">

@@ -181,7 +181,7 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
             </div>
             <div role="tabpanel" id={`sim-tabpanel-${tab}`} aria-labelledby={`sim-tab-${tab}`} className="sim-tabpanel">
               {tab === 'scenarios' ? (
-                <ScenariosPanel workspace={workspace} sim={sim} storage={storage} />
+                <ScenariosPanel workspace={workspace} sim={sim} storage={storage} currentFlowId={currentFlowId} />
               ) : !call ? (
                 <p className="sim-muted">Start a call to see its timeline, segments, settings and access.</p>
               ) : tab === 'timeline' ? (

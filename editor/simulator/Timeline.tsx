@@ -6,13 +6,16 @@
  * the runtime's R21 result; the component only lays it out.
  */
 import { type FocusEvent, type MouseEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { CallResult, CallStart, ChannelLayout, Phase, Segment } from '../../runtime/call/types.ts';
+import type { CallResult, CallStart, ChannelLayout, Marker, Phase, Segment } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { END_REASON_TEXT, nodeName, PHASE_TEXT, partyNames, secs, span } from './format.ts';
+import { ACTION_WORD, END_REASON_TEXT, nodeName, PHASE_TEXT, partyNames, secs, span } from './format.ts';
 import {
   externalCut,
   FAMILY_TEXT,
+  fitText,
+  markerLabels,
+  markerWord,
   type MarkerFamily,
   type PlacedMarker,
   pauseGaps,
@@ -86,10 +89,16 @@ function phaseText(ws: WorkspaceDoc, start: CallStart, flow: FlowDoc | undefined
   }
 }
 
+/** A phase's label shortened to its box (4 px in from each side), or nothing when too little fits. */
 function clip(text: string, width: number): string {
-  const max = Math.floor((width - 8) / 6.6);
-  if (max <= 1) return '';
-  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
+  return fitText(text, width - 8);
+}
+
+/** What an event marker says beside it: a refusal says what was refused and why (R10), the rest their own word. */
+function markerText(marker: Marker, result: CallResult): string {
+  if (marker.kind !== 'refusal') return markerWord(marker.kind);
+  const rejection = result.rejections.find((r) => r.at === marker.at && r.message === marker.label);
+  return `${rejection ? `${ACTION_WORD[rejection.action.type] ?? rejection.action.type} ` : ''}refused: ${marker.label}`;
 }
 
 function MarkerShape({ family }: { family: MarkerFamily }) {
@@ -198,6 +207,12 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
   const markTop = laneTop(lanes.length);
   const height = markTop + MARK_H;
   const placed = placeMarkers(result.timeline.markers, x);
+  const markerTexts = markerLabels(
+    placed,
+    placed.map((m) => markerText(m.marker, result)),
+    svgWidth - 2,
+  );
+  const refusals = result.rejections;
 
   const zoom = (factor: number) => {
     setManualPps(Math.min(MAX_PPS, Math.max(MIN_PPS, pps * factor)));
@@ -234,7 +249,7 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
   const lanesOut: ReactNode[] = lanes.map((lane, i) => {
     const top = laneTop(i);
     const bars = lane.segments.map((s) => ({ x: x(s.start), width: Math.max(2, (s.end - s.start) * pps), text: span(s.start, s.end) }));
-    const labels = placeLabels(bars);
+    const labels = placeLabels(bars, svgWidth - 2);
     return (
       <g key={lane.key} transform={`translate(0 ${top})`} className="sim-tl__lane" data-lane={lane.key}>
         <rect x={0} y={0} width={svgWidth} height={LANE_H} className={i % 2 ? 'sim-tl__lane-bg sim-tl__lane-bg--alt' : 'sim-tl__lane-bg'} />
@@ -265,14 +280,16 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
           return (
             <g key={`${s.start}-${j}`} className="sim-tl__segment" data-segment={span(s.start, s.end)} {...tipProps(segmentTip(s, lane.key))}>
               <rect x={bar.x} y={BAR_Y} width={bar.width} height={BAR_H} rx={3} className={open ? 'sim-tl__bar sim-tl__bar--open' : 'sim-tl__bar'} />
-              <text
-                x={label.x + (label.anchor === 'start' ? 1 : 0)}
-                y={label.row === 0 ? BAR_Y + BAR_H / 2 + 4 : BAR_Y + BAR_H + 12 * label.row}
-                textAnchor={label.anchor}
-                className={label.row === 0 ? 'sim-tl__bar-text' : 'sim-tl__bar-text sim-tl__bar-text--out'}
-              >
-                {bar.text}
-              </text>
+              {label.row === null ? null : (
+                <text
+                  x={label.x + (label.anchor === 'start' ? 1 : 0)}
+                  y={label.row === 0 ? BAR_Y + BAR_H / 2 + 4 : BAR_Y + BAR_H + 12 * label.row}
+                  textAnchor={label.anchor}
+                  className={label.row === 0 ? 'sim-tl__bar-text' : 'sim-tl__bar-text sim-tl__bar-text--out'}
+                >
+                  {bar.text}
+                </text>
+              )}
             </g>
           );
         })}
@@ -359,6 +376,16 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
                   {...tipProps(`${FAMILY_TEXT[m.family]} at ${secs(m.marker.at)} s: ${m.marker.label}`)}
                 >
                   <MarkerShape family={m.family} />
+                  {markerTexts[i]?.text ? (
+                    <text
+                      x={markerTexts[i].side === 'right' ? 9 : -9}
+                      y={4}
+                      textAnchor={markerTexts[i].side === 'right' ? 'start' : 'end'}
+                      className="sim-tl__marker-text"
+                    >
+                      {markerTexts[i].text}
+                    </text>
+                  ) : null}
                 </g>
               ))}
             </g>
@@ -374,6 +401,18 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
           ) : null}
         </div>
       </div>
+      {refusals.length > 0 ? (
+        <ul className="sim-tl__refusals" aria-label="Refused actions">
+          {refusals.map((r, i) => (
+            <li key={i}>
+              <strong>
+                {secs(r.at)} s · {ACTION_WORD[r.action.type] ?? r.action.type} refused:
+              </strong>{' '}
+              {r.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <Legend />
     </section>
   );

@@ -4,6 +4,7 @@
  * the number's override, the account). Values and sources are the
  * runtime's `effectiveSettings()`; a node source can select that node.
  */
+import { getKind } from '../../nodes/index.ts';
 import type { EffectiveSettings, Marker, SettingSource } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
@@ -39,6 +40,12 @@ const ROWS: Array<{ key: keyof EffectiveSettings; name: string; rule: string; va
   },
 ];
 
+/** Whether the node is one that sets recording (a Recording node), rather than, say, where an agent paused. */
+function setsRecording(flow: FlowDoc | null | undefined, nodeId: string): boolean {
+  const node = flow?.nodes.find((n) => n.id === nodeId);
+  return node !== undefined && getKind(node.kind)?.traits.recording !== undefined;
+}
+
 function Source({ source, workspace, flow, onSelectNode }: { source: SettingSource } & Omit<WhyPanelProps, 'settings'>) {
   const text = sourceText(workspace, flow, source);
   if (source.kind === 'node' && onSelectNode) {
@@ -52,7 +59,7 @@ function Source({ source, workspace, flow, onSelectNode }: { source: SettingSour
 }
 
 export default function WhyPanel({ settings, workspace, flow, onSelectNode, markers = [] }: WhyPanelProps) {
-  const runs = markers.filter((m) => (m.kind === 'recording-on' || m.kind === 'recording-off') && m.nodeId !== undefined && flow?.nodes.find((n) => n.id === m.nodeId)?.kind === 'recording');
+  const runs = markers.filter((m) => (m.kind === 'recording-on' || m.kind === 'recording-off') && m.nodeId !== undefined && setsRecording(flow, m.nodeId));
   return (
     <section className="sim-panel sim-why" aria-label="Why: effective settings">
       <table className="sim-table" aria-label="Effective settings">

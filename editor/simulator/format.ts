@@ -4,10 +4,10 @@
  * runtime's result; nothing here decides what is recorded.
  */
 import { getModel } from '../../nodes/index.ts';
-import { describeTarget } from '../../nodes/kind.ts';
+import { describeTarget } from '../../nodes/kit/fields.ts';
 import { indexWorkspace } from '../../runtime/call/lookup.ts';
 import { partyLabel } from '../../runtime/call/parties.ts';
-import type { CallAction, CallStart, PartyId, PhaseKind, SegmentEndReason, SettingSource } from '../../runtime/call/types.ts';
+import type { CallAction, CallStart, PartyId, PhaseKind, RejectionCode, SegmentEndReason, SettingSource } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 
@@ -114,3 +114,33 @@ export function sourceText(ws: WorkspaceDoc, flow: FlowDoc | undefined, source: 
       return 'account setting';
   }
 }
+
+/** A call action in a word or two: "pause", "hang-up" (timeline labels, refusals, scenario differences). */
+export const ACTION_WORD: Record<CallAction['type'], string> = {
+  press: 'key press',
+  answer: 'answer',
+  contactAnswer: 'contact answers',
+  outsideAnswer: 'outside answers',
+  hold: 'hold',
+  unhold: 'unhold',
+  pause: 'pause',
+  resume: 'resume',
+  transfer: 'transfer',
+  completeTransfer: 'complete transfer',
+  cancelTransfer: 'cancel transfer',
+  conference: 'conference',
+  hangUp: 'hang-up',
+  wait: 'wait',
+};
+
+/** Why an action was refused, in words: "pause at 20 s was refused as not allowed by settings". */
+export const REJECTION_TEXT: Record<RejectionCode, string> = {
+  'not-allowed-by-settings': 'not allowed by settings',
+  'not-controlling-agent': 'not from the controlling agent',
+  'already-paused': 'already paused',
+  'not-paused': 'not paused',
+  'not-recording': 'not recording',
+  'not-available': 'not available then',
+  'unknown-party': 'naming someone not on the call',
+  'call-ended': 'too late, the call had ended',
+};

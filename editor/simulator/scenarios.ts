@@ -8,7 +8,7 @@
 import { checkExpectation, type Expectation, type Mismatch, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario, simulate } from '../../runtime/call/scenario.ts';
 import type { CallResult, CallStart, HistoryEntry } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { secs, span } from './format.ts';
+import { ACTION_WORD, END_REASON_TEXT, REJECTION_TEXT, secs, span } from './format.ts';
 import { type FlowChoice, flowFor } from './simStore.ts';
 
 export interface SavedScenario {
@@ -57,24 +57,59 @@ export function stepsOf(scenario: Scenario): HistoryEntry[] {
   return scenario.actions.map(({ at, ...action }) => ({ at, action: action as HistoryEntry['action'] }));
 }
 
+const reasonText = (reason: string) => (reason in END_REASON_TEXT ? END_REASON_TEXT[reason as keyof typeof END_REASON_TEXT] : reason.replace(/-/g, ' '));
 const segText = (xs: ReadonlyArray<{ start?: number | undefined; end?: number | undefined; endReason?: string | undefined }> | undefined) =>
-  !xs || xs.length === 0 ? 'none' : xs.map((s) => `${span(s.start ?? 0, s.end ?? 0)}${s.endReason ? ` (${s.endReason})` : ''}`).join(', ');
+  !xs || xs.length === 0 ? 'none' : xs.map((s) => `${span(s.start ?? 0, s.end ?? 0)}${s.endReason ? ` (ended: ${reasonText(s.endReason)})` : ''}`).join(', ');
+
+type Refusal = NonNullable<Expectation['rejections']>[number];
+const refusalWhy = (code: Refusal['code']) => (code ? (REJECTION_TEXT[code] ?? code.replace(/-/g, ' ')) : '');
+
+/**
+ * Refused actions as sentences: "pause at 20 s was expected to be refused as not allowed by settings, but it was
+ * not refused". The action is named from the scenario's own steps at that time.
+ */
+function refusalSentences(expected: readonly Refusal[], got: readonly Refusal[], actions: readonly { at: number; type: string }[]): string[] {
+  const what = (at: number | undefined) => {
+    const action = actions.find((a) => a.at === at && a.type !== 'wait');
+    return `${action ? (ACTION_WORD[action.type as keyof typeof ACTION_WORD] ?? action.type) : 'an action'} at ${secs(at ?? 0)} s`;
+  };
+  const out: string[] = [];
+  const matched = new Set<number>();
+  for (const e of expected) {
+    const i = got.findIndex((g, j) => !matched.has(j) && (e.at === undefined || g.at === e.at));
+    const g = i >= 0 ? got[i] : undefined;
+    if (g) matched.add(i);
+    const expectedWhy = e.code ? ` as ${refusalWhy(e.code)}` : '';
+    if (!g) out.push(`${what(e.at)} was expected to be refused${expectedWhy}, but it was not refused.`);
+    else if (e.code !== undefined && g.code !== e.code) out.push(`${what(e.at)} was expected to be refused${expectedWhy}, but it was refused as ${refusalWhy(g.code)}.`);
+  }
+  got.forEach((g, j) => {
+    if (!matched.has(j)) out.push(`${what(g.at)} was refused as ${refusalWhy(g.code)}, which was not expected.`);
+  });
+  return out;
+}
 const yesNo = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : String(v));
 const val = (v: unknown) => (v === null || v === undefined ? 'none' : typeof v === 'number' ? `${secs(v)} s` : Array.isArray(v) ? v.join(', ') || 'none' : String(v));
 
 /** One sentence per top-level field that differs, e.g. "Segments: expected 8–60 s (external-transfer); got 8–95 s (hang-up)". */
-export function describeMismatches(expect: Expectation, result: CallResult, mismatches: readonly Mismatch[]): string[] {
+export function describeMismatches(
+  expect: Expectation,
+  result: CallResult,
+  mismatches: readonly Mismatch[],
+  actions: readonly { at: number; type: string }[] = [],
+): string[] {
   const got = expectationOf(result);
   const keys = [...new Set(mismatches.map((m) => m.path.replace(/^\$\.?/, '').split(/[.[]/)[0] ?? ''))];
-  return keys.map((key) => {
+  return keys.flatMap((key) => {
     switch (key) {
       case 'segments':
         return `Segments: expected ${segText(expect.segments)}; got ${segText(got.segments)}.`;
       case 'voicemails':
         return `Voicemails: expected ${segText(expect.voicemails)}; got ${segText(got.voicemails)}.`;
       case 'rejections': {
-        const t = (xs: Expectation['rejections']) => (xs?.length ? xs.map((r) => `${secs(r.at ?? 0)} s ${r.code}`).join(', ') : 'none');
-        return `Refused actions: expected ${t(expect.rejections)}; got ${t(got.rejections)}.`;
+        const sentences = refusalSentences(expect.rejections ?? [], got.rejections ?? [], actions);
+        // Only a message differs (same actions, same reasons): say so in words too.
+        return sentences.length > 0 ? sentences : ['Refused actions: the same actions were refused for the same reasons, but their messages differ.'];
       }
       case 'handledBy':
         return `Handled by: expected ${val(expect.handledBy?.agentIds)}; got ${val(got.handledBy?.agentIds)}.`;
@@ -121,5 +156,5 @@ export function checkScenario(ws: WorkspaceDoc, saved: SavedScenario): ScenarioO
   }
   if (!sc.expect) return { saved, pass: true, differences: [], result };
   const mismatches = checkExpectation(result, sc.expect);
-  return { saved, pass: mismatches.length === 0, differences: describeMismatches(sc.expect, result, mismatches), result };
+  return { saved, pass: mismatches.length === 0, differences: describeMismatches(sc.expect, result, mismatches, sc.actions), result };
 }

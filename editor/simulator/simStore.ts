@@ -33,7 +33,8 @@ export type FlowChoice = { kind: 'number' } | { kind: 'flow'; flowId: string };
 /** What the last step did, for the status line. */
 export type StepNote =
   | { tone: 'ok'; text: string }
-  | { tone: 'refused'; text: string }
+  /** `action` and `reason` say which action was refused and why, for the row it was taken from. */
+  | { tone: 'refused'; text: string; action?: CallAction['type']; at?: number; reason?: string }
   | { tone: 'error'; text: string };
 
 /** Everything the UI reads about the running call, taken from the session after each step. */
@@ -50,6 +51,8 @@ export interface SimSnapshot {
   onHold: boolean;
   paused: boolean;
   controllingAgentId: string | null;
+  /** The call machine's state: where the call is and what its recording is doing. */
+  machineState: string;
   history: readonly HistoryEntry[];
   historyIndex: number;
   available: AvailableAction[];
@@ -105,6 +108,7 @@ function snapshot(session: CallSession, flowChoice: FlowChoice, flowId: string |
     onHold: session.onHold,
     paused: session.paused,
     controllingAgentId: session.controllingAgentId,
+    machineState: session.state,
     history: [...session.history],
     historyIndex: session.historyIndex,
     available: session.available(),
@@ -116,7 +120,10 @@ function snapshot(session: CallSession, flowChoice: FlowChoice, flowId: string |
 
 function noteOf(outcome: ApplyOutcome, what: string): StepNote {
   if (!outcome.ok) return { tone: 'error', text: outcome.error };
-  if (!outcome.accepted) return { tone: 'refused', text: `Refused: ${outcome.rejection.message}` };
+  if (!outcome.accepted) {
+    const r = outcome.rejection;
+    return { tone: 'refused', text: `Refused: ${r.message}`, action: r.action.type, at: r.at, reason: r.message };
+  }
   return { tone: 'ok', text: what };
 }
 

@@ -7,7 +7,7 @@ import { exportScenarios, scenarioFiles } from './scenarioExport.ts';
 import { checkScenario, type SavedScenario, scenarioOf } from './scenarios.ts';
 import { highlightOf } from './Simulator.tsx';
 import { createSimStore } from './simStore.ts';
-import { externalCut, pauseGaps, placeLabels, tickStep } from './timelineLayout.ts';
+import { externalCut, markerLabels, pauseGaps, placeLabels, placeMarkers, tickStep } from './timelineLayout.ts';
 import { crc32 } from './zip.ts';
 
 const caller = '+15550111';
@@ -84,25 +84,51 @@ describe('simulator store', () => {
   });
 });
 
+/** The call in `sim` saved as a scenario, its result the expectation. */
+function savedFrom(sim: ReturnType<typeof createSimStore>, id: string, name: string): SavedScenario {
+  const call = sim.getState().call!;
+  return {
+    id,
+    flowId: call.flowId,
+    flowChoice: call.flowChoice,
+    savedAt: '2026-01-01T00:00:00.000Z',
+    scenario: scenarioOf(name, call.start, call.history, call.result),
+  };
+}
+
 describe('scenarios', () => {
   function saved(): { ws: ReturnType<typeof loadExampleWorkspace>; s: SavedScenario } {
     const { ws, sim } = supportCall();
     sim.apply({ type: 'hangUp', party: 'contact' });
-    const call = sim.getState().call!;
-    const s: SavedScenario = {
-      id: 'a',
-      flowId: call.flowId,
-      flowChoice: call.flowChoice,
-      savedAt: '2026-01-01T00:00:00.000Z',
-      scenario: scenarioOf('Support, Ana answers', call.start, call.history, call.result),
-    };
-    return { ws, s };
+    return { ws, s: savedFrom(sim, 'a', 'Support, Ana answers') };
   }
 
   it('a saved scenario passes on the same documents and is valid for recflow test', () => {
     const { ws, s } = saved();
     expect(checkScenario(ws, s)).toMatchObject({ pass: true, differences: [] });
     expect(parseScenario(JSON.parse(JSON.stringify(s.scenario)))).toMatchObject({ ok: true });
+  });
+
+  it('R10: a refused action that differs reads as words: "pause at 20 s was expected to be refused as not allowed by settings"', () => {
+    const ws = loadExampleWorkspace();
+    ws.account.agentPause = true;
+    const sim = createSimStore(ws, 5);
+    sim.start({ direction: 'inbound', numberId: 'num-support', callerNumber: caller });
+    sim.runToNextTimer();
+    sim.apply({ type: 'press', digit: '1' });
+    sim.apply({ type: 'answer', agentId: 'ag-ana' });
+    sim.apply({ type: 'pause', agentId: 'ag-ana' }); // 20 s, allowed while agent pause is on
+    sim.apply({ type: 'hangUp', party: 'contact' });
+    const s = savedFrom(sim, 'p', 'Pause');
+    s.scenario.expect!.rejections = [{ at: 20, code: 'not-allowed-by-settings' }];
+    const out = checkScenario(ws, s);
+    expect(out.pass).toBe(false);
+    expect(out.differences).toContain('pause at 20 s was expected to be refused as not allowed by settings, but it was not refused.');
+    expect(out.differences.join(' ')).not.toMatch(/not-allowed-by-settings|\$\./);
+    // Segments speak of why they ended in words too.
+    s.scenario.expect!.rejections = [];
+    s.scenario.expect!.segments = [{ start: 10, end: 20, endReason: 'hang-up' }];
+    expect(checkScenario(ws, s).differences[0]).toMatch(/^Segments: expected 10–20 s \(ended: call ended \(R9\)\); got 10–20 s \(ended: paused by the agent \(R11\)\)/);
   });
 
   it('R14: editing the account shows what changed, in words', () => {
@@ -150,6 +176,31 @@ describe('timeline layout', () => {
       { x: 200, width: 300, text: '10–40 s' },
     ]);
     expect(placed.map((p) => p.row)).toEqual([1, 2, 0]);
+    // A third short bar with both rows taken gets no label rather than one drawn over another (the table has it).
+    const crowded = placeLabels([
+      { x: 0, width: 4, text: '0–1 s' },
+      { x: 6, width: 4, text: '1–2 s' },
+      { x: 12, width: 4, text: '2–3 s' },
+    ]);
+    expect(crowded.map((p) => p.row)).toEqual([1, 2, null]);
+  });
+
+  it('event markers get their words where there is room before the next marker of their row, else shorter, else none', () => {
+    const markers = [
+      { at: 0, kind: 'answer' as const, label: 'Ana answers' },
+      { at: 100, kind: 'refusal' as const, label: 'Agent-initiated pause is not enabled for this call.' },
+      { at: 101, kind: 'pause' as const, label: 'Ana pauses' },
+      { at: 300, kind: 'hang-up' as const, label: 'hangs up' },
+    ];
+    const placed = placeMarkers(markers, (t) => t * 2);
+    const texts = markerLabels(placed, ['answer', 'pause refused: Agent-initiated pause is not enabled for this call.', 'pause', 'hang-up'], 604);
+    expect(texts.map((t) => t.text.replace(/:.*…$/, ': …'))).toEqual(['answer', 'pause refused: …', 'pause', 'hang-up']);
+    // The refusal's reason is cut where the hang-up marker of its row is; the hang-up at the drawing's end is labelled on its left.
+    expect(texts[1]!.text).toMatch(/^pause refused: Agent-initiated.*…$/);
+    expect(texts.map((t) => t.side)).toEqual(['right', 'right', 'right', 'left']);
+    // Crowded: the answer has 13 px before the hang-up of its row (nothing fits); the refusal keeps what was refused, not why.
+    const tight = markerLabels(placeMarkers(markers, (t) => t * 0.1), ['answer', 'pause refused: not enabled', 'pause', 'hang-up'], 100);
+    expect(tight.map((t) => t.text)).toEqual(['', 'pause refused', 'pause', 'hang-up']);
   });
 
   it('R11 gaps follow paused segments; R14 cut covers the rest of the call', () => {

@@ -2,7 +2,7 @@
  * Edits of one flow's nodes and edges, each a single `change` (one undo step).
  * The canvas, palette, picker, clipboard and inspector all go through these.
  */
-import { getModel, type NodeKindName } from '../../nodes/index.ts';
+import { getModel, isEntry, type NodeKindName } from '../../nodes/index.ts';
 import type { FlowDoc, FlowEdge, FlowNode } from '../../runtime/document/flow.ts';
 import { draftFlow, uniqueId } from './flows.ts';
 import type { EditorStore } from './store.ts';
@@ -115,7 +115,7 @@ export function connect(store: EditorStore, flowId: string, source: string, sour
 export function removeElements(store: EditorStore, flowId: string, nodeIds: readonly string[], edgeIds: readonly string[]): boolean {
   const flow = store.getState().workspace.flows.find((f) => f.id === flowId);
   if (!flow) return false;
-  const nodes = new Set(nodeIds.filter((id) => flow.nodes.some((n) => n.id === id && n.kind !== 'start')));
+  const nodes = new Set(nodeIds.filter((id) => flow.nodes.some((n) => n.id === id && !isEntry(n))));
   const edges = new Set(edgeIds);
   const removedEdges = flow.edges.filter((e) => edges.has(e.id) || nodes.has(e.source) || nodes.has(e.target));
   if (nodes.size === 0 && removedEdges.length === 0) return false;
@@ -129,7 +129,17 @@ export function removeElements(store: EditorStore, flowId: string, nodeIds: read
   }, label);
 }
 
-/** Replaces a node's data (the inspector); typing in one node's fields coalesces into one step. */
+/** The top-level fields of a node's data that differ between two versions of it, sorted. */
+function changedFields(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+}
+
+/**
+ * Replaces a node's data (the inspector). Typing in one field coalesces into one step; an edit of another field,
+ * even of the same node a moment later, is a step of its own.
+ */
 export function setNodeData(store: EditorStore, flowId: string, nodeId: string, data: unknown): boolean {
   const flow = store.getState().workspace.flows.find((f) => f.id === flowId);
   const node = flow?.nodes.find((n) => n.id === nodeId);
@@ -153,7 +163,7 @@ export function setNodeData(store: EditorStore, flowId: string, nodeId: string, 
       }
     },
     `Edit ${model.title}`,
-    { coalesceKey: `data:${flowId}:${nodeId}` },
+    { coalesceKey: `data:${flowId}:${nodeId}:${changedFields(node.data, data).join(',')}` },
   );
 }
 
@@ -172,7 +182,7 @@ export function pasteFragment(store: EditorStore, flowId: string, fragment: Frag
   const nodes: FlowNode[] = [];
   for (const n of fragment.nodes) {
     // A second Start would break C1; the pasted part joins the flow's own Start.
-    if (n.kind === 'start') continue;
+    if (isEntry(n)) continue;
     const id = uniqueId(n.id, nodeIds);
     nodeIds.add(id);
     idMap.set(n.id, id);

@@ -70,7 +70,7 @@ export function duplicateFlow(store: EditorStore, flowId: string): string | unde
 
 /**
  * Deletes a flow. The last flow cannot go (the editor always shows one), and
- * phone numbers that ran it stop pointing at it (R7: they go straight to agents).
+ * phone numbers that ran it stop pointing at it (R7: they go straight to agents), and its published versions go with it.
  */
 export function deleteFlow(store: EditorStore, flowId: string): boolean {
   const ws = store.getState().workspace;
@@ -81,6 +81,8 @@ export function deleteFlow(store: EditorStore, flowId: string): boolean {
   return store.change((d) => {
     d.flows.splice(index, 1);
     for (const n of d.numbers) if (n.flowId === flowId) n.flowId = null;
+    // A version belongs to its flow: it goes with it (and comes back with Undo).
+    d.versions = d.versions.filter((v) => v.flowId !== flowId);
   }, `Delete flow "${name}"`, { flowAfter: neighbour.id });
 }
 

@@ -78,8 +78,15 @@ function readSaved(raw: unknown): { workspace: WorkspaceDoc; currentFlowId: stri
   return { workspace: parsed.value, currentFlowId: typeof saved!.currentFlowId === 'string' ? saved!.currentFlowId : '' };
 }
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return e.name === 'QuotaExceededError' ? 'the browser storage is full' : e.message;
+export function errorText(e: unknown): string {
+  if (e instanceof Error || (typeof DOMException === 'function' && e instanceof DOMException)) {
+    const err = e as Error;
+    if (err.name === 'QuotaExceededError') return 'the browser storage is full';
+    if (err.name === 'AbortError') return 'the browser stopped the write before it finished';
+    return err.message || err.name;
+  }
+  // IndexedDB rejects an aborted transaction with its `error`, which is null when nothing went wrong inside it.
+  if (e === null || e === undefined || e === '') return 'the browser stopped the write before it finished (storage full, private mode or the page closing)';
   return String(e);
 }
 

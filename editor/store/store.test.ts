@@ -4,7 +4,7 @@ import { createWorkspace, type WorkspaceDoc } from '../../runtime/document/works
 import { addNode, connect, connectionProblem, moveNodes, pasteFragment, removeElements, setNodeData } from './edits.ts';
 import { createFlowIn, deleteFlow, duplicateFlow, renameFlow } from './flows.ts';
 import { MemoryStorage } from './memoryStorage.ts';
-import { attachAutosave, type Persistence, restore, SAVED_FORMAT, type SavedState } from './persistence.ts';
+import { attachAutosave, errorText, type Persistence, restore, SAVED_FORMAT, type SavedState } from './persistence.ts';
 import { createEditorStore, currentFlow, type EditorStore } from './store.ts';
 
 function workspace(): WorkspaceDoc {
@@ -103,6 +103,31 @@ describe('history', () => {
     expect(store.getState().past).toHaveLength(2);
     store.undo();
     expect(flowOf(store).nodes.find((n) => n.id === id)!.data).toMatchObject({ text: '' });
+  });
+
+  it('quick edits of different fields of one node are steps of their own; only successive edits of one field merge', () => {
+    let t = 0;
+    const store = createEditorStore(workspace(), 'main', () => t);
+    const id = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    const data = { label: 'Message', text: '', durationSeconds: 5, recordingNotice: false };
+    const edit = (patch: Partial<typeof data>) => {
+      t += 100;
+      Object.assign(data, patch);
+      setNodeData(store, 'main', id, { ...data });
+    };
+    edit({ label: 'W' });
+    edit({ label: 'Welcome' });
+    edit({ text: 'Hi' });
+    edit({ durationSeconds: 3 });
+    edit({ durationSeconds: 4 });
+    expect(store.getState().past).toHaveLength(4);
+    const node = () => flowOf(store).nodes.find((n) => n.id === id)!.data;
+    store.undo();
+    expect(node()).toMatchObject({ label: 'Welcome', text: 'Hi', durationSeconds: 5 });
+    store.undo();
+    expect(node()).toMatchObject({ label: 'Welcome', text: '' });
+    store.undo();
+    expect(node()).toMatchObject({ label: 'Message' });
   });
 
   it('a data edit keeps the edge list unless a port goes, so an undo step grows with the edit, not the flow', () => {
@@ -290,6 +315,13 @@ describe('autosave and restore', () => {
     expect(store.getState().save.state).toBe('saved');
     expect((p.value as SavedState).workspace.flows[0]!.nodes).toHaveLength(4);
     autosave.dispose();
+  });
+
+  it('an aborted write (IndexedDB rejects with null) says what happened, never "null"', () => {
+    expect(errorText(null)).toMatch(/^the browser stopped the write before it finished/);
+    expect(errorText(undefined)).not.toContain('undefined');
+    expect(errorText(new DOMException('x', 'AbortError'))).toBe('the browser stopped the write before it finished');
+    expect(errorText(new DOMException('full', 'QuotaExceededError'))).toBe('the browser storage is full');
   });
 
   it('storage that keeps refusing is tried once per change and on Try again, not in a loop', async () => {

@@ -1,51 +1,8 @@
-/** Small inline icons (24×24 grid, stroked with currentColor). */
+/** The editor's own small inline icons (24×24 grid, stroked with currentColor); kinds draw theirs from their definition (`editor/kit/icons.tsx`). */
 import type { ReactNode } from 'react';
+import { IconFrame } from '../kit/icons.tsx';
 
 const paths: Record<string, ReactNode> = {
-  start: <path d="M8 5v14l11-7z" />,
-  play: (
-    <>
-      <path d="M11 5 6 9H3v6h3l5 4z" />
-      <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />
-    </>
-  ),
-  menu: (
-    <>
-      <rect x="4" y="3" width="4" height="4" rx="1" />
-      <rect x="10" y="3" width="4" height="4" rx="1" />
-      <rect x="16" y="3" width="4" height="4" rx="1" />
-      <rect x="4" y="10" width="4" height="4" rx="1" />
-      <rect x="10" y="10" width="4" height="4" rx="1" />
-      <rect x="16" y="10" width="4" height="4" rx="1" />
-      <rect x="10" y="17" width="4" height="4" rx="1" />
-    </>
-  ),
-  recording: (
-    <>
-      <circle cx="12" cy="12" r="8" />
-      <circle cx="12" cy="12" r="3.5" fill="currentColor" />
-    </>
-  ),
-  assign: (
-    <>
-      <circle cx="9" cy="8" r="3.5" />
-      <path d="M3 20c0-3.5 2.7-6 6-6s6 2.5 6 6" />
-      <path d="M16 4.5a3.5 3.5 0 0 1 0 7M18 14.5c1.8.8 3 2.8 3 5.5" />
-    </>
-  ),
-  transfer: (
-    <>
-      <path d="M4 8h13l-4-4M20 16H7l4 4" />
-    </>
-  ),
-  voicemail: (
-    <>
-      <circle cx="6.5" cy="12" r="3.5" />
-      <circle cx="17.5" cy="12" r="3.5" />
-      <path d="M6.5 15.5h11" />
-    </>
-  ),
-  hangup: <path d="M3 14c5-5 13-5 18 0l-2.5 2.5-3.5-1.5v-3c-2-.7-4-.7-6 0v3l-3.5 1.5z" />,
   undo: <path d="M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3" />,
   redo: <path d="m15 14 5-5-5-5M20 9H10a6 6 0 0 0 0 12h3" />,
   import: <path d="M12 3v12m0 0-4-4m4 4 4-4M4 17v3h16v-3" />,
@@ -113,30 +70,5 @@ const paths: Record<string, ReactNode> = {
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, label }: { name: string; label?: string }) {
-  const body = paths[name] ?? paths.flow;
-  return (
-    <svg
-      className="icon"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.9}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      role={label ? 'img' : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : true}
-    >
-      {body}
-    </svg>
-  );
-}
-
-/** The coloured square that stands for a node kind (palette, nodes, picker). */
-export function KindIcon({ kind }: { kind: string }) {
-  return (
-    <span className="kind-icon" style={{ ['--kind-color' as string]: `var(--kind-${kind}, var(--muted))` }}>
-      <Icon name={kind} />
-    </span>
-  );
+  return <IconFrame label={label}>{paths[name] ?? paths.flow}</IconFrame>;
 }

@@ -1,6 +1,6 @@
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { PeoplePicker } from '../../editor/inspector/TargetPicker.tsx';
-import { LabelField, problemsFor, RadioGroupField, SecondsField, useNodeForm } from '../../editor/inspector/widgets.tsx';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { PeoplePicker } from '../../editor/kit/PeoplePicker.tsx';
+import { LabelField, problemsFor, RadioGroupField, SecondsField, useNodeForm } from '../../editor/kit/widgets.tsx';
 import { type AssignData, assignModel } from './model.ts';
 
 type TargetType = AssignData['target']['type'];

@@ -1,14 +1,13 @@
-import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { NodeField, NodeShell } from '../../editor/canvas/NodeShell.tsx';
-import type { NodeViewData } from '../../editor/canvas/nodeViewData.ts';
-import { useWorkspaceNames } from '../../editor/canvas/WorkspaceNames.tsx';
+import { NodeField, NodeShell } from '../../editor/kit/NodeShell.tsx';
+import type { KindViewProps } from '../../editor/kit/viewData.ts';
+import { useWorkspaceNames } from '../../editor/kit/workspaceNames.tsx';
+import type { AssignData } from './model.ts';
 
 /** Assign: who rings (ring group or agent, by name) and for how long. */
-export const AssignNode = memo(function AssignNode({ data, selected }: NodeProps<Node<NodeViewData, 'assign'>>) {
+export const AssignNode = memo(function AssignNode({ data, selected }: KindViewProps<AssignData>) {
   const names = useWorkspaceNames();
   const node = data.node;
-  if (node.kind !== 'assign') return null;
   const t = node.data.target;
   const id = t.type === 'agent' ? t.agentId : t.ringGroupId;
   const name = t.type === 'agent' ? names.agents.get(id) : names.ringGroups.get(id);

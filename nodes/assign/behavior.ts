@@ -1,4 +1,4 @@
-import { defineBehavior } from '../../runtime/call/behavior.ts';
+import { defineBehavior } from '../kit/contract.ts';
 import type { AssignData } from './model.ts';
 
 /** Rings the agent or the ring group's members; the first to answer takes the call (R7, R12), else `noAnswer`. */

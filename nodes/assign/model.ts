@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkTargetExists, defineModel, idSchema, labelSchema, secondsSchema } from '../kind.ts';
+import { defineModel } from '../kit/contract.ts';
+import { checkTargetExists, idSchema, labelSchema, secondsSchema } from '../kit/fields.ts';
 
 /** '' means "not chosen yet": a freshly placed node must still save and reopen; `check` reports it. */
 const unchosenOrId = z.union([z.literal(''), idSchema]);

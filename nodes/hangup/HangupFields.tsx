@@ -1,5 +1,5 @@
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { LabelField, useNodeForm } from '../../editor/inspector/widgets.tsx';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { LabelField, useNodeForm } from '../../editor/kit/widgets.tsx';
 import { type HangupData, hangupModel } from './model.ts';
 
 export function HangupFields(props: FieldsProps<HangupData>) {

@@ -1,4 +1,4 @@
-import { defineBehavior } from '../../runtime/call/behavior.ts';
+import { defineBehavior } from '../kit/contract.ts';
 import type { HangupData } from './model.ts';
 
 /** Ends the call (R9). */

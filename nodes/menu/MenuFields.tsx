@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
+import type { FieldsProps } from '../../editor/kit/form.ts';
 import {
   CheckboxField,
   DataTextField,
@@ -9,7 +9,7 @@ import {
   SecondsField,
   TextField,
   useNodeForm,
-} from '../../editor/inspector/widgets.tsx';
+} from '../../editor/kit/widgets.tsx';
 import { MENU_DIGITS, type MenuData, menuModel } from './model.ts';
 
 type Digit = (typeof MENU_DIGITS)[number];

@@ -1,12 +1,11 @@
-import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { NodeField, NodeShell } from '../../editor/canvas/NodeShell.tsx';
-import type { NodeViewData } from '../../editor/canvas/nodeViewData.ts';
+import { NodeField, NodeShell } from '../../editor/kit/NodeShell.tsx';
+import type { KindViewProps } from '../../editor/kit/viewData.ts';
+import type { MenuData } from './model.ts';
 
 /** Menu: the prompt and the timeout; each option is a labelled output port. */
-export const MenuNode = memo(function MenuNode({ data, selected }: NodeProps<Node<NodeViewData, 'menu'>>) {
+export const MenuNode = memo(function MenuNode({ data, selected }: KindViewProps<MenuData>) {
   const node = data.node;
-  if (node.kind !== 'menu') return null;
   const d = node.data;
   return (
     <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>

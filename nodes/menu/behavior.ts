@@ -1,4 +1,4 @@
-import { defineBehavior, type NodeStep } from '../../runtime/call/behavior.ts';
+import { defineBehavior, type NodeStep } from '../kit/contract.ts';
 import { MENU_DIGITS, type MenuData } from './model.ts';
 
 /** Steps by node data: a call loop re-enters the same menu, and batch runs enter it for every call. */
@@ -10,7 +10,7 @@ export const menuBehavior = defineBehavior<MenuData>({
     let step = steps.get(d);
     if (!step) {
       step = {
-        kind: 'menu',
+        kind: 'gather',
         timeoutSeconds: d.timeoutSeconds,
         digits: [
           ...d.options.map((o) => ({ value: o.digit, label: o.label ? `${o.digit} · ${o.label}` : o.digit })),

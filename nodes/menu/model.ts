@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineModel, labelSchema, secondsSchema, textSchema } from '../kind.ts';
+import { defineModel } from '../kit/contract.ts';
+import { labelSchema, secondsSchema, textSchema } from '../kit/fields.ts';
 
 export const MENU_DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'] as const;
 

@@ -1,5 +1,5 @@
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { CheckboxField, DataTextField, LabelField, problemsFor, SecondsField, useNodeForm } from '../../editor/inspector/widgets.tsx';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { CheckboxField, DataTextField, LabelField, problemsFor, SecondsField, useNodeForm } from '../../editor/kit/widgets.tsx';
 import { type PlayData, playModel } from './model.ts';
 
 export function PlayFields(props: FieldsProps<PlayData>) {

@@ -1,12 +1,11 @@
-import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { NodeField, NodeShell } from '../../editor/canvas/NodeShell.tsx';
-import type { NodeViewData } from '../../editor/canvas/nodeViewData.ts';
+import { NodeField, NodeShell } from '../../editor/kit/NodeShell.tsx';
+import type { KindViewProps } from '../../editor/kit/viewData.ts';
+import type { PlayData } from './model.ts';
 
 /** Play: the message text, its length, and whether it is the recording notice (C2). */
-export const PlayNode = memo(function PlayNode({ data, selected }: NodeProps<Node<NodeViewData, 'play'>>) {
+export const PlayNode = memo(function PlayNode({ data, selected }: KindViewProps<PlayData>) {
   const node = data.node;
-  if (node.kind !== 'play') return null;
   const d = node.data;
   return (
     <NodeShell node={node} problems={data.problems} sim={data.sim} diff={data.diff} selected={selected}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineModel, labelSchema, secondsSchema, textSchema } from '../kind.ts';
+import { defineModel } from '../kit/contract.ts';
+import { labelSchema, secondsSchema, textSchema } from '../kit/fields.ts';
 
 const schema = z.strictObject({
   label: labelSchema,

@@ -1,6 +1,6 @@
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { LabelField, problemsFor, RadioGroupField, useNodeForm } from '../../editor/inspector/widgets.tsx';
-import { TRANSCRIPTION_WARNING } from '../../editor/settings/AccountSettings.tsx';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { LabelField, problemsFor, RadioGroupField, useNodeForm } from '../../editor/kit/widgets.tsx';
+import { TRANSCRIPTION_WARNING } from '../../editor/kit/texts.ts';
 import { type RecordingData, recordingModel } from './model.ts';
 
 export function RecordingFields(props: FieldsProps<RecordingData>) {

@@ -1,18 +1,17 @@
-import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useEffectiveDefaults } from '../../editor/canvas/EffectiveContext.tsx';
-import { NodeField, NodeShell } from '../../editor/canvas/NodeShell.tsx';
-import type { NodeViewData } from '../../editor/canvas/nodeViewData.ts';
+import { useEffectiveDefaults } from '../../editor/kit/effective.ts';
+import { NodeField, NodeShell } from '../../editor/kit/NodeShell.tsx';
+import type { KindViewProps } from '../../editor/kit/viewData.ts';
+import type { RecordingData } from './model.ts';
 
 /**
  * Recording: on/off, channels and agent pause. Where the node says "use
  * default" the view shows the value that applies instead (R3: number
  * override, then account), marked as coming from there.
  */
-export const RecordingNode = memo(function RecordingNode({ data, selected }: NodeProps<Node<NodeViewData, 'recording'>>) {
+export const RecordingNode = memo(function RecordingNode({ data, selected }: KindViewProps<RecordingData>) {
   const defaults = useEffectiveDefaults();
   const node = data.node;
-  if (node.kind !== 'recording') return null;
   const d = node.data;
   const channels = d.channels === 'default' ? defaults.channels.value : d.channels;
   const pause = d.agentPause === 'default' ? (defaults.agentPause.value ? 'enabled' : 'disabled') : d.agentPause;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { FieldMessages, LabelField, problemsFor, useNodeForm } from '../../editor/inspector/widgets.tsx';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { FieldMessages, LabelField, problemsFor, useNodeForm } from '../../editor/kit/widgets.tsx';
 import { type StartData, startModel } from './model.ts';
 
 export function StartFields(props: FieldsProps<StartData>) {

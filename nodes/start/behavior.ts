@@ -1,7 +1,7 @@
-import { defineBehavior } from '../../runtime/call/behavior.ts';
+import { defineBehavior } from '../kit/contract.ts';
 import type { StartData } from './model.ts';
 
 /** The call enters the flow and goes straight on. */
 export const startBehavior = defineBehavior<StartData>({
-  enter: () => ({ kind: 'next', port: 'next' }),
+  enter: () => ({ kind: 'pass', port: 'next' }),
 });

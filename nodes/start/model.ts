@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineModel, idSchema, labelSchema } from '../kind.ts';
+import { defineModel } from '../kit/contract.ts';
+import { idSchema, labelSchema } from '../kit/fields.ts';
 
 const schema = z.strictObject({
   label: labelSchema,

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { PeoplePicker } from '../../editor/inspector/TargetPicker.tsx';
-import { LabelField, problemsFor, SecondsField, SelectField, TextField, useNodeForm } from '../../editor/inspector/widgets.tsx';
-import type { TransferTarget } from '../kind.ts';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { PeoplePicker } from '../../editor/kit/PeoplePicker.tsx';
+import { LabelField, problemsFor, SecondsField, SelectField, TextField, useNodeForm } from '../../editor/kit/widgets.tsx';
+import type { TransferTarget } from '../kit/fields.ts';
 import { type TransferData, transferModel } from './model.ts';
 
 type TargetType = TransferTarget['type'];

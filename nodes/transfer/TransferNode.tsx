@@ -1,17 +1,16 @@
-import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { NodeField, NodeShell } from '../../editor/canvas/NodeShell.tsx';
-import type { NodeViewData } from '../../editor/canvas/nodeViewData.ts';
-import { useWorkspaceNames } from '../../editor/canvas/WorkspaceNames.tsx';
-import { isExternalTarget } from '../kind.ts';
+import { NodeField, NodeShell } from '../../editor/kit/NodeShell.tsx';
+import type { KindViewProps } from '../../editor/kit/viewData.ts';
+import { useWorkspaceNames } from '../../editor/kit/workspaceNames.tsx';
+import { isExternalTarget } from '../kit/fields.ts';
+import type { TransferData } from './model.ts';
 
 const SYSTEMS = { pbx: 'PBX', deskPhone: 'desk phone', teams: 'Teams' } as const;
 
 /** Transfer: where the call goes, and whether that is external (R14/R16) or internal (R13). */
-export const TransferNode = memo(function TransferNode({ data, selected }: NodeProps<Node<NodeViewData, 'transfer'>>) {
+export const TransferNode = memo(function TransferNode({ data, selected }: KindViewProps<TransferData>) {
   const names = useWorkspaceNames();
   const node = data.node;
-  if (node.kind !== 'transfer') return null;
   const t = node.data.target;
   let to: string;
   switch (t.type) {

@@ -15,7 +15,7 @@ describe('node behaviours', () => {
       noAnswerPort: 'failed',
     });
     expect(transferBehavior.enter({ ...d, target: { type: 'external', number: '+15550100' }, ringTimeoutSeconds: 45 })).toEqual({
-      kind: 'connect',
+      kind: 'dial',
       target: { type: 'external', number: '+15550100' },
       timeoutSeconds: 45,
       noAnswerPort: 'failed',
@@ -31,12 +31,12 @@ describe('node behaviours', () => {
     expect(menuBehavior.timeout?.(d)).toBe('timeout');
     expect(menuBehavior.timeout?.({ ...d, timeoutSeconds: null })).toBeNull();
     const step = menuBehavior.enter(d);
-    expect(step).toMatchObject({ kind: 'menu', timeoutSeconds: 10, digits: expect.arrayContaining([{ value: '1', label: '1 · Sales' }, { value: '#', label: '# (invalid)' }]) });
+    expect(step).toMatchObject({ kind: 'gather', timeoutSeconds: 10, digits: expect.arrayContaining([{ value: '1', label: '1 · Sales' }, { value: '#', label: '# (invalid)' }]) });
   });
 
   it('R19: a Voicemail ends early only on #, else at its maximum length', () => {
     const d = { label: 'vm', prompt: '', maxLengthSeconds: 60 };
-    expect(voicemailBehavior.enter(d)).toEqual({ kind: 'voicemail', maxLengthSeconds: 60 });
+    expect(voicemailBehavior.enter(d)).toEqual({ kind: 'takeMessage', maxLengthSeconds: 60 });
     expect(voicemailBehavior.press?.(d, '#')).toBe('next');
     expect(voicemailBehavior.press?.(d, '1')).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { defineBehavior } from '../../runtime/call/behavior.ts';
+import { defineBehavior } from '../kit/contract.ts';
 import type { TransferData } from './model.ts';
 
 /**
@@ -12,7 +12,7 @@ export const transferBehavior = defineBehavior<TransferData>({
     if (t.type === 'agent' || t.type === 'ringGroup') {
       return { kind: 'ring', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
     }
-    return { kind: 'connect', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
+    return { kind: 'dial', target: t, timeoutSeconds: d.ringTimeoutSeconds, noAnswerPort: 'failed' };
   },
   timeout: () => 'failed',
 });

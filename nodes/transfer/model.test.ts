@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../runtime/document/workspace.ts';
-import { describeTarget, isExternalTarget, type TransferTarget } from '../kind.ts';
+import { describeTarget, isExternalTarget, type TransferTarget } from '../kit/fields.ts';
 import { type TransferData, transferModel } from './model.ts';
 
 const to = (target: TransferTarget): TransferData => ({ ...transferModel.defaults(), target });

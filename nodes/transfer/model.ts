@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkTargetExists, defineModel, labelSchema, secondsSchema, transferTargetSchema } from '../kind.ts';
+import { defineModel } from '../kit/contract.ts';
+import { checkTargetExists, labelSchema, secondsSchema, transferTargetSchema } from '../kit/fields.ts';
 
 const schema = z.strictObject({
   label: labelSchema,

@@ -1,5 +1,5 @@
-import type { FieldsProps } from '../../editor/inspector/fieldsTypes.ts';
-import { DataTextField, LabelField, SecondsField, useNodeForm } from '../../editor/inspector/widgets.tsx';
+import type { FieldsProps } from '../../editor/kit/form.ts';
+import { DataTextField, LabelField, SecondsField, useNodeForm } from '../../editor/kit/widgets.tsx';
 import { type VoicemailData, voicemailModel } from './model.ts';
 
 export function VoicemailFields(props: FieldsProps<VoicemailData>) {

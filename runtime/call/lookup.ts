@@ -2,17 +2,15 @@
  * Lookup tables built once per workspace and per flow (cached by identity),
  * so starting many calls against the same documents costs no rebuilding.
  */
-import { getBehavior } from '../../nodes/index.ts';
-import type { TransferTarget } from '../../nodes/kind.ts';
+import { getBehavior, getKind, isEntry, referencesOf } from '../../nodes/index.ts';
+import type { NodeBehavior } from '../../nodes/kit/contract.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
 import type { FlowDoc, FlowNode } from '../document/flow.ts';
 import type { Agent, RingGroup, WorkspaceDoc } from '../document/workspace.ts';
-import type { NodeBehavior } from './behavior.ts';
 
 export interface WorkspaceIndex {
   agents: Map<string, Agent>;
   ringGroups: Map<string, RingGroup>;
-  /** Ring group ids per agent id. */
-  groupsOfAgent: Map<string, string[]>;
 }
 
 export interface FlowIndex {
@@ -20,7 +18,7 @@ export interface FlowIndex {
   nodes: Map<string, { node: FlowNode; behavior: NodeBehavior<unknown> | undefined }>;
   /** `source \0 port` → target node id. */
   next: Map<string, string>;
-  /** Outside numbers and extensions named by the flow's Transfer nodes (offered as transfer targets). */
+  /** Outside numbers and extensions the flow's nodes send calls to (offered as transfer targets). */
   outsideTargets: TransferTarget[];
 }
 
@@ -29,19 +27,11 @@ const flowCache = new WeakMap<FlowDoc, FlowIndex>();
 
 export function indexWorkspace(ws: WorkspaceDoc): WorkspaceIndex {
   let ix = wsCache.get(ws);
+  // Stryker disable next-line ConditionalExpression: the cache only saves rebuilding; a rebuilt index is equal
   if (ix) return ix;
-  const groupsOfAgent = new Map<string, string[]>();
-  for (const g of ws.ringGroups) {
-    for (const m of g.memberIds) {
-      const list = groupsOfAgent.get(m);
-      if (list) list.push(g.id);
-      else groupsOfAgent.set(m, [g.id]);
-    }
-  }
   ix = {
     agents: new Map(ws.agents.map((a) => [a.id, a])),
     ringGroups: new Map(ws.ringGroups.map((g) => [g.id, g])),
-    groupsOfAgent,
   };
   wsCache.set(ws, ix);
   return ix;
@@ -49,20 +39,19 @@ export function indexWorkspace(ws: WorkspaceDoc): WorkspaceIndex {
 
 export function indexFlow(flow: FlowDoc): FlowIndex {
   let ix = flowCache.get(flow);
+  // Stryker disable next-line ConditionalExpression: the cache only saves rebuilding; a rebuilt index is equal
   if (ix) return ix;
   const nodes: FlowIndex['nodes'] = new Map();
+  // Stryker disable next-line ArrayDeclaration: the call offers only external and extension targets of this list (actions.ts targetChoices)
   const outsideTargets: TransferTarget[] = [];
   const seen = new Set<string>();
   for (const node of flow.nodes) {
     nodes.set(node.id, { node, behavior: getBehavior(node.kind) });
-    if (node.kind === 'transfer') {
-      const t = node.data.target;
-      if (t.type === 'external' || t.type === 'extension') {
-        const key = JSON.stringify(t);
-        if (!seen.has(key)) {
-          seen.add(key);
-          outsideTargets.push(t);
-        }
+    for (const t of getKind(node.kind)?.traits.outsideTargets?.(node.data) ?? []) {
+      const key = JSON.stringify(t);
+      if (!seen.has(key)) {
+        seen.add(key);
+        outsideTargets.push(t);
       }
     }
   }
@@ -73,12 +62,12 @@ export function indexFlow(flow: FlowDoc): FlowIndex {
   return ix;
 }
 
-/** The Start node for calls to `numberId`: the one listing it, else the first Start. */
+/** The entry (Start) node for calls to `numberId`: the one listing it, else the first entry. */
 export function startNodeFor(ix: FlowIndex, numberId: string): string | null {
   let first: string | null = null;
   for (const node of ix.flow.nodes) {
-    if (node.kind !== 'start') continue;
-    if (node.data.numberIds.includes(numberId)) return node.id;
+    if (!isEntry(node)) continue;
+    if (referencesOf(node).some((r) => r.type === 'number' && r.id === numberId)) return node.id;
     first ??= node.id;
   }
   return first;

@@ -1,184 +1,979 @@
 /**
- * The call lifecycle as an xstate 5 statechart. States say which actions a
- * call accepts at each point and own its timers (play, menu timeout, ring
- * timeout, voicemail maximum); the rules themselves live in `CallCore`.
- *
- * Timers are xstate delayed transitions on a `SimulatedClock`, so a
- * simulation is deterministic: the session moves the clock to each due timer
- * before it delivers the next action.
+ * The call as an xstate 5 statechart with two parallel regions:
  *
  * ```
- * (start) ─▶ route ─always─▶ the state the core is in
- *
- * playing ──(play timer)──────────┐   menu ── press | (menu timer) ──┐   menuNoTimeout ── press ──┐
- * voicemail ── # | (max length) ──┤   ringing ── answer | outsideAnswer | (ring timer) ──┐         │
- * ringingNoTimeout ── answer ─────┤   dialling ── contactAnswer ──┐                       │         │
- * talking ── hold | unhold | transfer | completeTransfer | cancelTransfer | conference | answer ──┤
- * anywhere ── pause | resume | hangUp ────────────────────────────────────────────────────────────┤
- *                                                                                                  ▼
- *                        the core carries the action out; if the lifecycle state changed,
- *                        the session sends go.<state> ─▶ that state (re-entered: its timer restarts)
- * ended ── every action refused (call-ended)
+ * call (parallel)
+ * ├─ where      boot ─call.begin─▶ <flow node> | ringing | dialling
+ * │             <flow node>: one state per node the call can wait at (play, menu, voicemail, ring,
+ * │                          connect), compiled from the flow, with the node's own timer
+ * │             ringing:     a call with no flow, or a blind transfer to an agent or ring group
+ * │             dialling:    an outbound call before the contact answers (R8)
+ * │             agent | conference | consultation | outside: the contact talking with one agent,
+ * │                          several parties, during a warm transfer, with outside parties only
+ * │             ended:       every action refused
+ * └─ recording  pending ─▶ recording ⇄ paused | off | stopped (past the external portion) ─▶ ended
  * ```
- * States are flat, and two-party / consultation / conference are arrangements
- * of parties inside `talking` rather than states: every state change costs a
- * transition, and the runtime must stay within 2× a bare actor (see the bench).
- * Any action the current state does not list is refused (`not-available`);
- * pause/resume and hang-up are judged by the core wherever the call is, so
- * R10's reasons reach the user.
+ *
+ * The rules are the transitions: which events each state accepts, the guards
+ * that refuse one with its reason (R10), the actions that carry it out. Both
+ * regions see every action: an answer moves `where` to a conversation and, in
+ * the same step, starts the default recording (R7); a pause is judged by
+ * `recording` alone. Where a change of place changes the recording in a way
+ * only the place knows (a Recording node ran in the flow, the external portion
+ * began), `where` raises an internal `rec.*` event for `recording` to judge.
+ * A segment opens on entering `recording.recording` and closes on leaving it,
+ * with the reason read from the event that left it.
+ *
+ * Timers are xstate delayed transitions on the session's simulated clock
+ * (`CallClock`): the session moves the clock to each due timer before it
+ * delivers the next action, so a run is deterministic.
+ *
+ * The hierarchy is kept flat and the transitions targeted (no routing states):
+ * every level and every extra step costs xstate work on each event, and a
+ * batch run simulates millions of calls (`npm run bench`).
  */
-import { setup } from 'xstate';
-import type { CallCore, StateKey, TimedAction } from './core.ts';
-
-/** Moves the machine into the lifecycle state the core reports (see `CallCore.key`). */
-export type GoEvent = { type: `go.${StateKey}` };
-export type CallMachineEvent = TimedAction | GoEvent;
-
-/** The part of xstate's clock the delays read (a `SimulatedClock` in the session). */
-export interface CallClock {
-  now(): number;
-}
-
-interface CallContext {
-  core: CallCore;
-  clock: CallClock;
-}
-
-function isAction(ev: { type: string }): ev is TimedAction {
-  return !ev.type.startsWith('go.') && !ev.type.startsWith('xstate.');
-}
-
-/** The `go.<state>` event for each state, allocated once. */
-export const goEvents = Object.fromEntries(
-  (['playing', 'menu', 'menuNoTimeout', 'voicemail', 'ringing', 'ringingNoTimeout', 'dialling', 'talking', 'ended'] as const).map(
-    (k) => [k, { type: `go.${k}` }],
-  ),
-) as Record<StateKey, GoEvent>;
+import { and, enqueueActions, setup } from 'xstate';
+import type { TimedAction } from './actions.ts';
+import { isActionType, MAX_PARTIES } from './actions.ts';
+import { isEntry } from '../../nodes/index.ts';
+import type { NodeStep } from '../../nodes/kit/contract.ts';
+import type { CallData, RecordingState, WhereView } from './callData.ts';
+import { type FlowIndex, startNodeFor } from './lookup.ts';
+import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind } from './parties.ts';
+import { CALL_LIMITS, limitReached } from './limits.ts';
+import { handOverProblem, pauseRefusal } from './rules.ts';
+import type { RecordingNodeRun } from './settings.ts';
+import type { ChannelLayout, PartyId, PhaseKind, RejectionCode, SegmentEndReason, TransferTarget } from './types.ts';
 
 /**
- * What every live state accepts, listed in each state rather than once at the root: xstate finds
- * an exact match in the active state at once, but scans all of a state's keys before bubbling up.
+ * R5/R6: a Recording node ran in the flow; `channels` is the layout that applies right after it
+ * (R3, R17). Raised by the `where` region for the `recording` region: only the flow knows which
+ * nodes a call runs through on its way to the next wait.
  */
-const EVERYWHERE = {
-  // Sent by the session after an action or timer that changed the lifecycle state (or restarted
-  // its timer): one direct transition into the state the core is now in.
-  'go.playing': { target: 'playing', reenter: true, actions: 'routed' },
-  'go.menu': { target: 'menu', reenter: true, actions: 'routed' },
-  'go.menuNoTimeout': { target: 'menuNoTimeout', reenter: true, actions: 'routed' },
-  'go.voicemail': { target: 'voicemail', reenter: true, actions: 'routed' },
-  'go.ringing': { target: 'ringing', reenter: true, actions: 'routed' },
-  'go.ringingNoTimeout': { target: 'ringingNoTimeout', reenter: true, actions: 'routed' },
-  'go.dialling': { target: 'dialling', reenter: true, actions: 'routed' },
-  'go.talking': { target: 'talking', reenter: true, actions: 'routed' },
-  'go.ended': { target: 'ended', reenter: true, actions: 'routed' },
-  // R10: pause/resume are judged by the core wherever the call is, so a refusal carries its reason.
-  pause: { actions: 'act' },
-  resume: { actions: 'act' },
-  // R9: any party may hang up at any point.
-  hangUp: { actions: 'act' },
+export type RecordingEvent = { type: 'rec.node'; on: boolean; channels: ChannelLayout };
+
+/** Sent once by the session after the actor started: the call begins (its actions run at once, not deferred). */
+export type BeginEvent = { type: 'call.begin' };
+
+/** Sent by the session when the call's clock reaches the per-call time limit (limits.ts): the call ends there. */
+export type LimitEvent = { type: 'call.limit' };
+
+export type CallEvent = TimedAction | RecordingEvent | BeginEvent | LimitEvent;
+
+type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' }>;
+type WaitKind = Waiting['kind'];
+type RingTarget = Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>;
+type ConnectTarget = Extract<TransferTarget, { type: 'extension' } | { type: 'external' }>;
+type Context = { d: CallData };
+
+/** What the reviewer reads for each place: "… is not possible while the call is <where>". */
+const WHERE_TEXT = {
+  prompt: 'playing a message',
+  gather: 'in a menu',
+  takeMessage: 'recording a voicemail',
+  ring: 'ringing',
+  dial: 'ringing',
+  ringing: 'ringing',
+  dialling: 'being dialled',
+  talking: 'connected',
 } as const;
 
-const keyIs = (key: StateKey) => ({ type: 'keyIs' as const, params: { key } });
+const PHASE_OF_STEP: Record<WaitKind, PhaseKind> = { prompt: 'ivr', gather: 'ivr', takeMessage: 'voicemail', ring: 'ringing', dial: 'ringing' };
+/** The timeline's word for a wait's timer ("menu timer"). */
+const TIMER_WORD: Record<WaitKind, string> = { prompt: 'play', gather: 'menu', takeMessage: 'voicemail', ring: 'ring', dial: 'ring' };
+
+/** The `where` states in which the contact talks with other parties. */
+export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside'] as const;
+
+// ---------------------------------------------------------------------------
+// Helpers the actions share
+// ---------------------------------------------------------------------------
+
+function reject(d: CallData, ev: CallEvent, code: RejectionCode, message: string): void {
+  if (!isActionType(ev.type)) return;
+  const { at, ...action } = ev as TimedAction;
+  const rejection = { at, action, code, message };
+  d.rejections.push(rejection);
+  d.lastRejection = rejection;
+  d.markers.push({ at, kind: 'refusal', label: message });
+}
 
 /**
- * Builds the call machine. Its context holds the `CallCore`, which the
- * session creates and begins before starting the actor.
- *
- * @example
- * const core = new CallCore(ws, flow, start); core.begin();
- * const clock = new SimulatedClock();
- * const actor = createActor(callMachine, { input: { core, clock }, clock }).start();
- * actor.send({ type: 'press', digit: '1', at: 3 });
+ * R9: the call ends now (an open segment closes as the `recording` region leaves `recording`). `before` is the
+ * machine's snapshot as the ending event found it: an ended call still says what its recording was doing then.
  */
-export const callMachine = setup({
+function endCall(d: CallData, why: string | null, before: { value: unknown }): void {
+  d.recordingAtEnd = (before.value as { recording: RecordingState }).recording;
+  if (why !== null) d.mark('hang-up', why, d.nodeId ?? undefined);
+  d.closeVoicemail('hang-up');
+  d.timerAt = null;
+  d.ring = null;
+  d.outsideRing = null;
+  d.consult = null;
+  d.invite = null;
+  d.nodeId = null;
+  d.endedAt = d.now;
+}
+
+/** R14/R15/R16: the external portion begins now; the `recording` region, asking the same question, stops or goes on. */
+function beginExternal(d: CallData): void {
+  d.externalAt = d.now;
+  const cont = d.settings.continueOnExternalTransfer.value;
+  d.mark('external-portion', cont ? 'external portion begins; recording continues (R14)' : 'external portion begins; recording stops (R14)');
+}
+
+/** An extension (R13: internal) or outside number takes the call (a flow Transfer node, or a blind transfer). */
+function connectOutside(d: CallData, target: ConnectTarget, nodeId: string | null): void {
+  const party = outsideParty(target);
+  if (nodeId !== null) d.nodeId = null;
+  d.held = false;
+  d.join(party);
+  d.mark('join', `${d.label(party)} takes the call`, nodeId ?? undefined, party);
+}
+
+const isInternal = (target: TransferTarget): target is RingTarget => target.type === 'agent' || target.type === 'ringGroup';
+
+/** Who would be left on the call if `party` hung up now (a consulting agent takes the consulted party along). */
+function leftAfterHangUp(d: CallData, party: PartyId): { parties: number; agents: number; external: number } {
+  const agentId = agentIdOf(party);
+  const alsoLeaving = agentId !== null && d.consult?.agentId === agentId ? d.consult.party : null;
+  let parties = 0;
+  let agents = 0;
+  let external = 0;
+  for (const c of d.onCall) {
+    if (c.id === party || c.id === alsoLeaving) continue;
+    parties++;
+    const kind = partyKind(c.id);
+    if (kind === 'agent') agents++;
+    else if (kind === 'external') external++;
+  }
+  return { parties, agents, external };
+}
+
+function transferProblem(d: CallData, e: Extract<TimedAction, { type: 'transfer' }>): string | null {
+  return (
+    handOverProblem(d, e.agentId, e.target) ??
+    (d.onCall.length !== 1 || d.invite ? 'A transfer needs a call between the contact and one agent only.' : null)
+  );
+}
+
+function conferenceProblem(d: CallData, e: Extract<TimedAction, { type: 'conference' }>): string | null {
+  return (
+    handOverProblem(d, e.agentId, e.target) ??
+    (d.invite ? 'Another party is already being invited.' : d.onCall.length >= MAX_PARTIES ? 'The conference is full.' : null)
+  );
+}
+
+function consultProblem(
+  d: CallData,
+  e: Extract<TimedAction, { type: 'completeTransfer' | 'cancelTransfer' }>,
+  complete: boolean,
+): { code: RejectionCode; message: string } | null {
+  const consult = d.consult;
+  if (!consult) return { code: 'not-available', message: 'No warm transfer is in progress.' };
+  if (consult.agentId !== e.agentId) return { code: 'unknown-party', message: `${d.agentName(e.agentId)} is not consulting.` };
+  if (complete && !consult.party) return { code: 'not-available', message: 'The transfer target has not answered yet.' };
+  return null;
+}
+
+/**
+ * R14/R15/R16: whether `event`, about to be carried out, begins the external portion: a blind transfer to an
+ * outside number, a warm one completing, an outside number a flow Transfer node rings answering, or (R15,
+ * decision) the last agent leaving a conference where an outside party stays with the contact. Read before
+ * the event changes anything, so both regions ask it in the same step; the external portion begins once.
+ */
+function externalPortionBegins(d: CallData, event: CallEvent): boolean {
+  if (d.externalAt !== null) return false;
+  switch (event.type) {
+    case 'transfer':
+      return event.mode === 'blind' && event.target.type === 'external' && transferProblem(d, event) === null;
+    case 'completeTransfer':
+      return d.consult?.target.type === 'external' && consultProblem(d, event, true) === null;
+    case 'outsideAnswer':
+      return d.outsideRing?.type === 'external';
+    case 'hangUp': {
+      if (event.party === CONTACT || d.consult?.party === event.party || !d.isOn(event.party)) return false;
+      const left = leftAfterHangUp(d, event.party);
+      return left.parties > 0 && left.agents === 0 && left.external > 0;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Why the open segment closes, from the event that closes it (read before the event changes anything). */
+function closeReason(d: CallData, event: CallEvent): SegmentEndReason {
+  if (event.type === 'pause') return 'paused';
+  if (event.type === 'rec.node') return 'recording-off';
+  return externalPortionBegins(d, event) ? 'external-transfer' : 'hang-up';
+}
+
+/** The event as the action type the transition is declared for. */
+const as = <T extends CallEvent['type']>(event: CallEvent, _type: T) => event as Extract<CallEvent, { type: T }>;
+
+// ---------------------------------------------------------------------------
+// The machine's guards and actions
+// ---------------------------------------------------------------------------
+
+/** One node the call passes on its way from a wait: its id and kind, the port it leaves by, and a Recording node's settings. */
+interface ChainStep {
+  nodeId: string;
+  kind: string;
+  port?: string;
+  recording?: RecordingNodeRun['data'];
+}
+
+/** The instant nodes a call runs through, and the node it then waits at, or why the call ends. */
+interface Chain {
+  steps: ChainStep[];
+  waitAt: string | null;
+  why: string | null;
+  /** True when a Recording node is among the steps: the `recording` region must hear of it. */
+  recording: boolean;
+}
+
+/** Where the call leaves a wait from: the node and port, and (for a timer) what the call was doing there. */
+interface Leaving {
+  nodeId: string;
+  port: string | null;
+  cause: 'key' | 'timer';
+  kind?: WaitKind;
+}
+
+/** What a flow node does when the call arrives to wait there. */
+interface NodeEntry {
+  nodeId: string;
+  step: Waiting;
+  seconds: number | null;
+}
+
+/** The call leaves a wait (or starts): the key press or timer, each node passed, and the end if the flow ends here. */
+function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEvent, before: { value: unknown }, announce?: (on: boolean) => void): void {
+  if (event.type === 'press') {
+    d.mark('node', `caller pressed ${event.digit}`, from?.nodeId);
+    // R19: `#` ends a voicemail message.
+    if (event.digit === '#') d.closeVoicemail('finished');
+  }
+  if (from?.cause === 'timer') {
+    d.mark('timer', `${TIMER_WORD[from.kind!]} timer`, from.nodeId);
+    if (from.kind === 'takeMessage') d.closeVoicemail('max-length');
+    d.ring = null;
+    d.outsideRing = null;
+  }
+  if (from?.port) d.traversed.push({ nodeId: from.nodeId, port: from.port });
+  for (const step of chain.steps) {
+    d.nodeId = step.nodeId;
+    d.path.push(step.nodeId);
+    if (step.port !== undefined) d.traversed.push({ nodeId: step.nodeId, port: step.port });
+    d.markers.push({ at: d.now, kind: 'node', label: `${step.kind} ${step.nodeId}`, nodeId: step.nodeId });
+    if (step.recording) {
+      // R5/R6/R3: a Recording node ran.
+      d.recordingNodeRan({ nodeId: step.nodeId, data: step.recording });
+      const on = step.recording.record === 'on';
+      d.mark(on ? 'recording-on' : 'recording-off', on ? 'Recording node: record on' : 'Recording node: record off', step.nodeId);
+      announce?.(on);
+    }
+  }
+  if (chain.waitAt === null) endCall(d, chain.why, before);
+}
+
+function enterNode(d: CallData, { nodeId, step, seconds }: NodeEntry): void {
+  d.whereText = WHERE_TEXT[step.kind];
+  switch (step.kind) {
+    case 'gather':
+      d.menuDigits = step.digits;
+      break;
+    case 'takeMessage':
+      // R19: a separate recording of the caller, whatever the call recording settings say.
+      d.vm = { nodeId, start: d.now, max: step.maxLengthSeconds };
+      d.mark('recording-on', 'voicemail recording starts', nodeId);
+      break;
+    case 'ring':
+      d.ring = d.ringFor(step.target);
+      break;
+    case 'dial':
+      d.outsideRing = step.target;
+      break;
+  }
+  d.timerAt = seconds === null ? null : d.now + seconds;
+  d.phase(PHASE_OF_STEP[step.kind]);
+}
+
+const callSetup = setup({
   types: {
-    context: {} as CallContext,
-    events: {} as CallMachineEvent,
-    input: {} as { core: CallCore; clock: CallClock },
+    context: {} as Context,
+    events: {} as CallEvent,
+    input: {} as { data: CallData },
   },
   delays: {
     // The due time in call seconds, as a delay from the clock's now in milliseconds.
-    timer: ({ context }) => Math.max(0, Math.round((context.core.timerAt ?? 0) * 1000) - context.clock.now()),
+    timer: ({ context }) => Math.max(0, Math.round((context.d.timerAt ?? 0) * 1000) - context.d.clock.now()),
   },
   guards: {
-    keyIs: ({ context }, params: { key: StateKey }) => context.core.key === params.key,
+    isCallAction: ({ event }) => isActionType(event.type),
+    outbound: ({ context }) => context.d.start.direction === 'outbound',
+    startsAt: ({ context }, params: { nodeId: string }) => {
+      const { flowIx, start } = context.d;
+      return flowIx !== null && start.direction === 'inbound' && startNodeFor(flowIx, start.numberId) === params.nodeId;
+    },
+    digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes(as(event, 'press').digit),
+    isContact: ({ event }) => as(event, 'hangUp').party === CONTACT,
+    isOnCall: ({ context, event }) => context.d.isOn(as(event, 'hangUp').party),
+    notOnCall: ({ context, event }) => !context.d.isOn(as(event, 'hangUp').party),
+    ringCandidate: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId),
+    consultCandidate: ({ context, event }) => context.d.consult?.ring?.candidates.includes(as(event, 'answer').agentId) === true,
+    inviteCandidate: ({ context, event }) => context.d.invite?.ring.candidates.includes(as(event, 'answer').agentId) === true,
+    consultedParty: ({ context, event }) => context.d.consult?.party === as(event, 'hangUp').party,
+    leavesNobody: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).parties === 0,
+    leavesNoAgent: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).agents === 0,
+    leavesSeveral: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).parties > 1,
+    holdRefused: ({ context, event }) => {
+      const e = as(event, event.type as 'hold' | 'unhold');
+      return !context.d.isOn(agentParty(e.agentId)) || context.d.held === (e.type === 'hold');
+    },
+    pauseRefused: ({ context, event }, params: { recording: RecordingState }) => {
+      const e = as(event, event.type as 'pause' | 'resume');
+      return pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause') !== null;
+    },
+    transferRefused: ({ context, event }) => transferProblem(context.d, as(event, 'transfer')) !== null,
+    warm: ({ event }) => as(event, 'transfer').mode === 'warm',
+    internalTarget: ({ event }) => isInternal(as(event, event.type as 'transfer' | 'conference').target),
+    conferenceRefused: ({ context, event }) => conferenceProblem(context.d, as(event, 'conference')) !== null,
+    consultRefused: ({ context, event }, params: { complete: boolean }) =>
+      consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete) !== null,
+    /** Per-call limit (limits.ts): following `steps` more nodes would take the call past the step limit. */
+    overStepLimit: ({ context }, params: { steps: number }) => context.d.path.length + params.steps > CALL_LIMITS.steps,
+    toAgent: ({ context }) => context.d.consult !== null && agentIdOf(context.d.consult.party ?? '') !== null,
+    // The recording region's guards read the settings in effect now (R3).
+    nodeOn: ({ event }) => as(event, 'rec.node').on,
+    nodeOff: ({ event }) => !as(event, 'rec.node').on,
+    /** R7: the first agent answers a ringing call and the effective inbound setting is on. */
+    answerRecords: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId) && context.d.settings.record.value,
+    /** R8: the contact of an outbound call answers and the effective outbound setting (R4) is on. */
+    contactAnswerRecords: ({ context }) => context.d.start.direction === 'outbound' && context.d.settings.record.value,
+    /** R14: the external portion begins with this event and continue-on-external-transfer is off. */
+    externalStops: ({ context, event }) => !context.d.settings.continueOnExternalTransfer.value && externalPortionBegins(context.d, event),
+    /** R12 (decision): the controlling agent hands the call over now, blind or by completing a warm transfer. */
+    handsOver: ({ context, event }) =>
+      event.type === 'transfer'
+        ? event.mode === 'blind' && transferProblem(context.d, event) === null
+        : event.type === 'completeTransfer' && consultProblem(context.d, event, true) === null,
   },
   actions: {
-    /** Carries out an accepted action; the core flags `rerouteNeeded` when the lifecycle state or its timer changed. */
-    act: ({ context, event }) => {
-      if (isAction(event)) context.core.handle(event);
+    refuseHere: ({ context, event }) =>
+      reject(context.d, event, 'not-available', `"${event.type}" is not possible while the call is ${context.d.whereText}.`),
+    refuseEnded: ({ context, event }) => reject(context.d, event, 'call-ended', 'The call has ended.'),
+    refuseKey: ({ context, event }) => reject(context.d, event, 'not-available', `Key ${as(event, 'press').digit} means nothing here.`),
+    refuseNotOnCall: ({ context, event }) => reject(context.d, event, 'unknown-party', `${as(event, 'hangUp').party} is not on the call.`),
+    refuseNotRung: ({ context, event }) =>
+      reject(context.d, event, 'unknown-party', `${context.d.agentName(as(event, 'answer').agentId)} is not being rung by this call.`),
+    refuseNoOutsideRing: ({ context, event }) => reject(context.d, event, 'not-available', 'No extension or outside number is being rung.'),
+    refuseHold: ({ context, event }) => {
+      const e = as(event, event.type as 'hold' | 'unhold');
+      if (!context.d.isOn(agentParty(e.agentId))) reject(context.d, event, 'unknown-party', `${context.d.agentName(e.agentId)} is not on the call.`);
+      else reject(context.d, event, 'not-available', e.type === 'hold' ? 'The contact is already on hold.' : 'The contact is not on hold.');
     },
-    routed: ({ context }) => {
-      context.core.rerouteNeeded = false;
+    refusePause: ({ context, event }, params: { recording: RecordingState }) => {
+      const e = as(event, event.type as 'pause' | 'resume');
+      const r = pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause');
+      if (r) reject(context.d, event, r.code, r.message);
     },
-    fireTimer: ({ context }) => context.core.fireTimer(),
-    refuse: ({ context, event }) => {
-      if (isAction(event)) context.core.refuse(event, 'not-available');
+    refuseTransfer: ({ context, event }) => {
+      const e = as(event, 'transfer');
+      reject(context.d, event, context.d.isOn(agentParty(e.agentId)) ? 'not-available' : 'unknown-party', transferProblem(context.d, e)!);
     },
-    refuseEnded: ({ context, event }) => {
-      if (isAction(event)) context.core.refuse(event, 'call-ended');
+    refuseConference: ({ context, event }) => {
+      const e = as(event, 'conference');
+      reject(context.d, event, context.d.isOn(agentParty(e.agentId)) ? 'not-available' : 'unknown-party', conferenceProblem(context.d, e)!);
     },
-  },
-}).createMachine({
-  id: 'call',
-  context: ({ input }) => ({ core: input.core, clock: input.clock }),
-  initial: 'route',
-  on: {
-    // Anything no state lists is refused.
-    '*': { actions: 'refuse' },
-  },
-  states: {
-    route: {
-      entry: 'routed',
-      always: [
-        { guard: keyIs('talking'), target: 'talking' },
-        { guard: keyIs('menu'), target: 'menu' },
-        { guard: keyIs('ringing'), target: 'ringing' },
-        { guard: keyIs('playing'), target: 'playing' },
-        { guard: keyIs('ringingNoTimeout'), target: 'ringingNoTimeout' },
-        { guard: keyIs('voicemail'), target: 'voicemail' },
-        { guard: keyIs('menuNoTimeout'), target: 'menuNoTimeout' },
-        { guard: keyIs('dialling'), target: 'dialling' },
-        { target: 'ended' },
-      ],
+    refuseConsult: ({ context, event }, params: { complete: boolean }) => {
+      const p = consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete)!;
+      reject(context.d, event, p.code, p.message);
     },
-    // A timer's action changes the call; the session then sends the `go.<state>` it leads to.
-    playing: { on: EVERYWHERE, after: { timer: { actions: 'fireTimer' } } },
-    menu: {
-      on: { ...EVERYWHERE, press: { actions: 'act' } },
-      after: { timer: { actions: 'fireTimer' } },
+
+    // --- where the call is --------------------------------------------------
+    where: ({ context }, params: { text: string; phase: PhaseKind }) => {
+      context.d.whereText = params.text;
+      context.d.phase(params.phase);
     },
-    menuNoTimeout: { on: { ...EVERYWHERE, press: { actions: 'act' } } },
-    voicemail: {
-      on: { ...EVERYWHERE, press: { actions: 'act' } },
-      after: { timer: { actions: 'fireTimer' } },
+    /** The call passes through the flow to its next wait, or to its end. */
+    follow: ({ context, event, self }, params: { from: Leaving | null; chain: Chain }) =>
+      follow(context.d, params.from, params.chain, event, self.getSnapshot()),
+    /** The same, through a Recording node: the `recording` region hears of each one it passes (R5/R6). */
+    followRecording: enqueueActions(({ context, event, enqueue, self }, params: { from: Leaving | null; chain: Chain }) => {
+      follow(context.d, params.from, params.chain, event, self.getSnapshot(), (on) =>
+        enqueue.raise({ type: 'rec.node', on, channels: context.d.settings.channels.value }),
+      );
+    }),
+    /** Per-call limit (limits.ts): the call enters the nodes the step limit leaves room for, and ends there. */
+    followToLimit: ({ context, event, self }, params: { from: Leaving | null; chain: Chain }) => {
+      const d = context.d;
+      d.limitReached = limitReached('steps', d.now);
+      const steps = params.chain.steps.slice(0, Math.max(0, CALL_LIMITS.steps - d.path.length));
+      follow(d, params.from, { steps, waitAt: null, why: d.limitReached.message, recording: false }, event, self.getSnapshot());
     },
-    ringing: {
-      on: { ...EVERYWHERE, answer: { actions: 'act' }, outsideAnswer: { actions: 'act' } },
-      after: { timer: { actions: 'fireTimer' } },
+    /** Per-call limit (limits.ts): the call's clock reached the time limit. */
+    stopAtTimeLimit: ({ context, self }) => {
+      const d = context.d;
+      d.limitReached = limitReached('seconds', d.now);
+      endCall(d, d.limitReached.message, self.getSnapshot());
     },
-    ringingNoTimeout: { on: { ...EVERYWHERE, answer: { actions: 'act' } } },
-    dialling: { on: { ...EVERYWHERE, contactAnswer: { actions: 'act' } } },
-    // Contact with agents and/or outside parties: two-party, consultation and conference are the
-    // parties' arrangement, judged by the core (a transfer needs exactly one agent, completing one
-    // needs a consultation), so they cost no state changes.
-    talking: {
-      on: {
-        ...EVERYWHERE,
-        hold: { actions: 'act' },
-        unhold: { actions: 'act' },
-        transfer: { actions: 'act' },
-        completeTransfer: { actions: 'act' },
-        cancelTransfer: { actions: 'act' },
-        conference: { actions: 'act' },
-        answer: { actions: 'act' },
-      },
+    enterNode: ({ context }, params: NodeEntry) => enterNode(context.d, params),
+    /** R16: the flow's transfer completes when the outside party answers. */
+    outsideAnswers: ({ context, event }) => {
+      const d = context.d;
+      const begins = externalPortionBegins(d, event);
+      const target = d.outsideRing!;
+      d.outsideRing = null;
+      d.timerAt = null;
+      connectOutside(d, target, d.nodeId);
+      if (begins) beginExternal(d);
     },
-    // Not `final`: a done actor would drop later actions instead of refusing them.
-    ended: {
-      on: { '*': { actions: 'refuseEnded' }, pause: { actions: 'refuseEnded' }, resume: { actions: 'refuseEnded' }, hangUp: { actions: 'refuseEnded' } },
+    bootOutbound: ({ context }) => {
+      const d = context.d;
+      if (d.start.direction !== 'outbound') return;
+      d.join(agentParty(d.start.agentId));
+      d.controller = d.start.agentId;
+      d.handledAgents.add(d.start.agentId);
+    },
+    /** R7: a call with no flow goes straight to the agents. */
+    bootNoFlow: ({ context }) => {
+      context.d.ring = { candidates: [...context.d.wsIx.agents.keys()], ringGroupId: null };
+      context.d.mark('node', 'no flow: ringing every agent');
+    },
+    answerRing: ({ context, event }) => {
+      const d = context.d;
+      const agentId = as(event, 'answer').agentId;
+      const party = agentParty(agentId);
+      const ring = d.ring!;
+      d.ring = null;
+      d.nodeId = null;
+      d.timerAt = null;
+      d.held = false;
+      d.join(party);
+      d.handled(agentId, ring.ringGroupId);
+      d.mark('answer', `${d.label(party)} answers`, undefined, party);
+      // R12: the first agent to answer controls; after a blind transfer the receiving agent does.
+      if (d.controller === null) d.setController(agentId);
+    },
+    consultAnswered: ({ context, event }) => {
+      const d = context.d;
+      const party = agentParty(as(event, 'answer').agentId);
+      d.consult!.party = party;
+      d.consult!.ring = null;
+      d.join(party);
+      d.mark('answer', `${d.label(party)} answers the consultation`, undefined, party);
+    },
+    inviteAnswered: ({ context, event }) => {
+      const d = context.d;
+      const agentId = as(event, 'answer').agentId;
+      const party = agentParty(agentId);
+      d.handled(agentId, d.invite!.ring.ringGroupId);
+      d.invite = null;
+      d.join(party);
+      d.mark('join', `${d.label(party)} joins the conference`, undefined, party);
+    },
+    contactAnswers: ({ context }) => context.d.mark('answer', 'the contact answers', undefined, CONTACT),
+    hold: ({ context, event }) => {
+      const e = as(event, event.type as 'hold' | 'unhold');
+      const hold = e.type === 'hold';
+      context.d.held = hold;
+      // Hold does not change recording: no rule stops it.
+      context.d.mark(hold ? 'hold' : 'unhold', hold ? 'contact on hold' : 'contact off hold', undefined, agentParty(e.agentId));
+    },
+    warmTransfer: ({ context, event }) => {
+      const d = context.d;
+      const { agentId, target } = as(event, 'transfer');
+      const party = agentParty(agentId);
+      // R15: the consultation is not the external portion.
+      d.mark('transfer', `${d.label(party)} consults ${d.describe(target)} (warm transfer)`, undefined, party);
+      if (isInternal(target)) {
+        d.consult = { agentId, target, party: null, ring: d.ringFor(target) };
+      } else {
+        const outside = outsideParty(target);
+        d.consult = { agentId, target, party: outside, ring: null };
+        d.join(outside);
+      }
+    },
+    /** A blind transfer: the agent drops at once and the target rings (agent, ring group) or takes the call. */
+    blindTransfer: ({ context, event }) => {
+      const d = context.d;
+      const begins = externalPortionBegins(d, event);
+      const { agentId, target } = as(event, 'transfer');
+      const party = agentParty(agentId);
+      d.mark('transfer', `${d.label(party)} transfers to ${d.describe(target)} (blind)`, undefined, party);
+      d.held = false;
+      d.leave(party);
+      d.controller = null;
+      if (isInternal(target)) d.ring = d.ringFor(target);
+      else connectOutside(d, target, null);
+      // R14/R16: an outside number starts the external portion at once.
+      if (begins) beginExternal(d);
+    },
+    completeTransfer: ({ context, event }) => {
+      const d = context.d;
+      const begins = externalPortionBegins(d, event);
+      const agentId = as(event, 'completeTransfer').agentId;
+      const consult = d.consult!;
+      const receiving = consult.party!;
+      d.consult = null;
+      d.mark('transfer-complete', `warm transfer to ${d.label(receiving)} completed`, undefined, receiving);
+      d.held = false;
+      d.leave(agentParty(agentId));
+      const receivingAgent = agentIdOf(receiving);
+      d.controller = null;
+      if (receivingAgent) {
+        d.handled(receivingAgent, consult.target.type === 'ringGroup' ? consult.target.ringGroupId : null);
+        // R12: after a transfer to another agent completes, the receiving agent controls.
+        d.setController(receivingAgent);
+      }
+      // R15: for a warm transfer the external portion begins when it completes.
+      if (begins) beginExternal(d);
+    },
+    cancelTransfer: ({ context, event }) => {
+      const d = context.d;
+      const consult = d.consult!;
+      // R15: a cancelled warm transfer changes nothing.
+      d.consult = null;
+      if (consult.party) d.leave(consult.party);
+      d.mark('transfer-cancel', 'warm transfer cancelled', undefined, agentParty(as(event, 'cancelTransfer').agentId));
+    },
+    conference: ({ context, event }) => {
+      const d = context.d;
+      const { agentId, target } = as(event, 'conference');
+      d.mark('conference', `${d.agentName(agentId)} adds ${d.describe(target)}`, undefined, agentParty(agentId));
+      if (isInternal(target)) d.invite = { agentId, ring: d.ringFor(target) };
+      else d.join(outsideParty(target));
+    },
+    contactHangsUp: ({ context, self }) => {
+      context.d.mark('hang-up', 'the contact hangs up', undefined, CONTACT);
+      endCall(context.d, null, self.getSnapshot());
+    },
+    /** The consulted party hangs up: the consultation is over, as if cancelled. */
+    consultedHangsUp: ({ context, event }) => {
+      const d = context.d;
+      const party = as(event, 'hangUp').party;
+      d.consult = null;
+      d.leave(party);
+      d.mark('leave', `${d.label(party)} hangs up`, undefined, party);
+    },
+    /** The dialling agent gives up: the outbound call never connected. */
+    diallerHangsUp: ({ context, event, self }) => {
+      const party = as(event, 'hangUp').party;
+      context.d.leave(party);
+      context.d.mark('hang-up', `${context.d.label(party)} hangs up`, undefined, party);
+      endCall(context.d, null, self.getSnapshot());
+    },
+    partyHangsUp: ({ context, event, self }) => {
+      const d = context.d;
+      const begins = externalPortionBegins(d, event);
+      const party = as(event, 'hangUp').party;
+      const agentId = agentIdOf(party);
+      if (agentId !== null && d.consult?.agentId === agentId) {
+        const consulted = d.consult.party;
+        d.consult = null;
+        if (consulted) d.leave(consulted);
+      }
+      if (agentId !== null && d.invite?.agentId === agentId) d.invite = null;
+      d.leave(party);
+      d.mark('hang-up', `${d.label(party)} hangs up`, undefined, party);
+      if (agentId !== null && d.controller === agentId) {
+        // R12: control passes to the agent who joined earliest among those still on the call.
+        const next = d.onCall.find((c) => partyKind(c.id) === 'agent');
+        d.controller = null;
+        if (next) d.setController(agentIdOf(next.id)!);
+      }
+      // R9: the last party besides the contact hung up.
+      if (d.onCall.length === 0) endCall(d, null, self.getSnapshot());
+      // R15 (decision): every agent left a conference while an outside party stays with the contact.
+      else if (begins) beginExternal(d);
+    },
+
+    // --- what the recording is doing ------------------------------------------
+    /** A segment opens with the layout that applies now (R17: a Recording node's own, else the settings). */
+    segmentOpens: ({ context, event }) => {
+      context.d.segmentOpens(event.type === 'rec.node' ? event.channels : context.d.settings.channels.value);
+    },
+    segmentCloses: ({ context, event }) => context.d.segmentCloses(closeReason(context.d, event)),
+    markR7: ({ context, event }) =>
+      context.d.mark('recording-on', 'recording starts as the first agent answers (R7)', undefined, agentParty(as(event, 'answer').agentId)),
+    markR8: ({ context }) => context.d.mark('recording-on', 'recording starts as the contact answers (R8)'),
+    markPause: ({ context, event }) => {
+      const e = as(event, event.type as 'pause' | 'resume');
+      const pause = e.type === 'pause';
+      // R11: pause closes the open segment; resume opens a new one at call-time positions.
+      context.d.mark(pause ? 'pause' : 'resume', pause ? 'recording paused' : 'recording resumed', undefined, agentParty(e.agentId));
+    },
+    /** R12 (decision): a pause ends when its controlling agent hands the call over by transfer. */
+    markHandover: ({ context }) => context.d.mark('resume', 'pause ended by the transfer (R12)'),
+    callEnded: ({ context }) => {
+      context.d.endedAt ??= context.d.now;
+      context.d.log.push({ at: context.d.now, t: 'end' });
     },
   },
 });
 
-export type CallMachine = typeof callMachine;
+function ringCandidate(d: CallData, agentId: string): boolean {
+  return d.ring?.candidates.includes(agentId) === true && !d.isOn(agentParty(agentId));
+}
+
+// ---------------------------------------------------------------------------
+// The flow, compiled: one state per node the call can wait at
+// ---------------------------------------------------------------------------
+
+/**
+ * Compiled and shared pieces of the machine's config. xstate types a config against the whole machine's
+ * implementations; pieces built apart are checked when `createMachine` reads them (a wrong action or guard
+ * name fails every test), so they are kept as plain objects here.
+ */
+type Config = Record<string, unknown>;
+type Transition = Record<string, unknown>;
+
+/** Both regions leave for `ended`: the segment closes as `recording` is left (R9). */
+const END = ['#call.where.ended', '#call.recording.ended'];
+
+interface CompiledFlow {
+  states: Record<string, Config>;
+  /** The state key of each node the call can wait at, and what the call does there. */
+  keyOf: Map<string, string>;
+  stepOf: Map<string, WaitKind>;
+  nodeOf: Map<string, string>;
+}
+
+const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end';
+
+/** Walks from `first` through instant nodes (Start, Recording) to the node the call waits at, or to its end. */
+function walk(ix: FlowIndex, first: string): Chain {
+  const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+  let id = first;
+  for (let count = 0; ; count++) {
+    // A loop that never waits (C4 warns about these): longer than a call may go, so the step limit ends it on the way.
+    if (count > CALL_LIMITS.steps) return chain;
+    const entry = ix.nodes.get(id);
+    if (!entry?.behavior) return { ...chain, why: `the flow has no usable node "${id}"` };
+    const step = entry.behavior.enter(entry.node.data);
+    const visit: ChainStep = { nodeId: id, kind: entry.node.kind };
+    chain.steps.push(visit);
+    if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
+    if (step.kind !== 'pass') return { ...chain, waitAt: id };
+    if (step.recording) {
+      visit.recording = step.recording;
+      chain.recording = true;
+    }
+    visit.port = step.port;
+    const next = ix.next.get(`${id}\u0000${step.port}`);
+    // C1: an unconnected port (or one marked endsCall) ends the call.
+    if (next === undefined) return { ...chain, why: `port "${step.port}" of ${id} leads nowhere: the call ends` };
+    id = next;
+  }
+}
+
+/** Leaving `from` by `port` (null: the node's behaviour ends the call there). */
+function leave(ix: FlowIndex, from: string, port: string | null): Chain {
+  if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call', recording: false };
+  const next = ix.next.get(`${from}\u0000${port}`);
+  if (next === undefined) return { steps: [], waitAt: null, why: `port "${port}" of ${from} leads nowhere: the call ends`, recording: false };
+  return walk(ix, next);
+}
+
+/**
+ * The call follows `chain` (when `guard`, a key or a start, holds) to the node it waits at or to its end;
+ * unless the chain would take it past the per-call step limit (limits.ts): then it ends there.
+ */
+function chainTransitions(compiled: CompiledFlow, chain: Chain, from: Leaving | null, guard?: Transition['guard']): Transition[] {
+  const overLimit = { type: 'overStepLimit', params: { steps: chain.steps.length } };
+  const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain } };
+  const go = chain.waitAt === null ? { target: END, actions } : { target: `#${compiled.keyOf.get(chain.waitAt)}`, reenter: true, actions };
+  return [
+    { guard: guard ? and([guard as never, overLimit]) : overLimit, target: END, actions: { type: 'followToLimit', params: { from, chain } } },
+    guard ? { guard, ...go } : go,
+  ];
+}
+
+const flowCache = new WeakMap<FlowIndex, CompiledFlow>();
+
+function compileFlow(ix: FlowIndex): CompiledFlow {
+  const cached = flowCache.get(ix);
+  if (cached) return cached;
+  const compiled: CompiledFlow = { states: {}, keyOf: new Map(), stepOf: new Map(), nodeOf: new Map() };
+  const waiting: Array<{ nodeId: string; step: Waiting; key: string }> = [];
+  for (const [nodeId, entry] of ix.nodes) {
+    const step = entry.behavior?.enter(entry.node.data);
+    if (!step || !waits(step)) continue;
+    // Node ids may hold '.', which xstate reads as a path: states are numbered instead.
+    const key = `node${waiting.length}`;
+    compiled.keyOf.set(nodeId, key);
+    compiled.stepOf.set(key, step.kind);
+    compiled.nodeOf.set(key, nodeId);
+    waiting.push({ nodeId, step, key });
+  }
+  for (const { nodeId, step, key } of waiting) {
+    const { behavior, node } = ix.nodes.get(nodeId)!;
+    const seconds = step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.timeoutSeconds;
+    const on: Record<string, Transition | Transition[]> = {};
+    if (behavior!.press && (step.kind === 'gather' || step.kind === 'takeMessage')) {
+      // The keys that lead somewhere, grouped by the port they leave by; any other key is refused.
+      const byPort = new Map<string, string[]>();
+      for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#']) {
+        const port = behavior!.press(node.data, digit);
+        if (port !== null) byPort.set(port, [...(byPort.get(port) ?? []), digit]);
+      }
+      on.press = [
+        ...[...byPort].flatMap(([port, digits]) =>
+          chainTransitions(compiled, leave(ix, nodeId, port), { nodeId, port, cause: 'key' }, { type: 'digitIs', params: { digits } }),
+        ),
+        { actions: 'refuseKey' },
+      ];
+    }
+    if (step.kind === 'ring') {
+      on.answer = [{ guard: 'ringCandidate', target: '#call.where.agent', actions: 'answerRing' }, { actions: 'refuseNotRung' }] as Transition[];
+      on.outsideAnswer = { actions: 'refuseNoOutsideRing' } as Transition;
+    }
+    if (step.kind === 'dial') {
+      // An extension (R13) is talked to as an outside party too: no agent is on the call.
+      on.outsideAnswer = { target: '#call.where.outside', actions: 'outsideAnswers' } as Transition;
+      on.answer = { actions: 'refuseNotRung' } as Transition;
+    }
+    const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
+    const timer = chainTransitions(compiled, leave(ix, nodeId, timeoutPort), { nodeId, port: timeoutPort, cause: 'timer', kind: step.kind });
+    compiled.states[key] = {
+      id: key,
+      entry: { type: 'enterNode', params: { nodeId, step, seconds } satisfies NodeEntry },
+      on,
+      ...(seconds === null ? {} : { after: { timer } }),
+    } as Config;
+  }
+  flowCache.set(ix, compiled);
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------
+// The machine
+// ---------------------------------------------------------------------------
+
+/** R10 in a recording state: every refusal checked in order, else `then`. */
+function pauseIn(recording: RecordingState, then?: Transition): never {
+  const refuse = { type: 'refusePause', params: { recording } };
+  return (then ? [{ guard: { type: 'pauseRefused', params: { recording } }, actions: refuse }, then] : [{ actions: refuse }]) as never;
+}
+
+/** R14: the events that can begin the external portion, in a recording state that then stops (`extra` first). */
+function externalStops(extra: Partial<Record<'transfer' | 'completeTransfer', Transition>> = {}): Record<string, never> {
+  const stop = { guard: 'externalStops', target: 'stopped' } as Transition;
+  return {
+    transfer: extra.transfer ? [stop, extra.transfer] : stop,
+    completeTransfer: extra.completeTransfer ? [stop, extra.completeTransfer] : stop,
+    outsideAnswer: stop,
+    hangUp: stop,
+  } as unknown as Record<string, never>;
+}
+
+/** The contact talking with agents or outside parties: one set of transitions for the four arrangements. */
+const TALKING: Record<string, Transition | Transition[]> = {
+  hold: [{ guard: 'holdRefused', actions: 'refuseHold' }, { actions: 'hold' }],
+  unhold: [{ guard: 'holdRefused', actions: 'refuseHold' }, { actions: 'hold' }],
+  answer: [
+    { guard: 'consultCandidate', actions: 'consultAnswered' },
+    { guard: 'inviteCandidate', target: 'conference', actions: 'inviteAnswered' },
+    { actions: 'refuseNotRung' },
+  ],
+  transfer: [
+    { guard: 'transferRefused', actions: 'refuseTransfer' },
+    { guard: 'warm', target: 'consultation', actions: 'warmTransfer' },
+    { guard: 'internalTarget', target: 'ringing', actions: 'blindTransfer' },
+    { target: 'outside', actions: 'blindTransfer' },
+  ],
+  // A transfer starts from a call with one agent, so completing it leaves the receiving party alone with the contact.
+  completeTransfer: [
+    { guard: { type: 'consultRefused', params: { complete: true } }, actions: { type: 'refuseConsult', params: { complete: true } } },
+    { guard: 'toAgent', target: 'agent', actions: 'completeTransfer' },
+    { target: 'outside', actions: 'completeTransfer' },
+  ],
+  cancelTransfer: [
+    { guard: { type: 'consultRefused', params: { complete: false } }, actions: { type: 'refuseConsult', params: { complete: false } } },
+    { target: 'agent', actions: 'cancelTransfer' },
+  ],
+  conference: [
+    { guard: 'conferenceRefused', actions: 'refuseConference' },
+    // Agents and ring groups ring first and join on `answer`.
+    { guard: 'internalTarget', actions: 'conference' },
+    { target: 'conference', actions: 'conference' },
+  ],
+  hangUp: [
+    { guard: 'isContact', target: END, actions: 'contactHangsUp' },
+    { guard: 'consultedParty', target: 'agent', actions: 'consultedHangsUp' },
+    { guard: 'notOnCall', actions: 'refuseNotOnCall' },
+    { guard: 'leavesNobody', target: END, actions: 'partyHangsUp' },
+    { guard: 'leavesNoAgent', target: 'outside', actions: 'partyHangsUp' },
+    { guard: 'leavesSeveral', target: 'conference', actions: 'partyHangsUp' },
+    { target: 'agent', actions: 'partyHangsUp' },
+  ],
+} as Record<string, Transition | Transition[]>;
+
+const talking = (phase: PhaseKind): Config => ({ entry: { type: 'where', params: { text: WHERE_TEXT.talking, phase } }, on: TALKING }) as Config;
+
+function bootTransitions(ix: FlowIndex | null, compiled: CompiledFlow | null): Transition[] {
+  const out = [{ guard: 'outbound', target: 'dialling', actions: 'bootOutbound' }] as Transition[];
+  if (ix && compiled) {
+    for (const node of ix.flow.nodes) {
+      if (isEntry(node)) out.push(...chainTransitions(compiled, walk(ix, node.id), null, { type: 'startsAt', params: { nodeId: node.id } }));
+    }
+  }
+  out.push({ target: 'ringing', actions: 'bootNoFlow' } as Transition);
+  return out;
+}
+
+function buildMachine(ix: FlowIndex | null) {
+  const compiled = ix ? compileFlow(ix) : null;
+  return callSetup.createMachine({
+    id: 'call',
+    context: ({ input }) => ({ d: input.data }),
+    type: 'parallel',
+    states: {
+      where: {
+        initial: 'boot',
+        on: {
+          // Per-call limit (limits.ts): the session sends this when the clock reaches the time limit.
+          'call.limit': { target: END, actions: 'stopAtTimeLimit' },
+          // R9: outside a conversation only the contact can hang up; nobody else is on the call.
+          hangUp: [{ guard: 'isContact', target: END, actions: 'contactHangsUp' }, { actions: 'refuseNotOnCall' }],
+          // R10: pause and resume are judged by the recording region wherever the call is.
+          pause: {},
+          resume: {},
+          '*': { guard: 'isCallAction', actions: 'refuseHere' },
+        },
+        states: {
+          // Waits for `call.begin`: actions taken while the actor starts run only after the start, when
+          // guards and delays have already read the context those actions had not yet written.
+          boot: { on: { 'call.begin': bootTransitions(ix, compiled) as never } },
+          ...((compiled?.states ?? {}) as Record<string, never>),
+          ringing: {
+            entry: { type: 'where', params: { text: WHERE_TEXT.ringing, phase: 'ringing' } },
+            on: { answer: [{ guard: 'ringCandidate', target: 'agent', actions: 'answerRing' }, { actions: 'refuseNotRung' }] },
+          },
+          dialling: {
+            entry: { type: 'where', params: { text: WHERE_TEXT.dialling, phase: 'dialling' } },
+            on: {
+              contactAnswer: { target: 'agent', actions: 'contactAnswers' },
+              hangUp: [
+                { guard: 'isContact', target: END, actions: 'contactHangsUp' },
+                { guard: 'isOnCall', target: END, actions: 'diallerHangsUp' },
+                { actions: 'refuseNotOnCall' },
+              ],
+            },
+          },
+          ...(Object.fromEntries(TALKING_STATES.map((phase) => [phase, talking(phase)])) as Record<string, never>),
+          // Not `final`: a done actor would drop later actions instead of refusing them.
+          ended: {
+            entry: 'callEnded',
+            on: { pause: { actions: 'refuseEnded' }, resume: { actions: 'refuseEnded' }, '*': { guard: 'isCallAction', actions: 'refuseEnded' } },
+          },
+        },
+      },
+      recording: {
+        initial: 'pending',
+        states: {
+          // No Recording node ran and no default decided yet (R7, R8).
+          pending: {
+            on: {
+              'rec.node': [{ guard: 'nodeOn', target: 'recording' }, { target: 'off' }],
+              // R7: recording starts when the first agent answers, if the effective inbound setting is on.
+              answer: [
+                { guard: 'answerRecords', target: 'recording', actions: 'markR7' },
+                { guard: 'ringCandidate', target: 'off' },
+              ],
+              // R8: outbound recording starts when the contact answers, if the effective outbound setting (R4) is on.
+              contactAnswer: [
+                { guard: 'contactAnswerRecords', target: 'recording', actions: 'markR8' },
+                { guard: 'outbound', target: 'off' },
+              ],
+              ...externalStops(),
+              pause: pauseIn('pending'),
+              resume: pauseIn('pending'),
+            },
+          },
+          recording: {
+            entry: 'segmentOpens',
+            exit: 'segmentCloses',
+            on: {
+              // R6: a Recording node (off) stops recording; one that is on changes nothing (the segment goes on).
+              'rec.node': { guard: 'nodeOff', target: 'off' },
+              // R14: with continue-on-external-transfer off, nothing after the external portion's start is recorded.
+              ...externalStops(),
+              pause: pauseIn('recording', { target: 'paused', actions: 'markPause' } as Transition),
+              resume: pauseIn('recording'),
+            },
+          },
+          // R11: paused audio is left out; the gap stays visible at its call-time position.
+          paused: {
+            on: {
+              'rec.node': { guard: 'nodeOff', target: 'off' },
+              // R12 (decision): the pause ends when the controlling agent hands the call over by transfer.
+              ...externalStops({
+                transfer: { guard: 'handsOver', target: 'recording', actions: 'markHandover' } as Transition,
+                completeTransfer: { guard: 'handsOver', target: 'recording', actions: 'markHandover' } as Transition,
+              }),
+              resume: pauseIn('paused', { target: 'recording', actions: 'markPause' } as Transition),
+              pause: pauseIn('paused'),
+            },
+          },
+          // R6, or the default decided against recording: only a later Recording node turns it on.
+          off: {
+            on: {
+              'rec.node': { guard: 'nodeOn', target: 'recording' },
+              ...externalStops(),
+              pause: pauseIn('off'),
+              resume: pauseIn('off'),
+            },
+          },
+          // R14: past the external portion with continue-on-external-transfer off: nothing more is recorded.
+          stopped: { on: { pause: pauseIn('stopped'), resume: pauseIn('stopped') } },
+          ended: {},
+        },
+      },
+    },
+  });
+}
+
+export type CallMachine = ReturnType<typeof buildMachine>;
+
+const machineCache = new WeakMap<FlowIndex, CallMachine>();
+let noFlowMachine: CallMachine | null = null;
+
+/** The call machine for calls through `ix` (compiled once per flow), or for calls that run no flow. */
+export function callMachineFor(ix: FlowIndex | null): CallMachine {
+  if (!ix) {
+    noFlowMachine ??= buildMachine(null);
+    return noFlowMachine;
+  }
+  let machine = machineCache.get(ix);
+  if (!machine) {
+    machine = buildMachine(ix);
+    machineCache.set(ix, machine);
+  }
+  return machine;
+}
+
+/**
+ * The machine's state value as one line for people, e.g. `where: agent · recording: paused`; a flow
+ * node's state is named by what the call does there and the node, e.g. `where: menu "main-menu"`.
+ */
+export function describeState(value: unknown, ix: FlowIndex | null): string {
+  const { where, recording } = value as { where: string; recording: string };
+  const compiled = ix ? compileFlow(ix) : null;
+  const node = compiled?.nodeOf.get(where);
+  return `where: ${node === undefined ? where : `"${node}" (${WHERE_TEXT[compiled!.stepOf.get(where)!]})`} · recording: ${recording}`;
+}
+
+/** Reads the two regions' states from a snapshot value. */
+export function readState(value: unknown, d: CallData): { where: WhereView; recording: RecordingState } {
+  const { where, recording } = value as { where: string; recording: string };
+  if (where === 'ended') return { where: { area: 'ended', step: null }, recording: d.recordingAtEnd };
+  const step = d.flowIx ? (compileFlow(d.flowIx).stepOf.get(where) ?? null) : null;
+  const area: WhereView['area'] = step
+    ? 'flow'
+    : (TALKING_STATES as readonly string[]).includes(where)
+      ? 'talking'
+      : (where as WhereView['area']);
+  return { where: { area, step }, recording: recording as RecordingState };
+}

@@ -1,5 +1,5 @@
 /** Party ids (see `PartyId` in types.ts) and their display labels. */
-import type { TransferTarget } from '../../nodes/kind.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
 import type { WorkspaceIndex } from './lookup.ts';
 import type { PartyId, PartyKind } from './types.ts';
 

@@ -1,9 +1,9 @@
 /**
- * The R21 result of a call, derived from the core's compact log in one
+ * The R21 result of a call, derived from the call data's compact log in one
  * pass: segments with their parties and end reasons, channel layout,
  * totals, voicemails, deletion date, rejections, handledBy and the timeline.
  */
-import type { CallCore } from './core.ts';
+import type { CallData } from './callData.ts';
 import { CONTACT } from './parties.ts';
 import { deletionDate } from './retention.ts';
 import type { CallResult, ChannelLayout, PartyId, Phase, Segment, SegmentEndReason } from './types.ts';
@@ -12,14 +12,15 @@ import type { CallResult, ChannelLayout, PartyId, Phase, Segment, SegmentEndReas
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * Builds the result of `core` as it stands (an open segment or voicemail is
+ * Builds the result of a call as it stands (an open segment or voicemail is
  * reported as `in-progress` up to the current time).
  */
-export function deriveResult(core: CallCore): CallResult {
+export function deriveResult(core: CallData, ended: boolean): CallResult {
   const segments: Segment[] = [];
   const phases: Phase[] = [];
   const present = new Set<PartyId>();
-  let open: { start: number; channels: ChannelLayout; b: Set<PartyId> } | null = null;
+  /** The open segment, with each party on channel B and when they came into it. */
+  let open: { start: number; channels: ChannelLayout; b: Map<PartyId, number> } | null = null;
   let layout: ChannelLayout | null = null;
   let phase: Phase | null = null;
   const now = core.endedAt ?? core.now;
@@ -30,7 +31,10 @@ export function deriveResult(core: CallCore): CallResult {
     if (end > open.start) {
       // R17: the layout is fixed when recording first starts.
       layout ??= open.channels;
-      segments.push({ start: open.start, end, channelA: [CONTACT], channelB: [...open.b], endReason: reason });
+      // R17/R21: a party who joins at the moment the segment ends is not heard in it.
+      const channelB: PartyId[] = [];
+      for (const [party, from] of open.b) if (from < end) channelB.push(party);
+      segments.push({ start: open.start, end, channelA: [CONTACT], channelB, endReason: reason });
     }
     open = null;
   };
@@ -46,13 +50,13 @@ export function deriveResult(core: CallCore): CallResult {
     switch (e.t) {
       case 'join':
         present.add(e.party);
-        open?.b.add(e.party);
+        if (open && !open.b.has(e.party)) open.b.set(e.party, e.at);
         break;
       case 'leave':
         present.delete(e.party);
         break;
       case 'recOn':
-        open = { start: e.at, channels: e.channels, b: new Set(present) };
+        open = { start: e.at, channels: e.channels, b: new Map([...present].map((p) => [p, e.at])) };
         break;
       case 'recOff':
         close(e.at, e.reason);
@@ -89,7 +93,7 @@ export function deriveResult(core: CallCore): CallResult {
     deletionDate: recorded || voicemails.length > 0 ? deletionDate(core.start.startedAt, now, retention) : null,
     rejections: [...core.rejections],
     handledBy: { agentIds: [...core.handledAgents], ringGroupIds: [...core.handledGroups] },
-    ended: core.ended,
+    ended,
     duration: now,
     path: [...core.path],
     externalPortionAt: core.externalAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferTarget } from '../../nodes/kind.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
 import { addMonthsClamped, deletionDate } from './retention.ts';
 import { startCall } from './session.ts';
 import { assignFlow, buildFlow, inbound, outbound, run, spans, testWorkspace } from './testkit.ts';
@@ -875,5 +875,46 @@ describe('timers and the step API', () => {
     ]);
     expect(spans(result)).toEqual([[5, 30, 'hang-up']]);
     expect(result.timeline.markers.filter((m) => m.kind === 'hold' || m.kind === 'unhold')).toHaveLength(2);
+  });
+});
+
+describe('who is heard in a segment (R17, R21)', () => {
+  const noContinue = () => testWorkspace({ account: { continueOnExternalTransfer: false } });
+  it('R17/R21: an outside party who joins at the moment a segment ends (blind transfer, continue off) is not a party of it', () => {
+    const { result } = run(noContinue(), assignFlow(), inbound(), [
+      [5, answer()],
+      [20, transfer('blind', OUTSIDE)],
+      [50, hangUp()],
+    ]);
+    expect(result.segments).toEqual([{ start: 5, end: 20, channelA: ['contact'], channelB: ['agent:ana'], endReason: 'external-transfer' }]);
+  });
+
+  it('R17/R21: the outside party a flow Transfer node reaches is not a party of the segment that ends as it answers (R16)', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['r', 'recording', { record: 'on' }],
+        ['t', 'transfer', { target: OUTSIDE }],
+      ],
+      [
+        ['s', 'next', 'r'],
+        ['r', 'next', 't'],
+      ],
+    );
+    const { result } = run(noContinue(), flow, inbound(), [
+      [9, { type: 'outsideAnswer' }],
+      [30, hangUp()],
+    ]);
+    expect(result.segments).toEqual([{ start: 0, end: 9, channelA: ['contact'], channelB: [], endReason: 'external-transfer' }]);
+  });
+
+  it('R17: a party who joins during a segment and one present at its start are both on channel B', () => {
+    const { result } = run(testWorkspace(), assignFlow(), inbound(), [
+      [5, answer()],
+      [10, conference({ type: 'agent', agentId: 'cy' })],
+      [12, answer('cy')],
+      [30, hangUp()],
+    ]);
+    expect(result.segments[0]!.channelB).toEqual(['agent:ana', 'agent:cy']);
   });
 });

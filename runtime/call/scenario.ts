@@ -19,7 +19,7 @@
  * }
  */
 import { z } from 'zod';
-import { idSchema, labelSchema, transferTargetSchema } from '../../nodes/kind.ts';
+import { idSchema, labelSchema, transferTargetSchema } from '../../nodes/kit/fields.ts';
 import { type ParseResult, readJson, scanHostile } from '../document/errors.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import { zodIssues } from '../document/flow.ts';

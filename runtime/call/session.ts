@@ -1,14 +1,16 @@
 /**
  * The step API the simulator drives: start a call, ask what may happen now,
  * apply actions at chosen times, read the result so far, step back and forth.
- * Headless: no React, no DOM.
+ * The call itself is the machine in `machine.ts`; a session only feeds it
+ * timed actions, moves its clock and keeps the history. Headless: no React, no DOM.
  */
-import { type Actor, createActor, SimulatedClock } from 'xstate';
+import { type Actor, createActor } from 'xstate';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
-import { CallCore } from './core.ts';
+import { availableActions } from './actions.ts';
+import { CallClock, CallData, type CallView } from './callData.ts';
+import { type CallMachine, callMachineFor, describeState, readState } from './machine.ts';
 import { CALL_LIMITS } from './limits.ts';
-import { type CallMachine, callMachine, goEvents } from './machine.ts';
 import { deriveResult } from './result.ts';
 import type {
   ApplyOutcome,
@@ -20,17 +22,16 @@ import type {
   EffectiveSettings,
   HistoryEntry,
   PartyInfo,
+  PortRef,
 } from './types.ts';
-
-const toMs = (seconds: number) => Math.round(seconds * 1000);
 
 class Session implements CallSession {
   readonly start: CallStart;
   private readonly ws: WorkspaceDoc;
   private readonly flow: FlowDoc | undefined;
-  private core!: CallCore;
+  private data!: CallData;
   private actor!: Actor<CallMachine>;
-  private clock!: SimulatedClock;
+  private clock!: CallClock;
   private entries: HistoryEntry[] = [];
   private index = 0;
 
@@ -43,36 +44,48 @@ class Session implements CallSession {
 
   private boot(): void {
     this.actor?.stop();
-    this.clock = new SimulatedClock();
-    this.core = new CallCore(this.ws, this.flow, this.start);
-    this.core.begin();
-    this.actor = createActor(callMachine, { input: { core: this.core, clock: this.clock }, clock: this.clock });
+    this.clock = new CallClock();
+    this.data = new CallData(this.ws, this.flow, this.start, this.clock);
+    this.actor = createActor(callMachineFor(this.data.flowIx), { input: { data: this.data }, clock: this.clock });
     this.actor.start();
+    this.actor.send({ type: 'call.begin' });
+  }
+
+  /** The data and the two regions' states, as the offers and the result read them. */
+  private view(): CallView {
+    const { where, recording } = readState(this.actor.getSnapshot().value, this.data);
+    return { d: this.data, where, recording };
   }
 
   get time(): number {
-    return this.core.now;
+    return this.data.now;
   }
   get ended(): boolean {
-    return this.core.ended;
+    return (this.actor.getSnapshot().value as { where: string }).where === 'ended';
   }
   get currentNodeId(): string | null {
-    return this.core.nodeId;
+    return this.data.nodeId;
   }
   get path(): readonly string[] {
-    return this.core.path;
+    return this.data.path;
+  }
+  get traversed(): readonly PortRef[] {
+    return this.data.traversed;
   }
   get parties(): readonly PartyInfo[] {
-    return this.core.partyInfos();
+    return this.data.partyInfos();
   }
   get onHold(): boolean {
-    return this.core.isHeld;
+    return this.data.held;
   }
   get controllingAgentId(): string | null {
-    return this.core.controllingAgent;
+    return this.data.controller;
   }
   get paused(): boolean {
-    return this.core.isPaused;
+    return this.view().recording === 'paused';
+  }
+  get state(): string {
+    return describeState(this.actor.getSnapshot().value, this.data.flowIx);
   }
   get history(): readonly HistoryEntry[] {
     return this.entries;
@@ -82,14 +95,14 @@ class Session implements CallSession {
   }
 
   available(): AvailableAction[] {
-    return this.core.available();
+    return availableActions(this.view());
   }
 
   nextTimerAt(): number | null {
-    return this.core.ended ? null : this.core.timerAt;
+    return this.ended ? null : this.data.timerAt;
   }
 
-  apply(action: CallAction, at: number = this.core.now): ApplyOutcome {
+  apply(action: CallAction, at: number = this.data.now): ApplyOutcome {
     const outcome = this.step(action, at);
     if (outcome.ok) {
       // A step taken from an earlier point starts a new branch: the old future goes.
@@ -107,11 +120,11 @@ class Session implements CallSession {
   }
 
   result(): CallResult {
-    return deriveResult(this.core);
+    return deriveResult(this.data, this.ended);
   }
 
   effectiveSettings(): EffectiveSettings {
-    return this.core.settings;
+    return this.data.settings;
   }
 
   goTo(index: number): void {
@@ -126,44 +139,35 @@ class Session implements CallSession {
     this.index = index;
   }
 
-  /** Moves the clock to `at` (firing due timers first) and delivers the action. */
+  /** Moves the clock to `at` (firing due timers first, each at its own moment) and delivers the action. */
   private step(action: CallAction, at: number): ApplyOutcome {
-    const core = this.core;
+    const d = this.data;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) {
       return { ok: false, error: `The time must be a number of seconds ≥ 0 (got ${String(at)}).` };
     }
-    if (at < core.now) {
-      return { ok: false, error: `The time ${at}s is earlier than the call's current time ${core.now}s; time cannot go backwards.` };
+    if (at < d.now) {
+      return { ok: false, error: `The time ${at}s is earlier than the call's current time ${d.now}s; time cannot go backwards.` };
     }
     if (typeof action !== 'object' || action === null || typeof action.type !== 'string') {
       return { ok: false, error: 'An action must be an object with a "type".' };
     }
     // Per-call time limit (limits.ts): nothing happens after it; the call ends there.
     const until = Math.min(at, CALL_LIMITS.seconds);
-    // Timers due at or before the action fire first, each at its own moment. The clock only
-    // moves to fire timers: delays are computed from the clock's own now (see machine.ts).
-    while (!core.ended && core.timerAt !== null && core.timerAt <= until) {
-      const due = core.timerAt;
-      this.clock.set(Math.max(this.clock.now(), toMs(due)));
-      if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
-      if (core.timerAt === due) break; // the machine holds no such timer; do not spin
+    // A timer due before (or at the same second as) the action fires first, at its own moment.
+    while (d.timerAt !== null && d.timerAt <= until) {
+      const due = d.timerAt;
+      this.clock.fireAt(due);
+      if (d.timerAt === due) break; // the machine holds no such timer; do not spin
     }
-    if (!core.ended && at > CALL_LIMITS.seconds) {
-      core.now = CALL_LIMITS.seconds;
-      core.stopAtLimit('seconds');
-      if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
+    if (at > CALL_LIMITS.seconds && !this.ended) {
+      this.clock.seconds = CALL_LIMITS.seconds;
+      this.actor.send({ type: 'call.limit' });
     }
-    core.now = Math.max(core.now, at);
+    this.clock.seconds = Math.max(d.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };
-    const event = { ...action, at };
-    core.lastRejection = null;
-    if (core.ended) core.refuse(event, 'call-ended');
-    else {
-      this.actor.send(event);
-      // The lifecycle state or its timer changed: the machine re-enters the state the call is now in.
-      if (core.rerouteNeeded) this.actor.send(goEvents[core.key]);
-    }
-    const rejection = core.lastRejection;
+    d.lastRejection = null;
+    this.actor.send({ ...action, at });
+    const rejection = d.lastRejection;
     return rejection ? { ok: true, accepted: false, rejection } : { ok: true, accepted: true };
   }
 }

@@ -2,14 +2,14 @@
  * Effective settings (R1–R4): for one call at one moment, the value of each
  * recording setting and where it comes from, so the UI can explain it.
  */
-import type { RecordingData } from '../../nodes/recording/model.ts';
+import type { RecordingSettings } from '../../nodes/kit/contract.ts';
 import type { AccountSettings, PhoneNumber, TriState, WorkspaceDoc } from '../document/workspace.ts';
-import type { CallStart, ChannelLayout, Effective, EffectiveSettings, SettingSource } from './types.ts';
+import type { CallStart, Effective, EffectiveSettings, SettingSource } from './types.ts';
 
 /** A Recording node the call executed, in execution order. */
 export interface RecordingNodeRun {
   nodeId: string;
-  data: Pick<RecordingData, 'record' | 'channels' | 'agentPause'>;
+  data: RecordingSettings;
 }
 
 /** R4: an inbound call uses the number dialled; an outbound call the number the agent dials from. */
@@ -27,44 +27,50 @@ function numberValue(number: PhoneNumber | undefined, pick: (o: PhoneNumber['ove
   return { value: v === 'enabled', source: { kind: 'number', numberId: number.id } };
 }
 
-/** The latest executed Recording node that set each value (R3 (1)), or null where none did. */
-interface LatestNodes {
-  record: Effective<boolean> | null;
-  channels: Effective<ChannelLayout> | null;
-  agentPause: Effective<boolean> | null;
-}
-
-/** Folds one more run into the latest values: a later node that sets a value replaces the earlier one. */
-function fold(latest: LatestNodes, run: RecordingNodeRun): void {
-  const { nodeId, data } = run;
-  const source = { kind: 'node', nodeId } as const;
-  latest.record = { value: data.record === 'on', source };
-  if (data.channels !== 'default') latest.channels = { value: data.channels, source };
-  if (data.agentPause !== 'default') latest.agentPause = { value: data.agentPause === 'enabled', source };
+/** The latest run of each distinct settings object in a list of runs, oldest first, and how much of the list that covers. */
+interface LatestRuns {
+  count: number;
+  last: RecordingNodeRun | undefined;
+  runs: RecordingNodeRun[];
 }
 
 /**
- * What `latestNodes` folded so far for each list of runs it was given. A call appends a run each time it
- * executes a Recording node and asks again; folding only the new runs keeps a call that loops through a
- * Recording node linear in its length (scanning every earlier run each time made it quadratic).
+ * A call appends a run each time it executes a Recording node and resolves its settings again; scanning back
+ * through every earlier run made a call that loops through a Recording node quadratic in its length. A value
+ * is picked from a run's settings alone, so of the runs sharing one settings object (one node, run again and
+ * again) only the latest can be the one R3 wants: `latestNode` looks at those few, kept up to date here by
+ * reading only the runs added since the list was last seen (each run's `data` once).
  */
-const folded = new WeakMap<readonly RecordingNodeRun[], { count: number; last: RecordingNodeRun | undefined; latest: LatestNodes }>();
+const latestRunsOf = new WeakMap<readonly RecordingNodeRun[], LatestRuns>();
 
-const NO_NODES: Readonly<LatestNodes> = Object.freeze({ record: null, channels: null, agentPause: null });
-
-function latestNodes(runs: readonly RecordingNodeRun[]): Readonly<LatestNodes> {
-  if (runs.length === 0) return NO_NODES;
-  let memo = folded.get(runs);
-  // The list was cut or rewritten since (not only appended to): fold it again from the start.
-  if (memo && (memo.count > runs.length || (memo.count > 0 && runs[memo.count - 1] !== memo.last))) memo = undefined;
-  if (!memo) {
-    memo = { count: 0, last: undefined, latest: { record: null, channels: null, agentPause: null } };
-    folded.set(runs, memo);
+function latestRuns(runs: readonly RecordingNodeRun[]): readonly RecordingNodeRun[] {
+  let memo = latestRunsOf.get(runs);
+  // A list cut or rewritten since (not only appended to) is read again from the start.
+  if (!memo || memo.count > runs.length || (memo.count > 0 && runs[memo.count - 1] !== memo.last)) {
+    memo = { count: 0, last: undefined, runs: [] };
+    latestRunsOf.set(runs, memo);
   }
-  for (let i = memo.count; i < runs.length; i++) fold(memo.latest, runs[i]!);
+  for (let i = memo.count; i < runs.length; i++) {
+    const { nodeId, data } = runs[i]!;
+    const earlier = memo.runs.findIndex((r) => r.data === data);
+    if (earlier >= 0) memo.runs.splice(earlier, 1);
+    memo.runs.push({ nodeId, data });
+  }
   memo.count = runs.length;
   memo.last = runs[runs.length - 1];
-  return memo.latest;
+  return memo.runs;
+}
+
+/** R3 (1): the most recent executed Recording node that sets the value. */
+function latestNode<T>(runs: readonly RecordingNodeRun[], pick: (d: RecordingNodeRun['data']) => T | null): Effective<T> | null {
+  if (runs.length === 0) return null;
+  const latest = latestRuns(runs);
+  for (let i = latest.length - 1; i >= 0; i--) {
+    const run = latest[i]!;
+    const v = pick(run.data);
+    if (v !== null) return { value: v, source: { kind: 'node', nodeId: run.nodeId } };
+  }
+  return null;
 }
 
 /**
@@ -86,18 +92,19 @@ export function resolveSettings(
   const number = ws.numbers.find((n) => n.id === numberId);
   const inbound = start.direction === 'inbound';
 
-  const latest = latestNodes(runs);
-  const record = latest.record ??
+  const record =
+    latestNode(runs, (d) => d.record === 'on') ??
     numberValue(number, (o) => (inbound ? o.inbound : o.outbound)) ?? {
       value: inbound ? account.recordInbound : account.recordOutbound,
       source: ACCOUNT,
     };
   // R2: channels are account-wide; only a Recording node overrides them (R3).
-  const channels = latest.channels ?? {
+  const channels = latestNode(runs, (d) => (d.channels === 'default' ? null : d.channels)) ?? {
     value: account.dualChannel ? ('dual' as const) : ('mono' as const),
     source: ACCOUNT,
   };
-  const agentPause = latest.agentPause ?? numberValue(number, (o) => o.agentPause) ?? { value: account.agentPause, source: ACCOUNT };
+  const agentPause = latestNode(runs, (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
+    numberValue(number, (o) => o.agentPause) ?? { value: account.agentPause, source: ACCOUNT };
   return {
     record,
     channels,

@@ -9,7 +9,10 @@
  * This file holds types only, so the simulator UI can build against it
  * without pulling in the machine.
  */
-import type { TransferTarget } from '../../nodes/kind.ts';
+import type { TransferTarget } from '../../nodes/kit/fields.ts';
+import type { CallAction } from './actions.ts';
+
+export type { TransferTarget };
 
 // ---------------------------------------------------------------------------
 // Call start
@@ -85,50 +88,10 @@ export interface PartyInfo {
 // Actions
 // ---------------------------------------------------------------------------
 
-/**
- * Something that happens to a call at a moment in time. Applying an action
- * the call does not allow records a {@link Rejection}; it never throws.
- *
- * @example
- * session.apply({ type: 'press', digit: '2' }, 4);
- * session.apply({ type: 'answer', agentId: 'ana' }, 12);
- * session.apply({ type: 'transfer', agentId: 'ana', mode: 'warm', target: { type: 'external', number: '+15550100' } }, 60);
- * session.apply({ type: 'completeTransfer', agentId: 'ana' }, 90);
- */
-export type CallAction =
-  /** The caller presses a key (a Menu; `#` also ends a voicemail message). */
-  | { type: 'press'; digit: string }
-  /** An agent picks up a ringing call (from an Assign node, a transfer or a conference invitation). */
-  | { type: 'answer'; agentId: string }
-  /** Outbound: the dialled contact picks up (R8). */
-  | { type: 'contactAnswer' }
-  /** The outside number or extension a flow Transfer node is ringing picks up (R16: the external portion begins). */
-  | { type: 'outsideAnswer' }
-  /** An agent on the call puts the contact on hold / takes them off hold. Recording is not affected. */
-  | { type: 'hold'; agentId: string }
-  | { type: 'unhold'; agentId: string }
-  /** R10–R12: agent-initiated pause and resume. */
-  | { type: 'pause'; agentId: string }
-  | { type: 'resume'; agentId: string }
-  /**
-   * R13–R15: blind transfer (the agent drops at once) or warm transfer
-   * (the agent first consults the target; then `completeTransfer` or `cancelTransfer`).
-   */
-  | { type: 'transfer'; agentId: string; mode: TransferMode; target: TransferTarget }
-  | { type: 'completeTransfer'; agentId: string }
-  | { type: 'cancelTransfer'; agentId: string }
-  /** R12/R15: an agent on the call brings another party in. Agents and ring groups ring first and join on `answer`. */
-  | { type: 'conference'; agentId: string; target: TransferTarget }
-  /**
-   * A party hangs up (R9). For an agent or outside party in a conference this
-   * is leaving the call; when the contact hangs up the call ends.
-   */
-  | { type: 'hangUp'; party: PartyId }
-  /** Only moves the clock to the action's time, firing any timer due by then. */
-  | { type: 'wait' };
+// The actions themselves are defined once, with their schemas, in `actions.ts`.
+export type { CallAction, CallActionType, TimedAction } from './actions.ts';
 
 export type TransferMode = 'blind' | 'warm';
-export type CallActionType = CallAction['type'];
 
 /** A choice offered for one parameter of an action. */
 export interface Choice<V = string> {
@@ -388,6 +351,12 @@ export interface Timeline {
 /** Outcome of `apply`: `ok: false` means nothing changed because the input was wrong (time travel, bad shape). */
 export type ApplyOutcome = { ok: true; accepted: true } | { ok: true; accepted: false; rejection: Rejection } | { ok: false; error: string };
 
+/** An output port of a flow node. */
+export interface PortRef {
+  nodeId: string;
+  port: string;
+}
+
 /** One step of a session's history: the action and when it was applied. */
 export interface HistoryEntry {
   at: number;
@@ -414,6 +383,10 @@ export interface CallSession {
   readonly currentNodeId: string | null;
   /** Flow node ids visited, in order. */
   readonly path: readonly string[];
+  /** The output ports the call left flow nodes by, in order. */
+  readonly traversed: readonly PortRef[];
+  /** The call machine's state: where the call is and what its recording is doing, e.g. `where: agent · recording: paused`. */
+  readonly state: string;
   /** Parties besides the contact now on the call (and on a warm transfer's consulting leg). */
   readonly parties: readonly PartyInfo[];
   /** True while an agent has the contact on hold. */

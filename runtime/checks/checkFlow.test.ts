@@ -416,3 +416,53 @@ describe('checkFlow', () => {
     );
   });
 });
+
+describe('C1 a phone number served by two flows', () => {
+  function workspaceWith(...flows: FlowDoc[]): WorkspaceDoc {
+    const ws = createWorkspace();
+    ws.numbers.push({
+      id: 'num-support',
+      number: '+15550100',
+      label: 'Support',
+      flowId: null,
+      override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
+    });
+    ws.flows.push(...flows);
+    return ws;
+  }
+  const serving = (id: string, name: string, numberIds: string[]): FlowDoc => ({
+    ...flow([node('start', 'start', { numberIds }), node('bye', 'hangup')], edges('start.next>bye')),
+    id,
+    name,
+  });
+
+  it('R4: two Starts listing one number is an error on each Start naming both flows', () => {
+    const a = serving('a', 'Support line', ['num-support']);
+    const b = serving('b', 'Night line', ['num-support']);
+    const ws = workspaceWith(a, b);
+    for (const f of [a, b]) {
+      const shared = find(checkFlow(f, { workspace: ws }), 'C1-number-two-flows');
+      expect(shared).toHaveLength(1);
+      expect(shared[0]).toMatchObject({ severity: 'error', nodeId: 'start', field: 'numberIds' });
+      expect(shared[0]!.message).toContain('+15550100 (Support) is served by 2 flows: “Support line” and “Night line”');
+    }
+  });
+
+  it('R4: a number that runs one flow while another Start lists it is served by both', () => {
+    const a = serving('a', 'Support line', []);
+    const b = serving('b', 'Night line', ['num-support']);
+    const ws = workspaceWith(a, b);
+    ws.numbers[0]!.flowId = 'a';
+    expect(find(checkFlow(a, { workspace: ws }), 'C1-number-two-flows')[0]!.message).toContain('“Support line” and “Night line”');
+    expect(find(checkFlow(b, { workspace: ws }), 'C1-number-two-flows')).toHaveLength(1);
+  });
+
+  it('R4: one flow serving a number through its Start and the number itself is fine', () => {
+    const a = serving('a', 'Support line', ['num-support']);
+    const b = serving('b', 'Night line', []);
+    const ws = workspaceWith(a, b);
+    ws.numbers[0]!.flowId = 'a';
+    expect(find(checkFlow(a, { workspace: ws }), 'C1-number-two-flows')).toEqual([]);
+    expect(find(checkFlow(b, { workspace: ws }), 'C1-number-two-flows')).toEqual([]);
+  });
+});

@@ -4,17 +4,13 @@
  * do not. Every pass is linear in nodes + edges so a 1000-node flow checks
  * in well under 10 ms.
  */
-import { getModel } from '../../nodes/index.ts';
-import type { CheckContext, NodeProblem } from '../../nodes/kind.ts';
+import { getKind, isEntry, referencesOf } from '../../nodes/index.ts';
+import type { AnyKind, CheckContext, FlowProblem } from '../../nodes/kit/contract.ts';
 import type { FlowDoc, FlowNode } from '../document/flow.ts';
 import type { PhoneNumber, WorkspaceDoc } from '../document/workspace.ts';
 
 /** One thing wrong with a flow, placed on a node (and port or field) when it is about one. */
-export interface Problem extends NodeProblem {
-  nodeId?: string;
-  /** The output port the problem is about (an unconnected port, a menu path). */
-  port?: string;
-}
+export type Problem = FlowProblem;
 
 export interface FlowCheckContext {
   /** With a workspace, C2/C3 use its account and number settings and node checks resolve references. */
@@ -33,9 +29,6 @@ interface Out {
   /** Index of the target node, or -1 when the edge points at nothing. */
   to: number;
 }
-
-/** Kinds whose node can end the flow's part of the call on some outcome, so a loop through them has a way out. */
-const FLOW_EXIT_KINDS = new Set(['hangup', 'assign', 'transfer']);
 
 /**
  * Checks a flow for C1–C4 and gathers each node's own checks (with its id).
@@ -59,12 +52,14 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     indexById.set(id, i);
   }
 
-  // Each node's own checks and its ports.
+  // Each node's kind (looked up once: the passes below ask its traits), own checks and ports.
   const checkCtx: CheckContext = ctx.workspace ? { workspace: ctx.workspace } : {};
+  const kindOf: Array<AnyKind | undefined> = new Array(n);
   const portsOf: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
-    const model = getModel(node.kind);
+    kindOf[i] = getKind(node.kind);
+    const model = kindOf[i]?.model;
     if (!model) {
       problems.push({ severity: 'error', code: 'C1-unknown-kind', message: `Unknown node kind "${node.kind}".`, nodeId: node.id });
       portsOf[i] = [];
@@ -92,10 +87,10 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
         nodeId: edge.source,
         port: edge.sourcePort,
       });
-    } else if (nodes[to]!.kind === 'start') {
+    } else if (kindOf[to]?.traits.entry) {
       problems.push({ severity: 'error', code: 'C1-edge-into-start', message: 'Nothing may lead back into the Start node.', nodeId: edge.target });
     }
-    if (getModel(nodes[from]!.kind) && !portsOf[from]!.includes(edge.sourcePort)) {
+    if (kindOf[from] && !portsOf[from]!.includes(edge.sourcePort)) {
       // A port that no longer exists (a removed menu option): the parser would refuse the saved flow.
       problems.push({
         severity: 'error',
@@ -124,7 +119,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     const node = nodes[i]!;
     const ends = node.endsCall;
     for (const port of ends ?? []) {
-      if (portsOf[i]!.includes(port) || !getModel(node.kind)) continue;
+      if (portsOf[i]!.includes(port) || !kindOf[i]) continue;
       problems.push({
         severity: 'error',
         code: 'C1-unknown-port',
@@ -147,7 +142,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
 
   // C1: exactly one Start.
   const starts: number[] = [];
-  for (let i = 0; i < n; i++) if (nodes[i]!.kind === 'start') starts.push(i);
+  for (let i = 0; i < n; i++) if (kindOf[i]?.traits.entry) starts.push(i);
   if (starts.length === 0) {
     problems.push({ severity: 'error', code: 'C1-no-start', message: 'The flow has no Start node, so no call can enter it.' });
   }
@@ -183,12 +178,51 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     }
   }
 
-  problems.push(...checkNotice(flow, starts, outs, ctx.workspace));
+  if (ctx.workspace) problems.push(...checkSharedNumbers(flow, starts, ctx.workspace));
+  problems.push(...checkNotice(flow, kindOf, starts, outs, ctx.workspace));
   problems.push(...checkChannels(ctx.workspace));
-  problems.push(...checkLoops(nodes, outs, portsOf));
-  problems.push(...checkMenuPaths(nodes, outs));
+  problems.push(...checkLoops(nodes, kindOf, outs, portsOf));
+  problems.push(...checkMenuPaths(nodes, kindOf, outs));
 
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+}
+
+/** The ids of the numbers a flow's entry nodes list (R4: calls to them enter the flow there). */
+function startNumbers(flow: FlowDoc): Set<string> {
+  const ids = new Set<string>();
+  for (const node of flow.nodes) {
+    if (!isEntry(node)) continue;
+    for (const ref of referencesOf(node)) if (ref.type === 'number') ids.add(ref.id);
+  }
+  return ids;
+}
+
+/**
+ * C1 (workspace): an inbound call to a number enters exactly one flow (R4), so a
+ * number served by two flows (listed by both Starts, or listed by one Start
+ * while the number runs another flow) is an error on this flow's Start that
+ * names every flow serving it.
+ */
+function checkSharedNumbers(flow: FlowDoc, starts: number[], ws: WorkspaceDoc): Problem[] {
+  const start = starts[0] === undefined ? undefined : flow.nodes[starts[0]];
+  if (!start) return [];
+  const listed = ws.flows.map((f) => ({ flow: f.id === flow.id ? flow : f, numbers: startNumbers(f.id === flow.id ? flow : f) }));
+  if (!ws.flows.some((f) => f.id === flow.id)) listed.push({ flow, numbers: startNumbers(flow) });
+  const problems: Problem[] = [];
+  for (const number of ws.numbers) {
+    const serving = listed.filter((l) => l.numbers.has(number.id) || l.flow.id === number.flowId).map((l) => l.flow);
+    if (serving.length < 2 || !serving.some((f) => f.id === flow.id)) continue;
+    const names = serving.map((f) => `“${f.name}”`);
+    const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    problems.push({
+      severity: 'error',
+      code: 'C1-number-two-flows',
+      message: `Phone number ${number.number}${number.label ? ` (${number.label})` : ''} is served by ${names.length} flows: ${list}. A call to it can enter only one (R4); take it out of all but one.`,
+      nodeId: start.id,
+      field: 'numberIds',
+    });
+  }
+  return problems;
 }
 
 /**
@@ -211,8 +245,7 @@ function inboundDefault(flow: FlowDoc, starts: number[], ws: WorkspaceDoc | unde
   if (!ws) return { on: true, numbers: [] };
   const served = new Set<string>();
   for (const s of starts) {
-    const start = flow.nodes[s]!;
-    if (start.kind === 'start') for (const id of start.data.numberIds) served.add(id);
+    for (const ref of referencesOf(flow.nodes[s]!)) if (ref.type === 'number') served.add(ref.id);
   }
   for (const num of ws.numbers) if (num.flowId === flow.id) served.add(num.id);
   if (served.size === 0) return { on: ws.account.recordInbound, numbers: [] };
@@ -225,20 +258,13 @@ function inboundDefault(flow: FlowDoc, starts: number[], ws: WorkspaceDoc | unde
   return { on: on.length > 0, numbers: on };
 }
 
-/** True when an agent answering at this node starts recording under R7 (R13: internal targets only). */
-function agentAnswers(node: FlowNode): boolean {
-  if (node.kind === 'assign') return true;
-  if (node.kind === 'transfer') return node.data.target.type !== 'external';
-  return false;
-}
-
 /**
  * C2: walks every path from Start until the caller hears a recording
  * notice, tracking whether a Recording node has run (which ends R7's
  * default, R6). The walk visits each node at most twice (with and without
  * a Recording node behind it), so it is linear.
  */
-function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: WorkspaceDoc | undefined): Problem[] {
+function checkNotice(flow: FlowDoc, kindOf: Array<AnyKind | undefined>, starts: number[], outs: Out[][], ws: WorkspaceDoc | undefined): Problem[] {
   const nodes = flow.nodes;
   const inbound = inboundDefault(flow, starts, ws);
   // visited[i] bit 1: reached with no Recording node behind; bit 2: reached after one.
@@ -253,9 +279,11 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
     if ((visited[i]! & bit) !== 0) continue;
     visited[i]! |= bit;
     const node = nodes[i]!;
-    if (node.kind === 'play' && node.data.recordingNotice) continue;
+    const traits = kindOf[i]?.traits;
+    if (traits?.recordingNotice?.(node.data)) continue;
+    const recording = traits?.recording?.(node.data);
     if (warned[i] === 0) {
-      if (node.kind === 'recording' && node.data.record === 'on') {
+      if (recording?.record === 'on') {
         warned[i] = 1;
         problems.push({
           severity: 'warning',
@@ -264,7 +292,8 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
             'Recording starts here (R5) before the caller has heard a recording notice. Put a Play node marked as the recording notice before it: all-party-consent jurisdictions require one.',
           nodeId: node.id,
         });
-      } else if (!recordingNodeRan && inbound.on && agentAnswers(node)) {
+      } else if (!recordingNodeRan && inbound.on && traits?.agentAnswers?.(node.data)) {
+        // R7 (R13: internal targets only): an agent answering here starts recording.
         warned[i] = 1;
         const why = inbound.numbers.length > 0 ? `inbound recording is on for ${inbound.numbers.join(', ')}` : 'inbound recording is on';
         problems.push({
@@ -275,7 +304,7 @@ function checkNotice(flow: FlowDoc, starts: number[], outs: Out[][], ws: Workspa
         });
       }
     }
-    const next = recordingNodeRan || node.kind === 'recording';
+    const next = recordingNodeRan || recording !== undefined;
     for (const o of outs[i]!) if (o.to >= 0) stack.push([o.to, next]);
   }
   return problems;
@@ -300,7 +329,7 @@ function checkChannels(ws: WorkspaceDoc | undefined): Problem[] {
  * end the flow itself (hang-up, an answered assign, a connected transfer).
  * Tarjan's algorithm, iterative so a long chain cannot overflow the stack.
  */
-function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Problem[] {
+function checkLoops(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs: Out[][], portsOf: string[][]): Problem[] {
   const n = nodes.length;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -349,7 +378,7 @@ function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Prob
       } while (w !== v);
       const comp = compCount++;
       const isLoop = members.length > 1 || outs[v]!.some((o) => o.to === v);
-      if (isLoop && !hasWayOut(members, comp, compOf, nodes, outs, portsOf)) {
+      if (isLoop && !hasWayOut(members, comp, compOf, nodes, kindOf, outs, portsOf)) {
         members.sort((a, b) => a - b);
         const names = members.slice(0, 5).map((m) => `"${nodes[m]!.id}"`);
         const more = members.length > 5 ? ` and ${members.length - 5} more` : '';
@@ -365,10 +394,18 @@ function checkLoops(nodes: FlowNode[], outs: Out[][], portsOf: string[][]): Prob
   return problems;
 }
 
-function hasWayOut(members: number[], comp: number, compOf: Int32Array, nodes: FlowNode[], outs: Out[][], portsOf: string[][]): boolean {
+function hasWayOut(
+  members: number[],
+  comp: number,
+  compOf: Int32Array,
+  nodes: FlowNode[],
+  kindOf: Array<AnyKind | undefined>,
+  outs: Out[][],
+  portsOf: string[][],
+): boolean {
   for (const m of members) {
     const node = nodes[m]!;
-    if (FLOW_EXIT_KINDS.has(node.kind)) return true;
+    if (kindOf[m]?.traits.leavesFlow?.(node.data)) return true;
     if ((node.endsCall?.length ?? 0) > 0) return true;
     const connected = new Set<string>();
     for (const o of outs[m]!) {
@@ -382,24 +419,25 @@ function hasWayOut(members: number[], comp: number, compOf: Int32Array, nodes: F
 }
 
 /**
- * C4: a Menu whose `invalid` or `timeout` path ends the call hangs up on a
- * caller who mistyped or hesitated. An open port that is not marked as
- * ending the call is already a C1 error, so only marked ones are warned here.
+ * C4: a Menu whose `invalid` or `timeout` path (its fallback ports) ends the
+ * call hangs up on a caller who mistyped or hesitated. An open port that is
+ * not marked as ending the call is already a C1 error, so only marked ones are
+ * warned here.
  */
-function checkMenuPaths(nodes: FlowNode[], outs: Out[][]): Problem[] {
+function checkMenuPaths(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs: Out[][]): Problem[] {
   const problems: Problem[] = [];
   nodes.forEach((node, i) => {
-    if (node.kind !== 'menu') return;
-    for (const port of ['invalid', 'timeout'] as const) {
-      if (port === 'timeout' && node.data.timeoutSeconds === null) continue;
+    const fallbackPorts = kindOf[i]?.traits.fallbackPorts;
+    if (!fallbackPorts || !node.endsCall) return;
+    for (const { port, reason } of fallbackPorts(node.data)) {
       if (!node.endsCall?.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
       problems.push({
         severity: 'warning',
-        code: port === 'invalid' ? 'C4-menu-invalid-ends' : 'C4-menu-timeout-ends',
+        code: reason === 'invalid' ? 'C4-menu-invalid-ends' : 'C4-menu-timeout-ends',
         message:
-          port === 'invalid'
-            ? 'A caller who presses a wrong key is hung up on: connect the "invalid" path (for example back to the menu through a short message).'
-            : 'A caller who presses nothing is hung up on: connect the "timeout" path.',
+          reason === 'invalid'
+            ? `A caller who presses a wrong key is hung up on: connect the "${port}" path (for example back to the menu through a short message).`
+            : `A caller who presses nothing is hung up on: connect the "${port}" path.`,
         nodeId: node.id,
         port,
       });

@@ -27,16 +27,21 @@ const DEPTH = 2;
 /** Pieces sent per worker but not yet written: how far a slow piece may hold the others back. */
 const WINDOW_PER_WORKER = 4;
 
-/** Starts a worker thread running `batchWorker.ts` under tsx (the CLI runs from source, no build step). */
+/**
+ * Starts a worker thread running the batch worker: compiled JavaScript in the installed package (`lib/`), else
+ * `batchWorker.ts` under tsx (a source checkout has no build step).
+ */
 function startWorker(data: BatchWorkerData): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./batchWorker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
   // Each worker's old generation is capped at 128 MB: a call's live data is small and bounded (a line is at most
   // 1 MB, a call at most 1,000 flow nodes and 10,000 actions), but uncapped, V8 let each worker's heap grow with the
   // input before collecting it (two workers: 400 MB at 50,000 calls, 600 MB at 200,000, with a larger young
   // generation tried for speed). Capped, a batch's memory does not depend on the log's length (BENCHMARKS.md).
-  return new Worker(code, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+  const resourceLimits = { maxOldGenerationSizeMb: 128 };
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./batchWorker.js', import.meta.url), { workerData: data, resourceLimits });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./batchWorker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
+  return new Worker(code, { eval: true, workerData: data, resourceLimits });
 }
 
 /**

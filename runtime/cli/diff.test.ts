@@ -31,7 +31,8 @@ function edited(name: string, recipe: (flow: { nodes: Array<{ id: string; positi
   return path;
 }
 
-describe('recflow diff', () => {
+// Each test spawns the CLI two or three times: seconds apiece on a loaded machine (as validate.test.ts allows).
+describe('recflow diff', { timeout: 60_000 }, () => {
   it('exits 0 and says so when two files hold the same flow', async () => {
     const r = await recflow('diff', SUPPORT, SUPPORT);
     expect(r).toMatchObject({ code: 0, stderr: '' });

@@ -5,6 +5,7 @@
  * failed), 2 the command could not run (bad usage, unreadable input).
  */
 import { readFileSync } from 'node:fs';
+import { coverCommand } from './cover.ts';
 import { diffCommand } from './diff.ts';
 import { simulateCommand } from './simulate.ts';
 import { testCommand } from './test.ts';
@@ -45,6 +46,7 @@ export const commands: Record<string, Command> = {
   simulate: simulateCommand,
   test: testCommand,
   diff: diffCommand,
+  cover: coverCommand,
 };
 
 /** Exit codes shared by every command. */
@@ -70,9 +72,10 @@ const processIO: CliIO = {
   ...(process.stderr.isTTY ? { status: (line: string | null) => process.stderr.write(`\r\u001b[K${line ?? ''}`) } : {}),
 };
 
-/** The version of Recflow, from its package.json. */
+/** The version of Recflow, from its package.json (two folders up in a source checkout, three from the package's lib/). */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = new URL(import.meta.url.endsWith('.js') ? '../../../package.json' : '../../package.json', import.meta.url);
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -267,3 +267,20 @@ describe('migrations', () => {
     expect(errorsOf(v1)).toEqual([{ path: '$.edges[0].sourcePort', message: 'node "start" has no port "nope"' }]);
   });
 });
+
+describe('parseFlow lists every problem at once', () => {
+  it('an unknown top-level field does not hide the problems of nodes and edges', () => {
+    const doc = {
+      ...createFlow('f', 'F'),
+      colour: 'blue',
+      nodes: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { label: 'In', numberIds: [] } },
+        { id: 'x', kind: 'fax', position: { x: 0, y: 0 }, data: {} },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourcePort: 'next', target: 'nowhere' }],
+    };
+    const result = parseFlow(doc);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['$.colour', '$.nodes[1].kind', '$.edges[0].target']);
+  });
+});

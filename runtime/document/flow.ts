@@ -3,8 +3,8 @@
  * position, data) and edges (from a node's output port to a node).
  */
 import { z } from 'zod';
-import { getModel, isKindName, kindNames, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
-import { idSchema, labelSchema } from '../../nodes/kind.ts';
+import { entryKind, getModel, isKindName, kindNames, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
+import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath, zodIssues } from './errors.ts';
 import { migrateFlow } from './migrations.ts';
 
@@ -43,6 +43,9 @@ const flowEnvelopeSchema = z.strictObject({
   nodes: z.array(rawNodeSchema).max(MAX_NODES, `a flow may have at most ${MAX_NODES} nodes`),
   edges: z.array(edgeSchema).max(MAX_NODES * 16),
 });
+
+/** The envelope without its refusal of unknown top-level fields. */
+const lenientFlowEnvelope = z.object(flowEnvelopeSchema.shape);
 
 export type FlowNodeOf<K extends NodeKindName> = {
   id: string;
@@ -84,11 +87,17 @@ export function parseFlow(input: unknown): ParseResult<FlowDoc> {
       return { ok: false, errors: [{ path: '$.nodes', message: `the flow has ${count} nodes; at most ${MAX_NODES} are allowed` }] };
     }
   }
-  const envelope = parseWithSchema(flowEnvelopeSchema, value);
-  if (!envelope.ok) return envelope;
-  const doc = envelope.value;
-
   const errors: DocError[] = [];
+  const envelope = parseWithSchema(flowEnvelopeSchema, value);
+  let doc: z.infer<typeof flowEnvelopeSchema>;
+  if (envelope.ok) doc = envelope.value;
+  else {
+    // An unknown top-level field must not hide the rest: read on without it, so every problem is listed at once.
+    const rest = parseWithSchema(lenientFlowEnvelope, value);
+    if (!rest.ok) return envelope;
+    errors.push(...envelope.errors);
+    doc = rest.value;
+  }
   const nodes: FlowNode[] = [];
   const portsById = new Map<string, Set<string>>();
   const hasInputById = new Map<string, boolean>();
@@ -164,17 +173,10 @@ export function serializeFlow(flow: FlowDoc): string {
   return `${JSON.stringify(flow, null, 2)}\n`;
 }
 
-/** A new, empty flow holding only a Start node. */
+/** A new, empty flow holding only its entry node (Start), whose id is the kind's name. */
 export function createFlow(id: string, name: string): FlowDoc {
-  const start = getModel('start')!;
-  return {
-    format: FLOW_FORMAT,
-    version: FLOW_VERSION,
-    id,
-    name,
-    nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: start.defaults() as NodeDataOf<'start'> }],
-    edges: [],
-  };
+  const entry = { id: entryKind.kind, kind: entryKind.kind, position: { x: 0, y: 0 }, data: entryKind.model.defaults() } as FlowNode;
+  return { format: FLOW_FORMAT, version: FLOW_VERSION, id, name, nodes: [entry], edges: [] };
 }
 
 /**
@@ -202,7 +204,7 @@ export function flowJsonSchemaSource() {
     nodes: z
       .array(z.discriminatedUnion('kind', kindNodes as unknown as [typeof rawNodeSchema]))
       .max(MAX_NODES)
-      .describe(`At most ${MAX_NODES} nodes with unique ids, exactly one of kind "start" (C1).`),
+      .describe(`At most ${MAX_NODES} nodes with unique ids, exactly one of kind "${entryKind.kind}" (C1).`),
     edges: flowEnvelopeSchema.shape.edges.describe(
       'Each edge leads from one output port of its source node to a node other than Start and other than itself; at most one edge leaves a port.',
     ),

@@ -5,9 +5,9 @@
  * tests only; the runtime never imports it.
  */
 import fc from 'fast-check';
-import { getModel, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
-import { RESERVED_IDS } from '../../nodes/kind.ts';
-import { MENU_DIGITS } from '../../nodes/menu/model.ts';
+import { entryKind, getModel, kinds, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
+import type { CommonArbitraries } from '../../nodes/kit/contract.ts';
+import { RESERVED_IDS } from '../../nodes/kit/fields.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode } from './flow.ts';
 
 /** Any legal id; the names JavaScript objects reserve (`valueOf`, …) are not legal ids. */
@@ -29,38 +29,17 @@ const transferTargetArb = fc.oneof(
   fc.stringMatching(/^\+?[0-9 ()-]{3,20}$/).map((number) => ({ type: 'external' as const, number })),
 );
 
-/** Every kind's data, valid by its schema. */
-export const nodeDataArbitraries: { [K in NodeKindName]: fc.Arbitrary<NodeDataOf<K>> } = {
-  start: fc.record({ label: labelArb, numberIds: fc.array(idArb, { maxLength: 5 }) }),
-  play: fc.record({ label: labelArb, text: textArb(400), durationSeconds: secondsArb(600), recordingNotice: fc.boolean() }),
-  menu: fc.record({
-    label: labelArb,
-    prompt: textArb(400),
-    options: fc.uniqueArray(fc.record({ digit: fc.constantFrom(...MENU_DIGITS), label: labelArb }), { selector: (o) => o.digit, maxLength: 12 }),
-    timeoutSeconds: fc.option(secondsArb(300), { nil: null }),
-  }),
-  recording: fc.record({
-    label: labelArb,
-    record: fc.constantFrom('on' as const, 'off' as const),
-    channels: fc.constantFrom('default' as const, 'dual' as const, 'mono' as const),
-    agentPause: fc.constantFrom('default' as const, 'enabled' as const, 'disabled' as const),
-  }),
-  assign: fc.record({
-    label: labelArb,
-    target: fc.oneof(
-      idArb.map((ringGroupId) => ({ type: 'ringGroup' as const, ringGroupId })),
-      idArb.map((agentId) => ({ type: 'agent' as const, agentId })),
-    ),
-    ringTimeoutSeconds: secondsArb(600),
-  }),
-  transfer: fc.record({ label: labelArb, target: transferTargetArb, ringTimeoutSeconds: secondsArb(600) }),
-  voicemail: fc.record({ label: labelArb, prompt: textArb(400), maxLengthSeconds: secondsArb(600) }),
-  hangup: fc.record({ label: labelArb }),
+/** What each kind's arbitrary builds on (`arbitrary(fc, common)` in its kind.ts). */
+export const commonArbitraries: CommonArbitraries = { id: idArb, label: labelArb, text: textArb, seconds: secondsArb, transferTarget: transferTargetArb };
+
+/** Every kind's data, valid by its schema, from the kind's own arbitrary. */
+export const nodeDataArbitraries = Object.fromEntries(kinds.map((k) => [k.kind, k.arbitrary(fc, commonArbitraries)])) as {
+  [K in NodeKindName]: fc.Arbitrary<NodeDataOf<K>>;
 };
 
 type KindAndData = { [K in NodeKindName]: { kind: K; data: NodeDataOf<K> } }[NodeKindName];
 
-const otherKinds = (Object.keys(nodeDataArbitraries) as NodeKindName[]).filter((k) => k !== 'start');
+const otherKinds = kinds.filter((k) => !k.traits.entry).map((k) => k.kind as NodeKindName);
 const kindAndDataArb: fc.Arbitrary<KindAndData> = fc
   .constantFrom(...otherKinds)
   .chain((kind) => (nodeDataArbitraries[kind] as fc.Arbitrary<unknown>).map((data) => ({ kind, data }) as KindAndData));
@@ -78,14 +57,14 @@ export const validFlowArbitrary: fc.Arbitrary<FlowDoc> = fc
     id: idArb,
     name: fc.string({ unit: 'binary', minLength: 1, maxLength: 100 }),
     description: fc.option(textArb(400), { nil: undefined }),
-    start: nodeDataArbitraries.start,
+    start: nodeDataArbitraries[entryKind.kind as NodeKindName],
     others: fc.array(kindAndDataArb, { maxLength: MAX_GENERATED_NODES }),
     ids: fc.uniqueArray(idArb, { minLength: MAX_GENERATED_NODES + 1, maxLength: MAX_GENERATED_NODES + 1 }),
     positions: fc.array(fc.record({ x: coordArb, y: coordArb }), { minLength: MAX_GENERATED_NODES + 1, maxLength: MAX_GENERATED_NODES + 1 }),
     choices: fc.array(fc.nat(), { minLength: 16 * (MAX_GENERATED_NODES + 1), maxLength: 16 * (MAX_GENERATED_NODES + 1) }),
   })
   .map(({ id, name, description, start, others, ids, positions, choices }) => {
-    const parts: KindAndData[] = [{ kind: 'start', data: start }, ...others];
+    const parts = [{ kind: entryKind.kind, data: start }, ...others] as KindAndData[];
     const nodes = parts.map((p, i) => ({ id: ids[i]!, kind: p.kind, position: positions[i]!, data: p.data }) as FlowNode);
     const edges: FlowEdge[] = [];
     let c = 0;
@@ -93,7 +72,7 @@ export const validFlowArbitrary: fc.Arbitrary<FlowDoc> = fc
       const ends: string[] = [];
       for (const port of getModel(node.kind)!.ports(node.data)) {
         const choice = choices[c++ % choices.length]!;
-        const targets = nodes.filter((t, j) => j !== i && t.kind !== 'start');
+        const targets = nodes.filter((t, j) => j !== i && getModel(t.kind)!.hasInput);
         if (choice % 3 === 0 && targets.length > 0) {
           edges.push({ id: `e${edges.length}`, source: node.id, sourcePort: port.id, target: targets[(choice >> 2) % targets.length]!.id });
         } else if (choice % 3 === 1) {

@@ -34,13 +34,21 @@ function isObject(v: unknown): v is JsonObject {
 
 /** The workspace's flows are flow documents: point at the flow schema rather than repeating it. */
 function linkFlows(schema: JsonObject): void {
-  const properties = schema.properties;
-  if (!isObject(properties) || !isObject(properties.flows)) return;
+  // zod always writes the workspace envelope's fields under `properties`, flows among them.
+  const properties = schema.properties as JsonObject;
   properties.flows = {
-    ...properties.flows,
+    ...(properties.flows as JsonObject),
     items: { $ref: `${SCHEMA_BASE_URL}flow.schema.json` },
     description: 'Flow documents (see flow.schema.json); older flow versions are migrated on import.',
   };
+  const versions = properties.versions;
+  if (isObject(versions) && isObject(versions.items) && isObject(versions.items.properties)) {
+    versions.items.properties.flow = {
+      $ref: `${SCHEMA_BASE_URL}flow.schema.json`,
+      description: 'The flow document as published (see flow.schema.json); its id is the version\'s flowId.',
+    };
+    versions.description = 'The published versions of the flows, oldest first: immutable numbered copies (see the Publish command).';
+  }
 }
 
 /** Every published document schema, by file name stem. */
@@ -53,7 +61,7 @@ export const schemaSources: Record<string, SchemaSource> = {
   workspace: {
     source: workspaceJsonSchemaSource,
     title: 'Recflow workspace',
-    description: `Account recording settings (R1, defaults filled in when left out), phone numbers with per-number overrides (R2), agents, ring groups, roles with listen/download scopes (R22) and the flows. Format "recflow.workspace", version ${WORKSPACE_VERSION}. ${LIMITS} Beyond this schema the parser also refuses duplicate ids in each list, agents whose role does not exist and ring group members who are not agents.`,
+    description: `Account recording settings (R1, defaults filled in when left out), phone numbers with per-number overrides (R2), agents, ring groups, roles with listen/download scopes (R22), the flows and their published versions. Format "recflow.workspace", version ${WORKSPACE_VERSION}. ${LIMITS} Beyond this schema the parser also refuses duplicate ids in each list, agents whose role does not exist and ring group members who are not agents, versions of a flow the workspace does not hold or holding another flow, and two versions of one flow with the same number.`,
     patch: linkFlows,
   },
   scenario: {

@@ -36,11 +36,14 @@ const flowSteps: Record<number, Step> = {
   }),
 };
 
-/** The workspace format has had one version so far. */
-const workspaceSteps: Record<number, Step> = {};
+const workspaceSteps: Record<number, Step> = {
+  // v2 added `versions`, the published versions of each flow. A v1 workspace has published none: the field's
+  // default (no versions) fills it in, and a `versions` a v1 document should not have is still checked.
+  1: (doc) => ({ ...doc, version: 2 }),
+};
 
 export const CURRENT_FLOW_VERSION = 2;
-export const CURRENT_WORKSPACE_VERSION = 1;
+export const CURRENT_WORKSPACE_VERSION = 2;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESERVED_IDS } from '../../nodes/kind.ts';
+import { RESERVED_IDS } from '../../nodes/kit/fields.ts';
 import { parseScenario } from '../call/scenario.ts';
 import type { DocError } from './errors.ts';
 import { createFlow, parseFlow } from './flow.ts';
@@ -179,12 +179,72 @@ describe('parseWorkspace', () => {
     expect(newer[0]!.message).toContain('newer than this Recflow understands');
   });
 
+  describe('published versions', () => {
+    const version = (extra: Json = {}): Json => ({
+      flowId: 'f1',
+      number: 1,
+      note: 'First',
+      publishedAt: '2026-11-30T09:15:00.000Z',
+      publisher: 'Ana Admin',
+      flow: createFlow('f1', 'One'),
+      ...extra,
+    });
+
+    it('keeps each version with its number, note, time, publisher and the flow as published', () => {
+      const ws = parsed(envelope({ flows: [createFlow('f1', 'One')], versions: [version(), version({ number: 2, note: '' })] }));
+      expect(ws.versions.map((v) => [v.flowId, v.number, v.note, v.publisher])).toEqual([
+        ['f1', 1, 'First', 'Ana Admin'],
+        ['f1', 2, '', 'Ana Admin'],
+      ]);
+      expect(ws.versions[0]!.flow).toEqual(createFlow('f1', 'One'));
+    });
+
+    it('refuses a version of a missing flow, holding another flow, reusing a number, or with a bad time', () => {
+      const flows = [createFlow('f1', 'One')];
+      expect(errorsOf(envelope({ flows, versions: [version({ flowId: 'gone', flow: createFlow('gone', 'Gone') })] }))).toEqual([
+        { path: '$.versions[0].flowId', message: 'no flow "gone" in the workspace' },
+      ]);
+      expect(errorsOf(envelope({ flows, versions: [version({ flow: createFlow('f2', 'Two') })] }))).toEqual([
+        { path: '$.versions[0].flow.id', message: 'a version of flow "f1" must hold that flow, not "f2"' },
+      ]);
+      expect(errorsOf(envelope({ flows, versions: [version(), version()] }))).toEqual([
+        { path: '$.versions[1].number', message: 'flow "f1" already has a version 1' },
+      ]);
+      expect(errorsOf(envelope({ flows, versions: [version({ publishedAt: 'yesterday' })] })).map((e) => e.path)).toEqual(['$.versions[0].publishedAt']);
+    });
+
+    it('validates the flow a version holds as a flow document, with paths under $.versions[i].flow', () => {
+      const bad = { ...createFlow('f1', 'One'), nodes: [{ id: 's', kind: 'fax', position: { x: 0, y: 0 }, data: {} }] };
+      expect(errorsOf(envelope({ flows: [createFlow('f1', 'One')], versions: [version({ flow: bad })] }))).toEqual([
+        { path: '$.versions[0].flow.nodes[0].kind', message: 'unknown node kind "fax"' },
+      ]);
+    });
+
+  });
+
+  it('lists every problem at once: an unknown top-level field does not hide the problems of the flows', () => {
+    const bad = { ...createFlow('f2', 'Two'), nodes: [{ id: 's', kind: 'fax', position: { x: 0, y: 0 }, data: {} }] };
+    expect(errorsOf(envelope({ colour: 'blue', flows: [bad] }))).toEqual([
+      { path: '$.colour', message: 'is not a field this document has' },
+      { path: '$.flows[0].nodes[0].kind', message: 'unknown node kind "fax"' },
+    ]);
+  });
+
+  it('migrates a version 1 workspace: it has published no versions', () => {
+    const v1 = { format: WORKSPACE_FORMAT, version: 1, name: 'Old', flows: [createFlow('f1', 'One')] };
+    const ws = parsed(v1);
+    expect(ws.version).toBe(WORKSPACE_VERSION);
+    expect(ws.versions).toEqual([]);
+    expect(ws.flows.map((f) => f.id)).toEqual(['f1']);
+  });
+
   it('round-trips through serializeWorkspace', () => {
     const ws = createWorkspace('Round trip');
     ws.roles.push(defaultRole('agent', 'Agent'));
     ws.agents.push({ id: 'a1', name: 'Ana', roleId: 'agent' });
     ws.ringGroups.push({ id: 'rg', name: 'Support', memberIds: ['a1'] });
     ws.flows.push(createFlow('f1', 'Flow'));
+    ws.versions.push({ flowId: 'f1', number: 1, note: 'Go live', publishedAt: '2026-11-30T09:15:00.000Z', publisher: 'Ana', flow: createFlow('f1', 'Flow') });
     expect(parseWorkspace(serializeWorkspace(ws))).toEqual({ ok: true, value: ws });
   });
 });

@@ -3,13 +3,14 @@
  * with their overrides (R2), agents, ring groups, roles (R22) and the flows.
  */
 import { z } from 'zod';
-import { idSchema, labelSchema } from '../../nodes/kind.ts';
+import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath } from './errors.ts';
 import { type FlowDoc, parseFlow } from './flow.ts';
 import { migrateWorkspace } from './migrations.ts';
 
 export const WORKSPACE_FORMAT = 'recflow.workspace';
-export const WORKSPACE_VERSION = 1;
+/** Version 2 added `versions` (the published versions of each flow); `migrations.ts` lifts version 1. */
+export const WORKSPACE_VERSION = 2;
 
 /** R1: account-wide settings; the defaults are R1's. */
 export const accountSettingsSchema = z.strictObject({
@@ -73,6 +74,25 @@ export const roleSchema = z.strictObject({
 });
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * One published version of a flow: an immutable, numbered copy of the flow
+ * document as it was published, with who published it, when and why.
+ */
+export const publishedVersionSchema = z.strictObject({
+  flowId: idSchema.describe('The id of the flow this is a version of.'),
+  number: z.number().int().min(1).max(1_000_000).describe('Numbered from 1 for each flow, never reused while the version is kept.'),
+  note: z.string().max(2000).default('').describe('What changed, as the publisher wrote it.'),
+  publishedAt: z.iso.datetime({ offset: true }).describe('When it was published (ISO 8601 date-time).'),
+  publisher: z.string().max(200).default('').describe('The name of the person who published it.'),
+  flow: z.unknown().describe('The flow document as published.'),
+});
+
+export interface PublishedVersion extends Omit<z.infer<typeof publishedVersionSchema>, 'flow'> {
+  flow: FlowDoc;
+}
+
+export const MAX_VERSIONS = 10000;
+
 const workspaceEnvelopeSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(WORKSPACE_VERSION),
@@ -83,10 +103,13 @@ const workspaceEnvelopeSchema = z.strictObject({
   ringGroups: z.array(ringGroupSchema).max(1000).default([]),
   roles: z.array(roleSchema).max(100).default([]),
   flows: z.array(z.unknown()).max(200).default([]),
+  versions: z.array(publishedVersionSchema).max(MAX_VERSIONS).default([]),
 });
 
-export interface WorkspaceDoc extends Omit<z.infer<typeof workspaceEnvelopeSchema>, 'flows'> {
+export interface WorkspaceDoc extends Omit<z.infer<typeof workspaceEnvelopeSchema>, 'flows' | 'versions'> {
   flows: FlowDoc[];
+  /** Published versions of the flows, in the order they were published. */
+  versions: PublishedVersion[];
 }
 
 /** The JSON Schema source for the workspace (flows are described by the flow schema). */
@@ -126,14 +149,22 @@ export function parseWorkspace(input: unknown): ParseResult<WorkspaceDoc> {
   const migrated = migrateWorkspace(read.value);
   if (!migrated.ok) return migrated;
   const envelope = parseWithSchema(workspaceEnvelopeSchema, migrated.value);
-  if (!envelope.ok) return envelope;
-  const doc = envelope.value;
-  const errors: DocError[] = [
+  let doc: z.infer<typeof workspaceEnvelopeSchema>;
+  const errors: DocError[] = [];
+  if (envelope.ok) doc = envelope.value;
+  else {
+    // An unknown top-level field must not hide the rest (the flows' own problems): read on without it.
+    const rest = parseWithSchema(z.object(workspaceEnvelopeSchema.shape), migrated.value);
+    if (!rest.ok) return envelope;
+    errors.push(...envelope.errors);
+    doc = rest.value;
+  }
+  errors.push(
     ...duplicates(doc.numbers, 'numbers', 'phone number'),
     ...duplicates(doc.agents, 'agents', 'agent'),
     ...duplicates(doc.ringGroups, 'ringGroups', 'ring group'),
     ...duplicates(doc.roles, 'roles', 'role'),
-  ];
+  );
   const roleIds = new Set(doc.roles.map((r) => r.id));
   const agentIds = new Set(doc.agents.map((a) => a.id));
   doc.agents.forEach((a, i) => {
@@ -159,8 +190,37 @@ export function parseWorkspace(input: unknown): ParseResult<WorkspaceDoc> {
     flowIds.add(parsed.value.id);
     flows.push(parsed.value);
   });
+  const versions = parseVersions(doc.versions, flowIds, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { ...doc, flows } };
+  return { ok: true, value: { ...doc, flows, versions } };
+}
+
+/**
+ * Each version's flow is a whole flow document (validated as one, older flow
+ * versions migrated), of the flow it says it belongs to; a flow's version
+ * numbers are unique.
+ */
+function parseVersions(raw: z.infer<typeof workspaceEnvelopeSchema>['versions'], flowIds: ReadonlySet<string>, errors: DocError[]): PublishedVersion[] {
+  const versions: PublishedVersion[] = [];
+  const seen = new Set<string>();
+  raw.forEach((v, i) => {
+    if (!flowIds.has(v.flowId)) errors.push({ path: toJsonPath(['versions', i, 'flowId']), message: `no flow "${v.flowId}" in the workspace` });
+    const key = `${v.flowId}\u0000${v.number}`;
+    if (seen.has(key)) errors.push({ path: toJsonPath(['versions', i, 'number']), message: `flow "${v.flowId}" already has a version ${v.number}` });
+    seen.add(key);
+    const parsed = parseFlow(v.flow);
+    if (!parsed.ok) {
+      const prefix = toJsonPath(['versions', i, 'flow']);
+      errors.push(...parsed.errors.map((e) => ({ path: prefix + e.path.slice(1), message: e.message })));
+      return;
+    }
+    if (parsed.value.id !== v.flowId) {
+      errors.push({ path: toJsonPath(['versions', i, 'flow', 'id']), message: `a version of flow "${v.flowId}" must hold that flow, not "${parsed.value.id}"` });
+      return;
+    }
+    versions.push({ ...v, flow: parsed.value });
+  });
+  return versions;
 }
 
 export function serializeWorkspace(ws: WorkspaceDoc): string {

@@ -8,7 +8,7 @@ import { memoryScenarioStorage } from '../../editor/simulator/scenarioStorage.ts
 import type { SavedScenario } from '../../editor/simulator/scenarios.ts';
 import { parseScenario } from '../../runtime/call/scenario.ts';
 import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
-import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
+import { nodeOfKind, nodesOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 /**
  * The support line as published, and as edited since: recording switched off (R6), a menu option added and
@@ -22,7 +22,7 @@ function editedSupportLine(): { published: FlowDoc; edited: FlowDoc } {
   menu.data.options.push({ digit: '3', label: 'Opening hours' });
   edited.nodes.push({ id: 'closed', kind: 'hangup', position: { x: 600, y: 700 }, data: { label: 'Closed for today' } });
   edited.edges.push({ id: 'e-menu-3', source: menu.id, sourcePort: '3', target: 'closed' });
-  const invalid = edited.nodes.find((n) => n.kind === 'play' && !n.data.recordingNotice)!;
+  const invalid = nodesOfKind('play', edited).find((n) => !n.data.recordingNotice)!;
   edited.nodes = edited.nodes.filter((n) => n.id !== invalid.id);
   edited.edges = edited.edges.filter((e) => e.source !== invalid.id && e.target !== invalid.id);
   menu.endsCall = ['invalid'];

@@ -7,7 +7,7 @@ import { createEditorStore } from '../../editor/store/store.ts';
 import { Toasts } from '../../editor/ui/toast.tsx';
 import { serializeFlow } from '../../runtime/document/flow.ts';
 import { serializeWorkspace } from '../../runtime/document/workspace.ts';
-import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
+import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 /** The app's import as it is wired: the hidden file input, the dialog useImport decides on, the toasts, and what the store holds. */
 function ImportArea() {
@@ -67,8 +67,9 @@ export const RefusedNotJson: Story = {
 /** A flow with a broken node is refused: each error names the path of the bad field. */
 export const RefusedInvalidFlow: Story = {
   play: async ({ canvasElement }) => {
-    const flow = JSON.parse(serializeFlow(sampleFlow())) as { nodes: Array<{ kind: string; data: Record<string, unknown> }> };
-    const play = flow.nodes.findIndex((n) => n.kind === 'play');
+    const sample = sampleFlow();
+    const play = sample.nodes.indexOf(nodeOfKind('play', sample));
+    const flow = JSON.parse(serializeFlow(sample)) as { nodes: Array<{ data: Record<string, unknown> }> };
     flow.nodes[play]!.data.durationSeconds = 'five';
     await pick(canvasElement, 'broken.flow.json', JSON.stringify(flow));
     const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import broken.flow.json' }));
@@ -80,17 +81,33 @@ export const RefusedInvalidFlow: Story = {
   },
 };
 
-/** A flow whose id is taken comes in as a new flow under a fresh id, without a dialog; the toast says so and offers Undo. */
-export const FlowImportsWithoutAsking: Story = {
+/** A flow whose id is taken asks first; "As a new flow" adds it under a fresh id, and the toast says so and offers Undo. */
+export const SameIdAsNewFlow: Story = {
   play: async ({ canvasElement }) => {
     const flow = sampleFlow();
     await pick(canvasElement, `${flow.id}.flow.json`, serializeFlow(flow));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: `Import “${flow.name}”` }));
+    await expect(dialog.getByRole('button', { name: `As the next version of “${flow.name}”` })).toBeVisible();
+    await userEvent.click(dialog.getByRole('button', { name: 'As a new flow' }));
     const toasts = within(within(canvasElement).getByRole('status'));
     await expect(await toasts.findByText(new RegExp(`id “${flow.id}” was taken`))).toBeVisible();
     await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
     await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length + 1} flows`);
     await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
     await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** "As the next version" makes the file the draft of the flow with its id: no flow is added. */
+export const SameIdAsNextVersion: Story = {
+  play: async ({ canvasElement }) => {
+    const flow = { ...sampleFlow(), name: 'Support line from the file' };
+    await pick(canvasElement, `${flow.id}.flow.json`, serializeFlow(flow));
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Import “Support line from the file”' }));
+    await userEvent.click(dialog.getByRole('button', { name: /^As the next version of/ }));
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows, on screen: Support line from the file`);
+    const toasts = within(within(canvasElement).getByRole('status'));
+    await expect(await toasts.findByText(/as the next version: it is the draft now/)).toBeVisible();
   },
 };
 

@@ -18,7 +18,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const tabs = canvas.getAllByRole('tab');
-    await expect(tabs.map((t) => t.textContent)).toEqual(['Account recording', 'Phone numbers', 'Agents and ring groups', 'Roles']);
+    await expect(tabs.map((t) => t.textContent)).toEqual(['Account recording', 'Phone numbers', 'Agents and ring groups', 'Roles', 'Publishing']);
     await expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
     await expect(canvas.getByRole('heading', { name: 'Account recording settings' })).toBeVisible();
     // Keyboard: arrows move between tabs and show their panel.
@@ -26,13 +26,14 @@ export const Default: Story = {
     await userEvent.keyboard('{ArrowRight}');
     await expect(canvas.getByRole('tab', { name: 'Phone numbers' })).toHaveFocus();
     await expect(canvas.getByRole('heading', { name: 'Phone numbers' })).toBeVisible();
-    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}');
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
     await expect(canvas.getByRole('tab', { name: 'Roles' })).toHaveAttribute('aria-selected', 'true');
     await expect(canvas.getByRole('tabpanel')).toHaveTextContent('Listening to or downloading a recording also needs');
     await userEvent.keyboard('{Home}');
     await expect(canvas.getByRole('tab', { name: 'Account recording' })).toHaveFocus();
     await userEvent.keyboard('{End}');
-    await expect(canvas.getByRole('tab', { name: 'Roles' })).toHaveAttribute('aria-selected', 'true');
+    await expect(canvas.getByRole('tab', { name: 'Publishing' })).toHaveAttribute('aria-selected', 'true');
+    await expect(canvas.getByRole('tabpanel')).toHaveTextContent('Your name');
   },
 };
 

@@ -154,3 +154,14 @@ export const Disabled: Story = {
     await expect(args.onApply).not.toHaveBeenCalled();
   },
 };
+
+/** R10: an action just taken and refused says why in its own row, where the reviewer clicked. */
+export const RefusedInRow: Story = {
+  args: { action: offered(support, anaTalking, 'pause'), refused: { at: 20, reason: 'Agent-initiated pause is not enabled for this call.' } },
+  play: async ({ canvasElement }) => {
+    const row = within(within(canvasElement).getByRole('group', { name: 'Pause recording' }));
+    await expect(row.getByRole('alert')).toHaveTextContent('Refused at 20 s: Agent-initiated pause is not enabled for this call.');
+    // The prediction is not repeated once the refusal itself is shown.
+    await expect(row.queryByText(/will be refused/)).toBeNull();
+  },
+};

@@ -64,6 +64,7 @@ export const WalkACall: Story = {
     const canvas = within(canvasElement);
     await expect(time(canvasElement)).toHaveTextContent('t = 0 s');
     await expect(canvas.getByText(/^At /)).toBeVisible();
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: "notice" \(playing a message\) · recording: pending$/);
     await expect(canvas.getByText('No steps yet.')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: /^Run to next timer \(5 s\)/ }));
     await expect(time(canvasElement)).toHaveTextContent('t = 5 s');
@@ -76,6 +77,8 @@ export const WalkACall: Story = {
     const parties = within(canvas.getByRole('list', { name: 'Parties on the call' }));
     await expect(parties.getByText(/Ana Lima/)).toBeVisible();
     await expect(parties.getByText('controls recording (R12)')).toBeVisible();
+    // The call machine's own state: where the call is, and what its recording does (R5: on since the Recording node).
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent('where: agent · recording: recording');
     await userEvent.click(within(canvas.getByRole('group', { name: 'Hang up' })).getByRole('button', { name: 'Hang up' }));
     await expect(canvas.getByText('Call ended')).toBeVisible();
     await expect(canvas.getByText('Nobody: the call has ended.')).toBeVisible();
@@ -146,7 +149,9 @@ export const RefusedPause: Story = {
     const pause = within(canvas.getByRole('group', { name: 'Pause recording' }));
     await userEvent.selectOptions(pause.getByRole('combobox'), 'ag-eva');
     await userEvent.click(pause.getByRole('button', { name: 'Pause recording' }));
-    await expect(canvas.getByRole('alert')).toHaveTextContent(/^Refused: /);
+    // The status note says so, and so does the Pause row itself, where the reviewer clicked.
+    await expect(canvas.getAllByRole('alert')[0]).toHaveTextContent(/^Refused: /);
+    await expect(pause.getByRole('alert')).toHaveTextContent(/^Refused at \d+ s: Eva Novak does not control the recording/);
     await expect(canvas.queryByText('recording paused')).toBeNull();
     // Dev controls the recording, so Dev's pause is taken.
     await userEvent.selectOptions(pause.getByRole('combobox'), 'ag-dev');

@@ -9,6 +9,7 @@ import { useSim } from '../../editor/simulator/useSim.ts';
 import { loadExampleWorkspace } from '../../examples/index.ts';
 import type { CallAction, CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { nodesOfKind } from '../fixtures.ts';
 
 type Step = CallAction | 'timer';
 const caller = '+15550111';
@@ -42,19 +43,29 @@ function saved(id: string, name: string, start: CallStart, steps: Step[]): Saved
 /** The example workspace with the support line's Recording node set to one mixed channel (an edit after the scenarios were saved). */
 function monoSupport(): WorkspaceDoc {
   const ws = loadExampleWorkspace();
-  for (const n of ws.flows.find((f) => f.id === 'support-line')!.nodes) if (n.kind === 'recording') n.data.channels = 'mono';
+  for (const n of nodesOfKind('recording', ws.flows.find((f) => f.id === 'support-line')!)) n.data.channels = 'mono';
   return ws;
 }
 
 /** The panel with its simulator store and in-memory storage, plus what the simulator holds now (so Load can be seen). */
-function ScenariosHarness({ workspace, makeSim, storage }: { workspace(): WorkspaceDoc; makeSim(): SimStore; storage(): ScenarioStorage }) {
+function ScenariosHarness({
+  workspace,
+  makeSim,
+  storage,
+  currentFlowId = 'support-line',
+}: {
+  workspace(): WorkspaceDoc;
+  makeSim(): SimStore;
+  storage(): ScenarioStorage;
+  currentFlowId?: string;
+}) {
   const [ws] = useState(workspace);
   const [sim] = useState(makeSim);
   const [store] = useState(storage);
   const call = useSim(sim, (s) => s.call);
   return (
     <>
-      <ScenariosPanel workspace={ws} sim={sim} storage={store} />
+      <ScenariosPanel workspace={ws} sim={sim} storage={store} currentFlowId={currentFlowId} />
       <p data-testid="sim-call">{call ? `${call.start.direction} call, ${call.historyIndex} steps, t = ${call.time} s` : 'no call'}</p>
     </>
   );
@@ -162,6 +173,23 @@ export const LoadAndDelete: Story = {
 };
 
 /** Storage that cannot be read: the panel says so and still works with an empty list. */
+/** recflow cover in the simulator: calls that together reach every node and port of the flow on screen, saved and passing. */
+export const GenerateCoveringScenarios: Story = {
+  args: { currentFlowId: 'payments-line' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Generate scenarios covering every path' }));
+    // recflow cover's code loads on first use.
+    await expect(await canvas.findByRole('status', { name: 'Coverage' })).toHaveTextContent(/reach 12 of 12 nodes and 14 of 14 ports of “Payments line”/);
+    const list = within(canvas.getByRole('list', { name: /^Scenarios of Payments/ }));
+    const rows = list.getAllByRole('listitem');
+    await expect(rows.length).toBeGreaterThan(1);
+    await expect(rows[0]).toHaveTextContent(/Cover 01/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Run all' }));
+    await waitFor(() => expect(canvas.getByText(`${rows.length} of ${rows.length} passed`)).toBeVisible());
+  },
+};
+
 export const StorageUnreadable: Story = {
   args: {
     storage: () => ({

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import Timeline from '../../editor/simulator/Timeline.tsx';
-import { conferenceRefusalCall, exampleCall, externalTransferCall, inProgressCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+import { conferenceRefusalCall, exampleCall, externalTransferCall, inProgressCall, monoCall, ninePausesCall, pauseCall, type SimCall, supportCall } from './simData.ts';
 
 /** Props for the timeline from a call the runtime simulated on the example flows. */
 const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start, flow: c.flow, layoutHint: c.settings.channels.value });
@@ -78,6 +78,28 @@ export const RefusalMarker: Story = {
     await expect(await within(document.body).findByRole('tooltip')).toHaveTextContent('does not control the recording');
     await expect(segments(canvasElement, 'A')).toEqual(['4–80 s']);
     await expect(canvas.getByText(/Conference: Dev Patel, Eva Novak/)).toBeVisible();
+    // The reason is also written beside the marker and listed whole under the timeline, without hovering.
+    await expect(marker.querySelector('text')?.textContent).toMatch(/^pause refused/);
+    await expect(canvas.getByRole('list', { name: 'Refused actions' })).toHaveTextContent('50 s · pause refused: Eva Novak does not control the recording');
+  },
+};
+
+/** R11: nine short pauses in a 400 s call, at Fit: every label drawn is readable, none over another. */
+export const NinePausesAtFit: Story = {
+  args: from(ninePausesCall()),
+  play: async ({ canvasElement }) => {
+    await expect(segments(canvasElement, 'A')).toHaveLength(10);
+    const boxes = [...canvasElement.querySelectorAll('.sim-tl__svg text')]
+      .filter((t) => (t.textContent ?? '').trim() !== '')
+      .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+    await expect(boxes.some((b) => b.text === 'pause')).toBe(true);
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5)
+        .map((b) => `${a.text} / ${b.text}`),
+    );
+    await expect(overlapping).toEqual([]);
   },
 };
 

@@ -80,6 +80,16 @@ export function conferenceRefusalCall(): SimCall {
   ]);
 }
 
+/** Payments line: Dev answers at 15 s and pauses nine times for 2 s, 38 s apart; the caller hangs up at 400 s (R11). */
+export function ninePausesCall(): SimCall {
+  const steps: Step[] = [['timer'], [7, { type: 'press', digit: '2' }], [15, { type: 'answer', agentId: 'ag-dev' }]];
+  for (let i = 0; i < 9; i++) {
+    steps.push([15 + 40 * i + 38, { type: 'pause', agentId: 'ag-dev' }], [15 + 40 * i + 40, { type: 'resume', agentId: 'ag-dev' }]);
+  }
+  steps.push([400, { type: 'hangUp', party: 'contact' }]);
+  return run(loadExampleWorkspace(), inbound('num-payments'), steps);
+}
+
 /** Support line: Ana blind-transfers to an outside number; the account keeps recording off on external transfer (R14). */
 export function externalTransferCall(): SimCall {
   return run(loadExampleWorkspace(), inbound('num-support'), [

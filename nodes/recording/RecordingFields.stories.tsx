@@ -1,0 +1,68 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { RecordingFields } from './RecordingFields.tsx';
+import { recordingModel } from './model.ts';
+import { nodeOfKind, sampleWorkspace } from '../../stories/fixtures.ts';
+import { FieldsHarness } from '../../stories/harness.tsx';
+
+const workspace = sampleWorkspace();
+const recording = nodeOfKind('recording', workspace.flows[0]).data;
+const monoAccount = { ...workspace, account: { ...workspace.account, dualChannel: false } };
+const dualAccount = { ...workspace, account: { ...workspace.account, dualChannel: true } };
+
+const meta = {
+  title: 'Inspector/Recording fields',
+  component: RecordingFields,
+  args: { data: { ...recording, record: 'on', channels: 'default', agentPause: 'default' }, onChange: fn(), problems: [], workspace: dualAccount },
+  render: (args) => (
+    <FieldsHarness Fields={RecordingFields} model={recordingModel} initial={args.data} workspace={args.workspace} onChange={args.onChange} />
+  ),
+} satisfies Meta<typeof RecordingFields>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    // R3: "use default" shows the account's value it falls through to.
+    await expect(canvas.getByLabelText(/Use default \(dual channel, from the account\)/)).toBeChecked();
+    await userEvent.click(canvas.getByLabelText('Stop recording'));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ record: 'off' }));
+    await expect(canvas.getByText(/only a later Recording node can start it again/)).toBeVisible();
+    await userEvent.click(canvas.getByLabelText('Allowed for the controlling agent'));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ agentPause: 'enabled' }));
+  },
+};
+
+/** R18 / C3: choosing mono warns that transcription needs dual channel. */
+export const MonoWarning: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByLabelText('Mono: one mixed channel'));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ channels: 'mono' }));
+    await expect(canvas.getByText(/post-call transcription and speech analytics need dual channel/)).toBeVisible();
+  },
+};
+
+/** The account records mono, so "use default" means mono and the R18 warning shows. */
+export const AccountDefaultMono: Story = {
+  args: { workspace: monoAccount },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText(/Use default \(mono, from the account\)/)).toBeChecked();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Transcription off.');
+  },
+};
+
+export const WithValidationError: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const label = canvas.getByLabelText('Label');
+    await userEvent.click(label);
+    await userEvent.paste('z'.repeat(201));
+    await expect(label).toHaveAttribute('aria-invalid', 'true');
+    await expect(canvas.getByText('must be at most 200 characters')).toBeVisible();
+    await expect(args.onChange).not.toHaveBeenCalled();
+  },
+};

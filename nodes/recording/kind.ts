@@ -1,0 +1,25 @@
+/** Recording: turns recording on or off from here on (R5/R6) with its channels and pause settings (R3). */
+import { defineKind } from '../kit/contract.ts';
+import { recordingBehavior, recordingSettings } from './behavior.ts';
+import { recordingModel } from './model.ts';
+
+export const recordingKind = defineKind({
+  model: recordingModel,
+  behavior: recordingBehavior,
+  traits: {
+    recording: recordingSettings,
+  },
+  look: {
+    icon: [{ circle: [12, 12, 8] }, { circle: [12, 12, 3.5], filled: true }],
+    color: { light: '#c22a3f', dark: '#ff7085' },
+    estimatedHeight: 155,
+  },
+  arbitrary: (fc, a) =>
+    fc.record({
+      label: a.label,
+      record: fc.constantFrom('on' as const, 'off' as const),
+      channels: fc.constantFrom('default' as const, 'dual' as const, 'mono' as const),
+      agentPause: fc.constantFrom('default' as const, 'enabled' as const, 'disabled' as const),
+    }),
+  ui: () => import('./ui.tsx'),
+});

@@ -1,0 +1,296 @@
+/**
+ * The call machine's context: the data of one call (who is on it, who is
+ * ringing, what has been recorded so far), as opposed to where the call is
+ * and what its recording is doing, which are the machine's states.
+ *
+ * It is mutated in place by the machine's actions and keeps a compact
+ * append-only log; `result.ts` derives segments, voicemails and the timeline
+ * from that log, so nothing big is copied per event (history and step-back
+ * replay from the actions instead).
+ */
+import { SimulatedClock } from 'xstate';
+import type { FlowDoc } from '../document/flow.ts';
+import type { WorkspaceDoc } from '../document/workspace.ts';
+import { type FlowIndex, indexFlow, indexWorkspace, type WorkspaceIndex } from './lookup.ts';
+import { agentParty, CONTACT, partyKind, partyLabel } from './parties.ts';
+import { type RecordingNodeRun, resolveSettings } from './settings.ts';
+import type {
+  CallStart,
+  ChannelLayout,
+  Choice,
+  EffectiveSettings,
+  LimitReached,
+  Marker,
+  MarkerKind,
+  PartyId,
+  PartyInfo,
+  PhaseKind,
+  PortRef,
+  Rejection,
+  SegmentEndReason,
+  TransferTarget,
+  VoicemailRecording,
+} from './types.ts';
+
+/** One entry of the compact call log. */
+export type LogEntry =
+  | { at: number; t: 'phase'; phase: PhaseKind; nodeId: string | null; parties: PartyId[] }
+  | { at: number; t: 'join'; party: PartyId }
+  | { at: number; t: 'leave'; party: PartyId }
+  | { at: number; t: 'recOn'; channels: ChannelLayout }
+  | { at: number; t: 'recOff'; reason: SegmentEndReason }
+  | { at: number; t: 'end' };
+
+/** A party on the call besides the contact, and when they joined. */
+export interface Connected {
+  id: PartyId;
+  joinedAt: number;
+}
+
+/** Agents being rung, and the ring group they are rung through. */
+export interface Ring {
+  candidates: string[];
+  ringGroupId: string | null;
+}
+
+/** A warm transfer's consultation: who consults, whom, and the consulted party once they answered. */
+export interface Consultation {
+  agentId: string;
+  target: TransferTarget;
+  party: PartyId | null;
+  ring: Ring | null;
+}
+
+/**
+ * The simulated clock of a call: xstate's `SimulatedClock` (milliseconds,
+ * which the machine's timers run on) plus the exact call time in seconds,
+ * which actions read so that fractional times stay exact.
+ */
+export class CallClock extends SimulatedClock {
+  /** The call time in seconds; moves forward with every action. */
+  seconds = 0;
+  /**
+   * Moves the call to the moment a timer falls due and fires it. The
+   * millisecond clock moves only here: timers are scheduled at their due
+   * time whatever the clock reads (see the machine's `timer` delay), so an
+   * action never fires a timer by rounding.
+   */
+  fireAt(seconds: number): void {
+    this.seconds = seconds;
+    this.set(Math.max(this.now(), Math.round(seconds * 1000)));
+  }
+}
+
+/** Where the call is, read from the machine's `where` region. */
+export interface WhereView {
+  area: 'boot' | 'flow' | 'ringing' | 'dialling' | 'talking' | 'ended';
+  /** In the flow: what the node the call waits at is doing. */
+  step: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | null;
+}
+
+/** What the recording is doing, read from the machine's `recording` region. */
+export type RecordingState = 'pending' | 'recording' | 'paused' | 'off' | 'stopped';
+
+/** What the offers and the session read: the data plus the two regions' states. */
+export interface CallView {
+  d: CallData;
+  where: WhereView;
+  recording: RecordingState;
+}
+
+export class CallData {
+  readonly ws: WorkspaceDoc;
+  readonly wsIx: WorkspaceIndex;
+  readonly flowIx: FlowIndex | null;
+  readonly start: CallStart;
+  readonly contactNumber: string;
+  readonly clock: CallClock;
+
+  /** When the running timer of the flow node the call waits at falls due (seconds), or null. */
+  timerAt: number | null = null;
+  /** The flow node the call is at, or null outside the flow. */
+  nodeId: string | null = null;
+  readonly path: string[] = [];
+  /** The ports the call left flow nodes by, in order (what `recflow cover` counts). */
+  readonly traversed: PortRef[] = [];
+  readonly log: LogEntry[] = [];
+  /** Timeline markers, in time order (kept apart from the log: the result hands them out as they are). */
+  readonly markers: Marker[] = [];
+  readonly rejections: Rejection[] = [];
+  /** The refusal of the event being handled, if any (the session reports it). */
+  lastRejection: Rejection | null = null;
+
+  /** The keys a Menu node offers while the call waits there. */
+  menuDigits: Choice[] = [];
+  /** Agents being rung for the call (Assign node, a call with no flow, a blind transfer). */
+  ring: Ring | null = null;
+  /** The extension or outside number a flow Transfer node rings. */
+  outsideRing: Extract<TransferTarget, { type: 'extension' } | { type: 'external' }> | null = null;
+  readonly onCall: Connected[] = [];
+  consult: Consultation | null = null;
+  /** A conference invitation ringing agents. */
+  invite: { agentId: string; ring: Ring } | null = null;
+  /** R12: the agent who controls recording. */
+  controller: string | null = null;
+  held = false;
+  /** Where the call is, in the words a refusal uses ("… while the call is in a menu"). */
+  whereText = 'starting';
+
+  readonly recordingRuns: RecordingNodeRun[] = [];
+  settings: EffectiveSettings;
+  /** R15: when the external portion began. */
+  externalAt: number | null = null;
+  /** The voicemail message being recorded (R19). */
+  vm: { nodeId: string; start: number; max: number } | null = null;
+  readonly voicemails: VoicemailRecording[] = [];
+  readonly handledAgents = new Set<string>();
+  readonly handledGroups = new Set<string>();
+  endedAt: number | null = null;
+  /** Set when a per-call limit (limits.ts) ended the call. */
+  limitReached: LimitReached | null = null;
+  /** What the recording was doing when the call ended (the `recording` region is gone by then). */
+  recordingAtEnd: RecordingState = 'pending';
+  private phaseKind: PhaseKind | null = null;
+  private phaseNode: string | null = null;
+
+  constructor(ws: WorkspaceDoc, flow: FlowDoc | undefined, start: CallStart, clock: CallClock) {
+    this.ws = ws;
+    this.wsIx = indexWorkspace(ws);
+    this.start = start;
+    this.clock = clock;
+    this.contactNumber = start.direction === 'inbound' ? start.callerNumber : start.contactNumber;
+    this.settings = resolveSettings(ws, start, this.recordingRuns);
+    let chosen = flow;
+    if (!chosen && start.direction === 'inbound') {
+      const flowId = ws.numbers.find((n) => n.id === start.numberId)?.flowId;
+      if (flowId) chosen = ws.flows.find((f) => f.id === flowId);
+    }
+    // R8: flows do not run on outbound calls.
+    this.flowIx = chosen && start.direction === 'inbound' ? indexFlow(chosen) : null;
+  }
+
+  /** The call time in seconds. */
+  get now(): number {
+    return this.clock.seconds;
+  }
+
+  join(party: PartyId): void {
+    this.onCall.push({ id: party, joinedAt: this.now });
+    this.log.push({ at: this.now, t: 'join', party });
+  }
+
+  leave(party: PartyId): void {
+    const i = this.onCall.findIndex((c) => c.id === party);
+    if (i >= 0) this.onCall.splice(i, 1);
+    this.log.push({ at: this.now, t: 'leave', party });
+  }
+
+  isOn(party: PartyId): boolean {
+    for (const c of this.onCall) if (c.id === party) return true;
+    return false;
+  }
+
+  agentsOnCall(): number {
+    let n = 0;
+    for (const c of this.onCall) if (partyKind(c.id) === 'agent') n++;
+    return n;
+  }
+
+  mark(kind: MarkerKind, label: string, nodeId?: string, party?: PartyId): void {
+    const marker: Marker = { at: this.now, kind, label };
+    if (nodeId !== undefined) marker.nodeId = nodeId;
+    if (party !== undefined) marker.party = party;
+    this.markers.push(marker);
+  }
+
+  /** A segment opens (R5, R7, R8, R11 resume) with the layout that applies now (R17). */
+  segmentOpens(channels: ChannelLayout): void {
+    this.log.push({ at: this.now, t: 'recOn', channels });
+  }
+
+  segmentCloses(reason: SegmentEndReason): void {
+    this.log.push({ at: this.now, t: 'recOff', reason });
+  }
+
+  /** A timeline phase begins, unless the call is still in the same phase at the same node. */
+  phase(kind: PhaseKind): void {
+    if (kind === this.phaseKind && this.nodeId === this.phaseNode) return;
+    this.phaseKind = kind;
+    this.phaseNode = this.nodeId;
+    this.log.push({ at: this.now, t: 'phase', phase: kind, nodeId: this.nodeId, parties: this.onCall.map((c) => c.id) });
+  }
+
+  /** R3: a Recording node ran; its settings win from now on. */
+  recordingNodeRan(run: RecordingNodeRun): void {
+    this.recordingRuns.push(run);
+    this.settings = resolveSettings(this.ws, this.start, this.recordingRuns);
+  }
+
+  /** R23: the agent handled the call; so did the ring group it was reached through. */
+  handled(agentId: string, ringGroupId: string | null): void {
+    this.handledAgents.add(agentId);
+    if (ringGroupId !== null) this.handledGroups.add(ringGroupId);
+  }
+
+  setController(agentId: string): void {
+    this.controller = agentId;
+    this.mark('control', `${this.agentName(agentId)} controls the recording (R12)`, undefined, agentParty(agentId));
+  }
+
+  /** Who may answer when `target` rings: the agent, or the ring group's members; never someone already on the call. */
+  ringFor(target: Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>): Ring {
+    if (target.type === 'agent') {
+      return { candidates: this.isOn(agentParty(target.agentId)) ? [] : [target.agentId], ringGroupId: null };
+    }
+    const members = this.wsIx.ringGroups.get(target.ringGroupId)?.memberIds ?? [];
+    return { candidates: members.filter((m) => this.wsIx.agents.has(m) && !this.isOn(agentParty(m))), ringGroupId: target.ringGroupId };
+  }
+
+  closeVoicemail(reason: VoicemailRecording['endReason']): void {
+    const vm = this.vm;
+    if (!vm) return;
+    this.vm = null;
+    this.voicemails.push({ nodeId: vm.nodeId, start: vm.start, end: this.now, maxLengthSeconds: vm.max, channel: 'mono', parties: [CONTACT], endReason: reason });
+    this.mark('recording-off', 'voicemail recording ends', vm.nodeId);
+  }
+
+  /** The voicemail being recorded, as a recording so far. */
+  openVoicemail(): VoicemailRecording | null {
+    const vm = this.vm;
+    if (!vm) return null;
+    return { nodeId: vm.nodeId, start: vm.start, end: this.now, maxLengthSeconds: vm.max, channel: 'mono', parties: [CONTACT], endReason: 'in-progress' };
+  }
+
+  agentName(agentId: string): string {
+    return this.wsIx.agents.get(agentId)?.name ?? agentId;
+  }
+
+  label(party: PartyId): string {
+    return partyLabel(party, this.wsIx, this.contactNumber);
+  }
+
+  describe(target: TransferTarget): string {
+    switch (target.type) {
+      case 'agent':
+        return `agent ${this.agentName(target.agentId)}`;
+      case 'ringGroup':
+        return `ring group ${this.wsIx.ringGroups.get(target.ringGroupId)?.name ?? target.ringGroupId}`;
+      case 'extension':
+        return `extension ${target.extension}`;
+      case 'external':
+        return `outside number ${target.number}`;
+    }
+  }
+
+  /** Parties besides the contact on the call, plus a consultation's party. */
+  partyInfos(): PartyInfo[] {
+    return this.onCall.map((c) => ({
+      id: c.id,
+      kind: partyKind(c.id),
+      label: this.label(c.id),
+      joinedAt: c.joinedAt,
+      controlling: this.controller !== null && c.id === agentParty(this.controller),
+      consulting: this.consult?.party === c.id,
+    }));
+  }
+}
