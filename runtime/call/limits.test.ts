@@ -62,6 +62,30 @@ describe('per-call limits', () => {
     expect(result.segments).toEqual([]);
   });
 
+  it('key presses that loop back to the menu end at the step limit; a refused action enters no node', () => {
+    const menuLoop = buildFlow(
+      [
+        ['s', 'start', { numberIds: ['main'] }],
+        ['m', 'menu', { timeoutSeconds: 10 }],
+      ],
+      [
+        ['s', 'next', 'm'],
+        ['m', '1', 'm'],
+      ],
+    );
+    const call = startCall(testWorkspace(), menuLoop, inbound());
+    // The Start and the menu, then each press of 1 enters the menu again.
+    for (let i = 1; i <= CALL_LIMITS.steps - 2; i++) expect(call.apply({ type: 'press', digit: '1' }, i)).toEqual({ ok: true, accepted: true });
+    expect(call.apply({ type: 'answer', agentId: 'ana' }, 999)).toMatchObject({ accepted: false, rejection: { code: 'not-available' } });
+    expect(call.path).toHaveLength(CALL_LIMITS.steps);
+    expect(call.ended).toBe(false);
+    expect(call.apply({ type: 'press', digit: '1' }, 1000)).toEqual({ ok: true, accepted: true });
+    expect(call.ended).toBe(true);
+    expect(call.path).toHaveLength(CALL_LIMITS.steps);
+    expect(call.result().limitReached).toMatchObject({ limit: 'steps', at: 1000 });
+    expect(call.apply({ type: 'press', digit: '1' }, 1001)).toMatchObject({ accepted: false, rejection: { code: 'call-ended' } });
+  });
+
   it('a call is ended at 24 hours of simulated time; later actions are refused as call-ended', () => {
     const call = startCall(testWorkspace(), assignFlow(), inbound());
     call.apply({ type: 'answer', agentId: 'ana' }, 5);
