@@ -188,6 +188,19 @@ describe('recflow simulate --batch', () => {
     expect(CALL_LIMITS.steps).toBe(1000);
   });
 
+  it('a result over 1 MB is printed as an error naming its size; fewer fields carry it, and the next line runs', async () => {
+    // Ten thousand refused actions (the most a scenario may hold): each leaves a rejection and a timeline marker.
+    const actions = Array.from({ length: 10_000 }, (_, i) => ({ at: i, type: 'hold', agentId: 'ag-nobody' }));
+    const file = await tempFile('calls.ndjson', [JSON.stringify({ call: support, actions }), call(40)].join('\n'));
+    const all = await cli(['simulate', '--batch', file, '-w', WS, '-f', SUPPORT, '--fields', 'all']);
+    expect(all.code).toBe(1);
+    const out = parseLines(all.out);
+    expect(out[0]).toEqual({ line: 1, error: expect.stringMatching(/^the result is \d+\.\d MB, over the 1 MB limit for one line; choose fewer --fields/) });
+    expect(out[1]).toMatchObject({ line: 2, totalRecordedSeconds: 34 });
+    const few = parseLines((await cli(['simulate', '--batch', file, '-w', WS, '-f', SUPPORT, '--fields', 'totalRecordedSeconds,duration'])).out);
+    expect(few[0]).toEqual({ line: 1, totalRecordedSeconds: expect.any(Number), duration: expect.any(Number) });
+  }, 30_000);
+
   it('--workers beyond the cores is capped there (with a note); nonsense is refused', async () => {
     const cores = availableParallelism();
     let err = '';
@@ -225,11 +238,15 @@ describe('recflow simulate --batch', () => {
     expect(fromPipe.stdout).toBe(fromFile.stdout);
   }, 60_000);
 
-  it('shows progress on a terminal (calls done, calls per second) and clears it at the end', async () => {
-    const file = await tempFile('calls.ndjson', `${call(40)}\n`);
+  it('shows progress on a terminal (calls done, calls per second, time left for a file) and clears it at the end', async () => {
+    // Over SMALL_LOG_BYTES, so a worker thread runs the calls while the main thread reports.
+    const lines = Math.ceil(SMALL_LOG_BYTES / call(40).length) + 20;
+    const file = await tempFile('calls.ndjson', `${call(40)}\n`.repeat(lines));
     const statuses: Array<string | null> = [];
-    const r = await cli(['simulate', '--batch', file, '-w', WS, '-f', SUPPORT], { status: (s) => statuses.push(s) });
+    const r = await cli(['simulate', '--batch', file, '-w', WS, '-f', SUPPORT, '--workers', '1', '--fields', 'none'], { status: (s) => statuses.push(s) });
     expect(r.code).toBe(0);
+    expect(parseLines(r.out)).toHaveLength(lines);
+    expect(statuses.some((s) => s !== null && /^[\d,]+ calls, [\d,]+ calls\/s, about \d+ (s|min) left$/.test(s))).toBe(true);
     expect(statuses.at(-1)).toBeNull();
     const ws = await readFile(join(root, WS), 'utf8');
     const data: BatchWorkerData = { mode: 'simulate', workspaceText: ws, flowText: await readFile(join(root, SUPPORT), 'utf8'), fields: 'none', shard: null };
