@@ -230,12 +230,30 @@ describe('fuzz: every command ends with exit 0, 1 or 2, no stack trace, in time'
     );
   }, 120_000);
 
+  it('cover: mutated flows and workspaces, with --json and --out', async () => {
+    const d = await docs();
+    await fc.assert(
+      fc.asyncProperty(mutation, mutation, fc.boolean(), fc.boolean(), fc.boolean(), async (mf, mw, withWs, json, write) => {
+        const p = await files({ 'flow.json': mutate(d.payments, mf), 'ws.json': mutate(d.workspace, mw) });
+        await runChecked([
+          'cover',
+          p['flow.json']!,
+          ...(withWs ? ['--workspace', p['ws.json']!] : []),
+          ...(json ? ['--json'] : []),
+          ...(write ? ['--out', join(p['flow.json']!, '..', 'out')] : []),
+        ]);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
   it('odd command lines: unknown commands and options, missing values, stray arguments', async () => {
     const word = fc.constantFrom(
       'validate',
       'simulate',
       'test',
       'diff',
+      'cover',
       '--batch',
       '--calls',
       '--workspace',
