@@ -6,7 +6,8 @@
  * - in Node: parse + checks + export vs JSON.parse + JSON.stringify, and the
  *   undo history's memory after 1,000 edits;
  * - the initial JavaScript of the production build vs bare React + React Flow;
- * - the runtime figures of bench/runtime.bench.ts, run as a child process.
+ * - the runtime figures of bench/runtime.bench.ts and the batch figures of
+ *   bench/batch.bench.ts, each run as a child process.
  *
  * Options (environment): BENCH_REPS (default 3) repetitions of each browser
  * measurement, BENCH_BIG_REPS (default 2) for the 5000-node flow, CHROMIUM_PATH.
@@ -143,9 +144,9 @@ function bundleTable(editor: BundleSize, bare: BundleSize) {
   out();
 }
 
-function runtimeFigures(): string {
-  const file = join(root, 'bench/runtime.bench.ts');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+function childFigures(script: string, timeoutMs: number): string {
+  const file = join(root, script);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8', timeout: timeoutMs });
   const text = `${r.stdout ?? ''}${r.status === 0 ? '' : `\n(exit ${r.status ?? r.signal}) ${r.stderr ?? ''}`}`.trim();
   return text || '(no output)';
 }
@@ -197,7 +198,15 @@ async function main() {
   out('### Runtime (bench/runtime.bench.ts)');
   out();
   out('```');
-  out(runtimeFigures());
+  out(childFigures('bench/runtime.bench.ts', 120_000));
+  out('```');
+  out();
+
+  log('batch (bench/batch.bench.ts)…');
+  out('### Batch: recflow simulate --batch (bench/batch.bench.ts)');
+  out();
+  out('```');
+  out(childFigures('bench/batch.bench.ts', 30 * 60_000));
   out('```');
   out();
 

@@ -5,13 +5,15 @@
  *    revision's runtime and through an earlier revision's (checked out in a temporary git worktree that shares
  *    this node_modules), fed the same call in alternating slices so that load from other processes hits both
  *    alike. The ratio is the goal figure: the runtime keeps at least 0.9× the earlier revision's speed.
- * 2. `recflow simulate --batch` throughput on 1 worker vs all cores (worker start-up included).
  *
- * Options (env): BENCH_SECONDS (default 4) per runtime measurement, BENCH_BATCH_CALLS (default 20000),
+ * Batch throughput (`recflow simulate --batch` over a call log, as whole processes) has its own bench,
+ * bench/batch.bench.ts (`npm run bench:batch`), which `npm run bench` runs after this one.
+ *
+ * Options (env): BENCH_SECONDS (default 4) per runtime measurement,
  * BENCH_BASELINE (default: the revision before the call machine was rewritten; e.g. HEAD~1 for the last change).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,16 +21,12 @@ import { simulate } from '../runtime/call/scenario.ts';
 import { startCall } from '../runtime/call/session.ts';
 import { buildFlow, testWorkspace } from '../runtime/call/testkit.ts';
 import type { CallAction, CallSession, CallStart } from '../runtime/call/types.ts';
-import { serializeFlow } from '../runtime/document/flow.ts';
-import { serializeWorkspace } from '../runtime/document/workspace.ts';
-import { streamBatch } from '../runtime/cli/simulate.ts';
 
 /** The last revision whose call runtime was `CallCore` driving a flat machine (before the machine owned the call). */
 const BEFORE_MACHINE_REWRITE = '35c86b7';
 const BASELINE = process.env.BENCH_BASELINE || BEFORE_MACHINE_REWRITE;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const BATCH_CALLS = Number(process.env.BENCH_BATCH_CALLS ?? 20_000);
 
 type Kit = { buildFlow: typeof buildFlow; testWorkspace: typeof testWorkspace; startCall: (...a: Parameters<typeof startCall>) => CallSession };
 
@@ -133,19 +131,6 @@ function compare(now: () => number, before: () => number, seconds: number): { no
   return { now: nn / (tn / 1e6), before: nb / (tb / 1e6) };
 }
 
-async function batch(workers: number, file: string, data: { workspaceText: string; flowText: string }): Promise<number> {
-  let lines = 0;
-  const t = performance.now();
-  await streamBatch(file, data, workers, {
-    out: (text) => {
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-    },
-  });
-  const seconds = (performance.now() - t) / 1000;
-  if (lines !== BATCH_CALLS) throw new Error(`batch printed ${lines} lines for ${BATCH_CALLS} calls`);
-  return BATCH_CALLS / seconds;
-}
-
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 console.log(`Recflow runtime bench (Node ${process.version}, ${availableParallelism()} cores)`);
@@ -165,12 +150,3 @@ try {
   base.cleanup();
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'recflow-bench-'));
-const file = join(dir, 'calls.ndjson');
-const line = JSON.stringify({ call: start, actions: steps.map(([at, a]) => ({ at, ...a })) });
-writeFileSync(file, `${Array.from({ length: BATCH_CALLS }, () => line).join('\n')}\n`);
-const data = { workspaceText: serializeWorkspace(ws), flowText: serializeFlow(flow) };
-const cores = availableParallelism();
-const one = await batch(1, file, data);
-const all = await batch(cores, file, data);
-console.log(`batch (${fmt(BATCH_CALLS)} calls, start-up included): 1 worker ${fmt(one)} calls/s, ${cores} workers ${fmt(all)} calls/s, speed-up ${(all / one).toFixed(2)}×`);

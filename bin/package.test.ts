@@ -79,6 +79,7 @@ describe('the recflow package', { timeout: 60_000 }, () => {
     const help = await recflow(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/recflow/);
+    expect(await recflow(['--version'])).toMatchObject({ code: 0, stdout: `recflow ${JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version}\n` });
     const valid = await recflow(['validate', 'examples/flows/support-line.json', '--workspace', 'examples/workspace.json']);
     expect(valid).toMatchObject({ code: 0 });
     expect(valid.stdout).toContain('0 errors');
@@ -98,7 +99,9 @@ describe('the recflow package', { timeout: 60_000 }, () => {
         { at: 60, type: 'hangUp', party: 'contact' },
       ],
     };
-    await writeFile(join(app, 'calls.ndjson'), `${JSON.stringify(scenario)}\n`);
+    // More than SMALL_LOG_BYTES (64 KB), which would run in the main thread.
+    const calls = 400;
+    await writeFile(join(app, 'calls.ndjson'), `${JSON.stringify(scenario)}\n`.repeat(calls));
     const out = await recflow([
       'simulate',
       '--batch',
@@ -111,7 +114,9 @@ describe('the recflow package', { timeout: 60_000 }, () => {
       '1',
     ]);
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout.trim())).toMatchObject({ recorded: true, segments: [{ start: 8 }] });
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(calls);
+    expect(JSON.parse(lines[calls - 1]!)).toMatchObject({ line: calls, recorded: true, segments: [{ start: 8 }] });
   });
 
   it("imports { parseFlow, checkFlow, startCall, simulate } from 'recflow' in plain Node", async () => {

@@ -96,4 +96,35 @@ describe('compare', () => {
     await expect.poll(() => panel(page).count()).toBe(0);
     await expect.poll(() => notice.locator('.fnode').getAttribute('class')).not.toContain('is-diff');
   });
+
+  it('runs the saved scenarios through both versions: "1 of 1 saved scenario records differently", how and why', async () => {
+    const { page } = editor.current;
+    // Save a call on the support line: notice, press 1 (Recording node on, R5), Ana answers, the caller hangs up.
+    await page.getByRole('button', { name: /Simulate a call/ }).click();
+    await page.getByLabel('Number dialled').selectOption('num-support');
+    await page.getByRole('button', { name: 'Start call' }).click();
+    await page.getByRole('button', { name: /Run to next timer/ }).click();
+    const act = (group: string, button = group) => page.getByRole('group', { name: group, exact: true }).getByRole('button', { name: button, exact: true }).click();
+    await act('Caller presses a key', 'Press 1 · Technical support');
+    await act('Answer');
+    await act('Hang up');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Scenario name').fill('Ana answers');
+    await page.getByRole('button', { name: 'Save current call as scenario' }).click();
+    await expect.poll(() => page.locator('[data-scenario="Ana answers"]').count()).toBe(1);
+    await page.getByRole('button', { name: /Simulate a call/ }).click();
+
+    // R6: a copy whose Recording node stops recording, compared with the original.
+    await openFlowMenu(page);
+    await page.getByRole('menuitem', { name: /^Duplicate/ }).click();
+    await clickNode(nodeByLabel(page, 'Record support call'));
+    await page.locator('.rf-inspector').getByLabel('Stop recording', { exact: true }).check();
+    await openCompare(page);
+    await page.getByRole('dialog').getByRole('button', { name: 'Compare', exact: true }).click();
+
+    await expect.poll(() => panel(page).textContent()).toContain('· 1 of 1 saved scenario records differently');
+    const row = panel(page).getByRole('region', { name: 'Saved scenarios' }).locator('[data-scenario="Ana answers"]');
+    await expect.poll(() => row.textContent()).toContain('no longer recorded');
+    await expect.poll(() => row.textContent()).toContain('because Recording "Record support call" (record): record: "on" → "off"');
+  });
 });

@@ -246,7 +246,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
             ) : null}
             {compare.comparison ? (
               <Suspense fallback={null}>
-                <ComparePanel comparison={compare.comparison} onJump={actions.focusNode} onClose={compare.stop} />
+                <ComparePanel comparison={compare.comparison} workspace={workspace} onJump={actions.focusNode} onClose={compare.stop} />
               </Suspense>
             ) : null}
             {problemsOpen && flow ? (

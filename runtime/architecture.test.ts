@@ -147,12 +147,18 @@ function bannedPackage(spec: string): string | undefined {
 }
 
 /**
- * Walks from the entry files through relative imports and reports every
- * banned import and DOM global, with the chain of files that leads to it.
- * `read` returns a file's text, or undefined when there is no such file.
+ * Walks from the entry files through relative imports, calling `check` with each import of each file reached (and
+ * the chain of files that led there); `check` returns false to not follow a relative import further. Each file's
+ * text goes to `checkText` once. `read` returns a file's text, or undefined when there is no such file. A
+ * `headless` walk leaves out the kinds' UI loaders (only the editor follows them).
  */
-function findViolations(entries: string[], read: (path: string) => string | undefined): Violation[] {
-  const violations: Violation[] = [];
+function walkImports(
+  entries: string[],
+  read: (path: string) => string | undefined,
+  headless: boolean,
+  check: (spec: string, chain: string[], target: string | undefined) => boolean,
+  checkText: (src: string, chain: string[]) => void = () => {},
+): void {
   const seen = new Set<string>();
   const queue: Array<{ file: string; chain: string[] }> = entries.map((file) => ({ file, chain: [file] }));
   while (queue.length > 0) {
@@ -161,19 +167,34 @@ function findViolations(entries: string[], read: (path: string) => string | unde
     seen.add(file);
     const src = read(file);
     if (src === undefined) continue;
-    const editorOnly = editorOnlyLoaders(file, src);
+    const editorOnly = headless ? editorOnlyLoaders(file, src) : new Set<string>();
     for (const spec of importSpecifiers(src)) {
       if (editorOnly.has(spec)) continue;
+      const target = spec.startsWith('.') ? resolveImport(join(dirname(file), spec), read) : undefined;
+      if (check(spec, chain, target) && target && !seen.has(target)) queue.push({ file: target, chain: [...chain, target] });
+    }
+    checkText(src, chain);
+  }
+}
+
+/** Every banned import and DOM global reached from the entry files, with the chain of files that leads to it. */
+function findViolations(entries: string[], read: (path: string) => string | undefined): Violation[] {
+  const violations: Violation[] = [];
+  walkImports(
+    entries,
+    read,
+    true,
+    (spec, chain) => {
       const banned = bannedPackage(spec);
       if (banned) violations.push({ chain, reason: `imports "${spec}" (${banned} is browser-only)` });
-      if (!spec.startsWith('.')) continue;
-      const target = resolveImport(join(dirname(file), spec), read);
-      if (target && !seen.has(target)) queue.push({ file: target, chain: [...chain, target] });
-    }
-    for (const m of stripSource(src, true).matchAll(DOM_GLOBAL)) {
-      violations.push({ chain, reason: `uses the DOM global "${m[0].replace(/\s+/g, '')}"` });
-    }
-  }
+      return true;
+    },
+    (src, chain) => {
+      for (const m of stripSource(src, true).matchAll(DOM_GLOBAL)) {
+        violations.push({ chain, reason: `uses the DOM global "${m[0].replace(/\s+/g, '')}"` });
+      }
+    },
+  );
   return violations;
 }
 
@@ -211,6 +232,22 @@ const readDisk = (path: string) => {
     return undefined;
   }
 };
+
+/**
+ * The other direction: what the editor bundles for the browser must not reach Node-only code, the `node:` built-ins
+ * or the CLI (`runtime/cli`: files, worker threads, standard input). Walks relative imports from the entries like
+ * `findViolations` and reports each such import with its chain.
+ */
+function nodeOnlyImports(entries: string[], read: (path: string) => string | undefined, cliDir: string): Violation[] {
+  const violations: Violation[] = [];
+  walkImports(entries, read, false, (spec, chain, target) => {
+    if (spec.startsWith('node:')) violations.push({ chain, reason: `imports "${spec}" (Node only)` });
+    if (!target?.startsWith(cliDir)) return true;
+    violations.push({ chain, reason: `imports "${spec}", the CLI (Node only)` });
+    return false;
+  });
+  return violations;
+}
 
 const describeViolation = (v: Violation) => `${v.chain.map((f) => relative(ROOT, f) || f).join(' → ')} ${v.reason}`;
 
@@ -366,6 +403,22 @@ describe('architecture: the headless boundary', () => {
     expect(entries.filter((f) => f.endsWith('model.ts')).length).toBeGreaterThanOrEqual(8);
     expect(entries.filter((f) => f.endsWith('kind.ts')).length).toBeGreaterThanOrEqual(8);
     expect(findViolations(entries, readDisk).map(describeViolation)).toEqual([]);
+  });
+
+  it('nothing the editor bundles imports a node: built-in or the CLI (runtime/cli), even transitively', () => {
+    const entries = walk(join(ROOT, 'editor')).filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
+    expect(entries.some((f) => f.endsWith(join('editor', 'compare', 'scenarioChanges.ts')))).toBe(true);
+    expect(nodeOnlyImports(entries, readDisk, join(ROOT, 'runtime', 'cli')).map(describeViolation)).toEqual([]);
+    // The detector finds both kinds, through a chain.
+    const files: Record<string, string> = {
+      '/p/editor/a.tsx': "import { b } from '../runtime/call/b.ts';",
+      '/p/runtime/call/b.ts': "import { readFile } from 'node:fs/promises';\nexport { main } from '../cli/main.ts';",
+      '/p/runtime/cli/main.ts': 'export const main = 1;',
+    };
+    expect(nodeOnlyImports(['/p/editor/a.tsx'], (f) => files[f], '/p/runtime/cli').map((v) => `${v.chain.join(' → ')} ${v.reason}`)).toEqual([
+      '/p/editor/a.tsx → /p/runtime/call/b.ts imports "node:fs/promises" (Node only)',
+      '/p/editor/a.tsx → /p/runtime/call/b.ts imports "../cli/main.ts", the CLI (Node only)',
+    ]);
   });
 
   describe('the detector itself', () => {

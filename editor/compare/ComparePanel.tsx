@@ -2,14 +2,22 @@
  * The difference between the flow on screen and the one it is compared with:
  * the flow's properties, nodes added, changed (each field, old → new), moved
  * or removed, and connections added, removed or rewired. A node still in the
- * flow is a button that selects it and brings it into view.
+ * flow is a button that selects it and brings it into view. Beside them, the
+ * saved scenarios of either flow, each run through both versions: those that
+ * record differently, how and why (as `recflow diff --calls` says it).
  */
+import { useEffect, useMemo, useState } from 'react';
+import { recordingFigures } from '../../runtime/call/recordingDiff.ts';
 import { type FieldChange, formatValue, type NodeDiff } from '../../runtime/document/diff.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { getKind, getModel } from '../../nodes/index.ts';
 import { DIFF_WORDS } from '../kit/viewData.ts';
 import { KindIcon } from '../kit/icons.tsx';
+import { defaultScenarioStorage, type ScenarioStorage } from '../simulator/scenarioStorage.ts';
+import type { SavedScenario } from '../simulator/scenarios.ts';
 import type { Comparison } from './comparison.ts';
+import { type ScenarioChange, type ScenarioChanges, scenarioChanges, scenarioHeadline } from './scenarioChanges.ts';
 import './compare.css';
 
 function labelIn(flows: FlowDoc[], id: string): string {
@@ -60,14 +68,79 @@ function NodeRow({ n, onJump }: { n: NodeDiff; onJump(nodeId: string): void }) {
   );
 }
 
+/** The saved scenarios, read again whenever the comparison changes (one may have been saved meanwhile); null while reading. */
+function useSavedScenarios(storage: ScenarioStorage, comparison: Comparison): SavedScenario[] | null {
+  const [list, setList] = useState<SavedScenario[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again on each new comparison (an edit, another baseline)
+  useEffect(() => {
+    let live = true;
+    storage.load().then(
+      (l) => live && setList(l),
+      () => live && setList([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [storage, comparison]);
+  return list;
+}
+
+function ScenarioRow({ change: { name, change } }: { change: ScenarioChange }) {
+  const figures = recordingFigures({ ...change, appeared: change.appeared.length, vanished: change.vanished.length });
+  return (
+    <li className="compare__scenario" data-scenario={name}>
+      <div>
+        <strong>{name}</strong> <span className="compare__scenario-effect">{change.effect}</span>
+      </div>
+      {figures ? <div className="compare__scenario-figures">{figures}</div> : null}
+      <ul className="compare__fields compare__fields--flow">
+        {change.causes.map((cause) => (
+          <li key={cause}>because {cause}</li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function ScenarioSection({ result }: { result: ScenarioChanges | null }) {
+  return (
+    <section aria-label="Saved scenarios" className="compare__scenarios">
+      <h3>Saved scenarios</h3>
+      <p className="compare__scenario-headline">{result ? scenarioHeadline(result) : 'running the saved scenarios…'}</p>
+      {result && result.changed.length > 0 ? (
+        <ul className="compare__list">
+          {result.changed.map((c) => (
+            <ScenarioRow key={c.saved.id} change={c} />
+          ))}
+        </ul>
+      ) : null}
+      {result && result.failed.length > 0 ? (
+        <p className="compare__note">
+          Could not replay: {result.failed.map((f) => `${f.name} (${f.error})`).join('; ')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export interface ComparePanelProps {
   comparison: Comparison;
+  /** The workspace the saved scenarios run in. */
+  workspace: WorkspaceDoc;
+  /** Where saved scenarios are read from (the simulator's store by default). */
+  scenarioStorage?: ScenarioStorage;
   onJump(nodeId: string): void;
   onClose(): void;
 }
 
-export function ComparePanel({ comparison, onJump, onClose }: ComparePanelProps) {
+export function ComparePanel({ comparison, workspace, scenarioStorage = defaultScenarioStorage, onJump, onClose }: ComparePanelProps) {
   const { diff, before, after, beforeName, afterName } = comparison;
+  const saved = useSavedScenarios(scenarioStorage, comparison);
+  // Two versions that differ only in layout, or not at all, send every call the same way: nothing to run.
+  const behaviour = useMemo(
+    () => (saved && !diff.identical && !diff.layoutOnly ? scenarioChanges(workspace, saved, before, after, diff) : null),
+    [saved, workspace, before, after, diff],
+  );
   const c = diff.counts;
   const flows = [after, before];
   const summary = diff.identical
@@ -86,9 +159,13 @@ export function ComparePanel({ comparison, onJump, onClose }: ComparePanelProps)
     <section className="dock compare" aria-label="Compare">
       <header className="dock__head">
         <h2>Compare</h2>
-        <span className="compare__what" title={`${afterName} against ${beforeName}: ${summary}`}>
+        <span
+          className="compare__what"
+          title={`${afterName} against ${beforeName}: ${summary}${behaviour && behaviour.checked > 0 ? ` · ${scenarioHeadline(behaviour)}` : ''}`}
+        >
           {afterName} against {beforeName}: <strong>{summary}</strong>
           {diff.layoutOnly ? <span className="compare__note"> (only the layout: calls go the same way)</span> : null}
+          {behaviour && behaviour.checked > 0 ? <span className="compare__behaviour"> · {scenarioHeadline(behaviour)}</span> : null}
         </span>
         <button type="button" className="btn btn--ghost btn--icon" aria-label="Stop comparing" title="Stop comparing" onClick={onClose}>
           ✕
@@ -96,6 +173,8 @@ export function ComparePanel({ comparison, onJump, onClose }: ComparePanelProps)
       </header>
       {diff.identical ? null : (
         <div className="dock__body">
+          {/* First: whether calls record differently is what a reviewer asks before which fields changed. */}
+          {diff.layoutOnly ? null : <ScenarioSection result={behaviour} />}
           {diff.nodes.length > 0 ? (
             <section aria-label="Nodes">
               <h3>Nodes</h3>

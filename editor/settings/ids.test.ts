@@ -11,6 +11,10 @@ describe('uniqueId', () => {
   it('never repeats a taken id', () => {
     expect(uniqueId('Support', ['support', 'support-2'])).toBe('support-3');
   });
+  it('never makes an id JavaScript reserves (an agent called Constructor)', () => {
+    expect(uniqueId('Constructor', [])).toBe('constructor-2');
+    expect(idSchema.safeParse('constructor').success).toBe(false);
+  });
   it('falls back when the name has no letters or digits', () => {
     expect(uniqueId('???', [])).toBe('item');
   });

@@ -1,6 +1,9 @@
+import { RESERVED_IDS } from '../../nodes/kit/fields.ts';
+
 /** A readable id for a new agent, group, role or number, unique among `taken` and valid for `idSchema`. */
 export function uniqueId(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
+  // A reserved name ("constructor" from an agent called Constructor) counts as taken: the next is "constructor-2".
+  const used = new Set([...taken, ...RESERVED_IDS]);
   const slug =
     base
       .toLowerCase()

@@ -7,11 +7,33 @@ import { z } from 'zod';
 import type { NodeProblem, CheckContext } from './contract.ts';
 import type { WorkspaceView } from './workspace.ts';
 
+/**
+ * Names every plain JavaScript object already has (`constructor`, `toString`, `__proto__`, …) and `prototype`.
+ * Wherever a value is looked up by id in an object, such an id would find something else, so no id may be one.
+ */
+export const RESERVED_IDS: readonly string[] = [
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'prototype',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+];
+
 export const idSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits, and _ . : -');
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits, and _ . : -')
+  // A pattern rather than a refinement, so the published JSON Schema says it too.
+  .regex(new RegExp(`^(?!(?:${RESERVED_IDS.join('|')})$)`), 'is a name JavaScript objects reserve (such as constructor, toString or __proto__): choose another id');
 
 export const labelSchema = z.string().max(200, 'must be at most 200 characters');
 export const textSchema = z.string().max(2000, 'must be at most 2000 characters');

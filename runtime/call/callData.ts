@@ -20,6 +20,7 @@ import type {
   ChannelLayout,
   Choice,
   EffectiveSettings,
+  LimitReached,
   Marker,
   MarkerKind,
   PartyId,
@@ -152,6 +153,8 @@ export class CallData {
   readonly handledAgents = new Set<string>();
   readonly handledGroups = new Set<string>();
   endedAt: number | null = null;
+  /** Set when a per-call limit (limits.ts) ended the call. */
+  limitReached: LimitReached | null = null;
   /** What the recording was doing when the call ended (the `recording` region is gone by then). */
   recordingAtEnd: RecordingState = 'pending';
   private phaseKind: PhaseKind | null = null;

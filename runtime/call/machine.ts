@@ -32,7 +32,7 @@
  * every level and every extra step costs xstate work on each event, and a
  * batch run simulates millions of calls (`npm run bench`).
  */
-import { enqueueActions, setup } from 'xstate';
+import { and, enqueueActions, setup } from 'xstate';
 import type { TimedAction } from './actions.ts';
 import { isActionType, MAX_PARTIES } from './actions.ts';
 import { isEntry } from '../../nodes/index.ts';
@@ -41,6 +41,7 @@ import type { CallData, RecordingState, WhereView } from './callData.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { type FlowIndex, indexFlow, startNodeFor } from './lookup.ts';
+import { CALL_LIMITS, limitReached } from './limits.ts';
 import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind } from './parties.ts';
 import { handOverProblem, pauseRefusal } from './rules.ts';
 import type { RecordingNodeRun } from './settings.ts';
@@ -62,10 +63,10 @@ export type RecordingEvent = {
 /** Sent once by the session after the actor started: the call begins (its actions run at once, not deferred). */
 export type BeginEvent = { type: 'call.begin' };
 
-export type CallEvent = TimedAction | RecordingEvent | BeginEvent;
+/** Sent by the session when the call's clock reaches the per-call time limit (limits.ts): the call ends there. */
+export type LimitEvent = { type: 'call.limit' };
 
-/** Safety net against flows that loop through instant nodes (C4 warns about these). */
-const MAX_INSTANT_STEPS = 10_000;
+export type CallEvent = TimedAction | RecordingEvent | BeginEvent | LimitEvent;
 
 type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | 'enqueue' | 'choose' }>;
 type WaitKind = Waiting['kind'];
@@ -395,6 +396,8 @@ const callSetup = setup({
     consultRefused: ({ context, event }, params: { complete: boolean }) =>
       consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete) !== null,
     toAgent: ({ context }) => context.d.consult !== null && agentIdOf(context.d.consult.party ?? '') !== null,
+    /** Per-call limit (limits.ts): following `steps` more nodes would take the call past the step limit. */
+    overStepLimit: ({ context }, params: { steps: number }) => context.d.path.length + params.steps > CALL_LIMITS.steps,
     // The recording region's guards read the settings in effect now (R3).
     nodeOn: ({ event }) => as(event, 'rec.node').on,
     nodeOff: ({ event }) => !as(event, 'rec.node').on,
@@ -463,6 +466,19 @@ const callSetup = setup({
         enqueue.raise({ type: 'rec.node', on, channels: context.d.settings.channels.value, ivr: context.d.settings.recordIvr.value }),
       );
     }),
+    /** Per-call limit (limits.ts): the call enters the nodes the step limit leaves room for, and ends there. */
+    followToLimit: ({ context, event, self }, params: { from: Leaving | null; chain: Chain }) => {
+      const d = context.d;
+      d.limitReached = limitReached('steps', d.now);
+      const steps = params.chain.steps.slice(0, Math.max(0, CALL_LIMITS.steps - d.path.length));
+      follow(d, params.from, { steps, waitAt: null, why: d.limitReached.message, recording: false }, event, self.getSnapshot());
+    },
+    /** Per-call limit (limits.ts): the call's clock reached the time limit. */
+    stopAtTimeLimit: ({ context, self }) => {
+      const d = context.d;
+      d.limitReached = limitReached('seconds', d.now);
+      endCall(d, d.limitReached.message, self.getSnapshot());
+    },
     enterNode: ({ context }, params: NodeEntry) => enterNode(context.d, params),
     /** R16: the flow's transfer completes when the outside party answers. */
     outsideAnswers: ({ context, event }) => {
@@ -742,7 +758,8 @@ class FlowCompiler {
     let here = frame;
     let id: string | null = first;
     for (let count = 0; ; count++) {
-      if (count > MAX_INSTANT_STEPS) return { ...chain, why: 'the flow loops without waiting; the call was ended' };
+      // A loop that never waits (C4 warns about these): longer than a call may go, so the step limit ends it on the way.
+      if (count > CALL_LIMITS.steps) return chain;
       const entry = here.ix.nodes.get(id!);
       if (!entry?.behavior) return { ...chain, why: `the flow has no usable node "${here.prefix}${id}"` };
       const step = entry.behavior.enter(entry.node.data);
@@ -819,10 +836,20 @@ class FlowCompiler {
     return { ...rest, steps: [...chain.steps, ...rest.steps], recording: rest.recording };
   }
 
-  transition(chain: Chain, from: Leaving | null): Transition {
-    const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain: { ...chain, waitAt: null } } };
-    if (chain.waitAt === null) return { target: END, actions };
-    return { target: `#${this.stateFor(chain.waitAt.frame, chain.waitAt.nodeId)}`, reenter: true, actions };
+  /**
+   * The call follows `chain` (when `guard`, a key, a choice or a start, holds) to the node it waits at or to its
+   * end; unless the chain would take it past the per-call step limit (limits.ts): then it ends there.
+   */
+  transitions(chain: Chain, from: Leaving | null, guard?: Transition['guard']): Transition[] {
+    const flat = { ...chain, waitAt: null };
+    const overLimit = { type: 'overStepLimit', params: { steps: chain.steps.length } };
+    const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain: flat } };
+    const go: Transition =
+      chain.waitAt === null ? { target: END, actions } : { target: `#${this.stateFor(chain.waitAt.frame, chain.waitAt.nodeId)}`, reenter: true, actions };
+    return [
+      { guard: guard ? and([guard as never, overLimit]) : overLimit, target: END, actions: { type: 'followToLimit', params: { from, chain: flat } } },
+      guard ? { guard, ...go } : go,
+    ];
   }
 
   private makeState(key: string, frame: Frame, nodeId: string): void {
@@ -843,10 +870,9 @@ class FlowCompiler {
         if (port !== null) byPort.set(port, [...(byPort.get(port) ?? []), digit]);
       }
       on.press = [
-        ...[...byPort].map(([port, digits]) => ({
-          guard: { type: 'digitIs', params: { digits } },
-          ...this.transition(this.leaving(frame, nodeId, port), leavingBy(port, 'key')),
-        })),
+        ...[...byPort].flatMap(([port, digits]) =>
+          this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, 'key'), { type: 'digitIs', params: { digits } }),
+        ),
         { actions: 'refuseKey' },
       ];
     }
@@ -855,7 +881,9 @@ class FlowCompiler {
       on.choose = [
         ...step.options.flatMap((o) => {
           const port = behavior!.choose!(node.data, o.value);
-          return port === null ? [] : [{ guard: { type: 'optionIs', params: { option: o.value } }, ...this.transition(this.leaving(frame, nodeId, port), leavingBy(port, 'choice')) }];
+          return port === null
+            ? []
+            : this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, 'choice'), { type: 'optionIs', params: { option: o.value } });
         }),
         { actions: 'refuseChoice' },
       ];
@@ -870,7 +898,7 @@ class FlowCompiler {
       on.answer = { actions: 'refuseNotRung' };
     }
     const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
-    const timer = this.transition(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
+    const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
     this.compiled.states[key] = {
       id: key,
       entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
@@ -954,7 +982,7 @@ function compileFlow(ix: FlowIndex, ws: Pick<WorkspaceDoc, 'flows'> | null): Com
   const compiler = new FlowCompiler(ws);
   const root = compiler.root(ix);
   for (const node of ix.flow.nodes) {
-    if (isEntry(node)) compiler.compiled.boot.push({ guard: { type: 'startsAt', params: { nodeId: node.id } }, ...compiler.transition(compiler.walk(root, node.id), null) });
+    if (isEntry(node)) compiler.compiled.boot.push(...compiler.transitions(compiler.walk(root, node.id), null, { type: 'startsAt', params: { nodeId: node.id } }));
   }
   const compiled = compiler.finish();
   compiledCache.set(ix, { ws, compiled });
@@ -974,6 +1002,8 @@ function buildMachine(compiled: CompiledFlow | null) {
       where: {
         initial: 'boot',
         on: {
+          // Per-call limit (limits.ts): the session sends this when the clock reaches the time limit.
+          'call.limit': { target: END, actions: 'stopAtTimeLimit' },
           // R9: outside a conversation only the contact can hang up; nobody else is on the call.
           hangUp: [{ guard: 'isContact', target: END, actions: 'contactHangsUp' }, { actions: 'refuseNotOnCall' }],
           // R10: pause and resume are judged by the recording region wherever the call is.

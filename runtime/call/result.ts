@@ -121,6 +121,7 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
     duration: now,
     path: [...core.path],
     externalPortionAt: core.externalAt,
+    limitReached: core.limitReached,
     timeline: { phases, markers: core.markers.slice() },
   };
 }

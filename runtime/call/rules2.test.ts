@@ -897,9 +897,11 @@ describe('flows the call cannot finish (C1, C4 safety nets)', () => {
     );
     const s = startCall(testWorkspace(), loop, inbound());
     expect(s.ended).toBe(true);
-    expect(s.result().timeline.markers.at(-1)).toEqual({ at: 0, kind: 'hang-up', label: 'the flow loops without waiting; the call was ended', nodeId: 'r2' });
-    // The safety net lets the call take the Start and 10,000 instant steps after it, then ends it.
-    expect(s.path).toHaveLength(10_001);
+    // The per-call step limit (limits.ts) is the safety net: the Start and 999 instant steps after it, then the end.
+    const { limitReached } = s.result();
+    expect(limitReached).toMatchObject({ limit: 'steps', at: 0 });
+    expect(s.result().timeline.markers.at(-1)).toEqual({ at: 0, kind: 'hang-up', label: limitReached!.message, nodeId: 'r1' });
+    expect(s.path).toHaveLength(1000);
     expect(s.result().segments).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import type { WorkspaceDoc } from '../document/workspace.ts';
 import { availableActions } from './actions.ts';
 import { CallClock, CallData, type CallView } from './callData.ts';
 import { type CallMachine, callMachineFor, describeState, readState } from './machine.ts';
+import { CALL_LIMITS } from './limits.ts';
 import { deriveResult } from './result.ts';
 import type {
   ApplyOutcome,
@@ -150,11 +151,17 @@ class Session implements CallSession {
     if (typeof action !== 'object' || action === null || typeof action.type !== 'string') {
       return { ok: false, error: 'An action must be an object with a "type".' };
     }
+    // Per-call time limit (limits.ts): nothing happens after it; the call ends there.
+    const until = Math.min(at, CALL_LIMITS.seconds);
     // A timer due before (or at the same second as) the action fires first, at its own moment.
-    while (d.timerAt !== null && d.timerAt <= at) {
+    while (d.timerAt !== null && d.timerAt <= until) {
       const due = d.timerAt;
       this.clock.fireAt(due);
       if (d.timerAt === due) break; // the machine holds no such timer; do not spin
+    }
+    if (at > CALL_LIMITS.seconds && !this.ended) {
+      this.clock.seconds = CALL_LIMITS.seconds;
+      this.actor.send({ type: 'call.limit' });
     }
     this.clock.seconds = Math.max(d.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };

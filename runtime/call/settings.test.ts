@@ -162,4 +162,28 @@ describe('effective settings', () => {
       { numRuns: 300 },
     );
   });
+
+  it('R3: resolving after each of n Recording node runs reads each run once (linear, not quadratic, in a looping call)', () => {
+    let reads = 0;
+    const runs: RecordingNodeRun[] = [];
+    const data = { record: 'on', channels: 'default', agentPause: 'default' } as const;
+    let s = resolveSettings(testWorkspace(), inbound(), runs);
+    for (let i = 0; i < 2000; i++) {
+      const run = { nodeId: `r${i % 3}` } as RecordingNodeRun;
+      Object.defineProperty(run, 'data', {
+        get: () => {
+          reads++;
+          return data;
+        },
+      });
+      runs.push(run);
+      s = resolveSettings(testWorkspace(), inbound(), runs);
+    }
+    expect(reads).toBe(2000);
+    expect(s.record).toEqual({ value: true, source: { kind: 'node', nodeId: 'r1' } });
+    expect(s.channels.source).toEqual({ kind: 'account' });
+    // A list that is not the one grown before is read afresh, and gives the same answer.
+    expect(resolveSettings(testWorkspace(), inbound(), runs.slice())).toEqual(s);
+    expect(resolveSettings(testWorkspace(), inbound(), runs.slice(0, 1)).record.source).toEqual({ kind: 'node', nodeId: 'r0' });
+  });
 });

@@ -29,10 +29,46 @@ function numberValue(number: PhoneNumber | undefined, pick: (o: PhoneNumber['ove
   return { value: v === 'enabled', source: { kind: 'number', numberId: number.id } };
 }
 
+/** The latest run of each distinct settings object in a list of runs, oldest first, and how much of the list that covers. */
+interface LatestRuns {
+  count: number;
+  last: RecordingNodeRun | undefined;
+  runs: RecordingNodeRun[];
+}
+
+/**
+ * A call appends a run each time it executes a Recording node and resolves its settings again; scanning back
+ * through every earlier run made a call that loops through a Recording node quadratic in its length. A value
+ * is picked from a run's settings alone, so of the runs sharing one settings object (one node, run again and
+ * again) only the latest can be the one R3 wants: `latestNode` looks at those few, kept up to date here by
+ * reading only the runs added since the list was last seen (each run's `data` once).
+ */
+const latestRunsOf = new WeakMap<readonly RecordingNodeRun[], LatestRuns>();
+
+function latestRuns(runs: readonly RecordingNodeRun[]): readonly RecordingNodeRun[] {
+  let memo = latestRunsOf.get(runs);
+  // A list cut or rewritten since (not only appended to) is read again from the start.
+  if (!memo || memo.count > runs.length || (memo.count > 0 && runs[memo.count - 1] !== memo.last)) {
+    memo = { count: 0, last: undefined, runs: [] };
+    latestRunsOf.set(runs, memo);
+  }
+  for (let i = memo.count; i < runs.length; i++) {
+    const { nodeId, data } = runs[i]!;
+    const earlier = memo.runs.findIndex((r) => r.data === data);
+    if (earlier >= 0) memo.runs.splice(earlier, 1);
+    memo.runs.push({ nodeId, data });
+  }
+  memo.count = runs.length;
+  memo.last = runs[runs.length - 1];
+  return memo.runs;
+}
+
 /** R3 (1): the most recent executed Recording node that sets the value. */
 function latestNode<T>(runs: readonly RecordingNodeRun[], pick: (d: RecordingNodeRun['data']) => T | null): Effective<T> | null {
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const run = runs[i]!;
+  if (runs.length === 0) return null;
+  const latest = latestRuns(runs);
+  for (let i = latest.length - 1; i >= 0; i--) {
+    const run = latest[i]!;
     const v = pick(run.data);
     if (v !== null) return { value: v, source: { kind: 'node', nodeId: run.nodeId } };
   }

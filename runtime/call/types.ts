@@ -307,7 +307,16 @@ export interface CallResult {
   path: string[];
   /** The time at which the external portion began (R15), or null. */
   externalPortionAt: number | null;
+  /** Set when the call was ended by one of the per-call limits (`limits.ts`): which, when, and a sentence saying so. */
+  limitReached: LimitReached | null;
   timeline: Timeline;
+}
+
+/** A per-call limit ended the call (see `CALL_LIMITS` in `limits.ts`). */
+export interface LimitReached {
+  limit: 'steps' | 'seconds';
+  at: number;
+  message: string;
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import type { NodeDataOf, NodeKindName } from '../../nodes/index.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, type FlowNodeOf } from '../document/flow.ts';
 
 /** mulberry32: a small seeded PRNG, so a seed always yields the same flow. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

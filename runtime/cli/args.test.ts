@@ -29,7 +29,7 @@ Commands:
   diff      ${commands.diff!.summary}
   cover     ${commands.cover!.summary}
 
-Run \`recflow <command> --help\` for a command's options.
+Run \`recflow <command> --help\` for a command's options, \`recflow --version\` for the version.
 Exit codes: 0 ok, 1 errors found, 2 bad usage or unreadable input.
 `;
 

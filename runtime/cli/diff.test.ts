@@ -61,7 +61,20 @@ describe('recflow diff', { timeout: 60_000 }, () => {
     const json = await recflow('diff', '--json', SUPPORT, after);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ identical: false, layoutOnly: true, counts: { moved: 9 } });
-  });
+  }, 30_000);
+
+  it('--ignore-layout does not say a changed node also moved', async () => {
+    const after = edited('changed-and-shifted.json', (f) => {
+      const rec = f.nodes.find((n) => n.id === 'record')!;
+      rec.data.record = 'off';
+      rec.position.x += 100;
+    });
+    expect((await recflow('diff', SUPPORT, after)).stdout).toContain('Recording "Record support call" (record) (also moved)');
+    const ignoring = await recflow('diff', '--ignore-layout', SUPPORT, after);
+    expect(ignoring).toMatchObject({ code: 1 });
+    expect(ignoring.stdout).toContain('  changed     Recording "Record support call" (record)\n');
+    expect(ignoring.stdout).not.toMatch(/\bmoved\b/);
+  }, 30_000);
 
   it('exits 2 naming the file and JSON path of a flow it cannot read, and on bad usage', async () => {
     const broken = join(dir, 'broken.json');

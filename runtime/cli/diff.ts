@@ -3,43 +3,95 @@
  * changed between two versions of a flow (nodes, their fields, connections,
  * the flow's properties). Exit 0 when they are the same, 1 when they differ,
  * 2 when a file cannot be read or is not a valid flow, like `diff` itself.
+ * With `--calls <log>`, what changed in how the log's calls record (callDiff.ts).
  */
+import { resolve } from 'node:path';
 import { describeDiff, diffFlows } from '../document/diff.ts';
 import { parseFlow } from '../document/flow.ts';
+import { parseWorkspace } from '../document/workspace.ts';
 import { commandArgs } from './args.ts';
+import { parseShard, runLog, workerCount } from './batch.ts';
+import type { Shard } from './batchWork.ts';
+import { type CallDiffCounts, describeCallDiff, emptyDiffCounts, mergeDiffCounts, sortedGroups } from './callDiff.ts';
+import { InputError, readText } from './documents.ts';
 import type { CliIO, Command } from './main.ts';
-import { load, printRefusals } from './validate.ts';
+import { load, printRefusals, refusalsJson } from './validate.ts';
 
 const USAGE = `Usage: recflow diff <before.json> <after.json> [--ignore-layout] [--json]
+       recflow diff --calls <calls.ndjson|-> --workspace <w.json> <before.json> <after.json>
+                    [--json] [--shard <k/n|auto>] [--workers <n>]
 
 Compares two versions of a flow: nodes added, removed, changed (each field
 with its old and new value) or only moved, connections added, removed or
 rewired, and the flow's id, name and description. Nodes are matched by id;
 edge ids and the order of nodes and edges do not count.
 
-Options:
-      --ignore-layout  leave out nodes that only moved
-      --json           print one JSON object instead of text
-  -h, --help           show this help
+With --calls, runs every call of a call log (one scenario a line, as for
+simulate --batch; plain or gzip; - for standard input) through both
+versions and reports the calls that record differently: how many, the
+seconds gained or lost per channel layout, segments that appeared or
+vanished, and why (the changed nodes and connections the call passed
+through), with a few example line numbers for each kind of change.
 
-Exit codes: 0 no differences, 1 the flows differ, 2 input unreadable or not a valid flow.
+Options:
+      --ignore-layout     leave out nodes that only moved
+      --json              print one JSON object instead of text
+      --calls <file>      the call log to run through both versions
+  -w, --workspace <file>  the workspace the calls run in (with --calls)
+      --shard <k/n>       with --calls: only lines k, k+n, ... (see simulate --help)
+      --workers <n>       with --calls: worker threads (default and at most: one per core)
+  -h, --help              show this help
+
+Exit codes: 0 no differences (with --calls: no call records differently and
+every line ran), 1 the flows differ (with --calls: some call records
+differently, or a line could not run), 2 input unreadable or not a valid flow.
 `;
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const parsed = commandArgs('diff', USAGE, args, { 'ignore-layout': { type: 'boolean' }, json: { type: 'boolean' } }, io);
+  const parsed = commandArgs(
+    'diff',
+    USAGE,
+    args,
+    {
+      'ignore-layout': { type: 'boolean' },
+      json: { type: 'boolean' },
+      calls: { type: 'string' },
+      workspace: { type: 'string', short: 'w' },
+      shard: { type: 'string' },
+      workers: { type: 'string' },
+    },
+    io,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (positionals.length !== 2) {
-    io.err(`recflow diff: name two flow files, the older first (got ${positionals.length})\n\n${USAGE}`);
+  const usage = (message: string) => {
+    io.err(`recflow diff: ${message}\n\n${USAGE}`);
     return 2;
+  };
+  if (positionals.length !== 2) return usage(`name two flow files, the older first (got ${positionals.length})`);
+  if (values.calls === undefined) {
+    const only = (['workspace', 'shard', 'workers'] as const).filter((o) => values[o] !== undefined);
+    if (only.length > 0) return usage(`--${only[0]} goes with --calls`);
+  } else {
+    if (values.workspace === undefined) return usage('--calls needs --workspace');
+    if (values['ignore-layout']) return usage('--ignore-layout does not go with --calls (calls never depend on the layout)');
   }
   const [beforeFile, afterFile] = positionals as [string, string];
-  const [before, after] = await Promise.all([load(beforeFile, io.cwd, parseFlow), load(afterFile, io.cwd, parseFlow)]);
-  if (!before.ok || !after.ok) {
-    const failures = [before, after].filter((l) => !l.ok);
-    if (values.json) io.out(`${JSON.stringify({ ok: false, readable: false, documentErrors: failures }, null, 2)}\n`);
+  const loads = [load(beforeFile, io.cwd, parseFlow), load(afterFile, io.cwd, parseFlow)] as const;
+  const workspace = values.calls === undefined ? null : await load(values.workspace!, io.cwd, parseWorkspace);
+  const [before, after] = await Promise.all(loads);
+  if (!before.ok || !after.ok || (workspace !== null && !workspace.ok)) {
+    const failures = [before, after, ...(workspace ? [workspace] : [])].filter((l) => !l.ok);
+    if (values.json) io.out(`${JSON.stringify({ ok: false, readable: false, documentErrors: refusalsJson(failures) }, null, 2)}\n`);
     else printRefusals(failures, io);
     return 2;
+  }
+  if (values.calls !== undefined && workspace?.ok) {
+    const workers = workerCount(values.workers, io, 'diff');
+    if (typeof workers === 'string') return usage(workers);
+    const shard = parseShard(values.shard, io.env ?? {});
+    if (typeof shard === 'string') return usage(shard);
+    return diffCalls(values.calls, { workspace: values.workspace!, before: beforeFile, after: afterFile }, { workers, shard, json: values.json === true }, io);
   }
   const diff = diffFlows(before.value, after.value, { ignoreLayout: values['ignore-layout'] === true });
   if (values.json) {
@@ -61,8 +113,45 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return diff.identical ? 0 : 1;
 }
 
+/** `diff --calls`: the log through both versions in the worker threads, then the report. */
+async function diffCalls(
+  log: string,
+  files: { workspace: string; before: string; after: string },
+  options: { workers: number; shard: Shard | null; json: boolean },
+  io: CliIO,
+): Promise<number> {
+  const text = (file: string) => readText(resolve(io.cwd, file), file);
+  let counts: CallDiffCounts;
+  try {
+    counts = await runLog({
+      log,
+      io,
+      data: { mode: 'diff', workspaceText: await text(files.workspace), beforeText: await text(files.before), afterText: await text(files.after), shard: options.shard },
+      workers: options.workers,
+      total: emptyDiffCounts(),
+      merge: mergeDiffCounts,
+      tooLong: (total, line, error) => {
+        total.lines++;
+        total.refusedLines++;
+        if (total.refused.length < 5) total.refused.push({ line, error });
+        return null;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`recflow diff: ${e.message}\n`);
+    return 2;
+  }
+  if (options.json) {
+    io.out(`${JSON.stringify({ log, before: files.before, after: files.after, ...counts, groups: sortedGroups(counts) }, null, 2)}\n`);
+  } else {
+    for (const line of describeCallDiff(`${files.before} → ${files.after} over ${log}`, counts)) io.out(`${line}\n`);
+  }
+  return counts.changed > 0 || counts.refusedLines > 0 ? 1 : 0;
+}
+
 export const diffCommand: Command = {
-  summary: 'compare two versions of a flow (nodes, fields, connections)',
+  summary: 'compare two versions of a flow (nodes, fields, connections), or how a call log records through each',
   usage: USAGE,
   run,
 };

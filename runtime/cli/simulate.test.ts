@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../call/types.ts';
 import { main } from './main.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const execFileP = promisify(execFile);
 
 async function cli(args: string[], cwd = root) {
   let out = '';
@@ -60,27 +57,6 @@ describe('recflow simulate', () => {
     });
     expect(await cli(['simulate', '--bogus'])).toMatchObject({ code: 2 });
   });
-
-  it('--batch streams one result per line in input order on worker threads', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'recflow-batch-'));
-    const lines: string[] = [];
-    for (let i = 0; i < 450; i++) {
-      lines.push(JSON.stringify({ call, actions: [{ at: 6, type: 'press', digit: '1' }, { at: 10, type: 'answer', agentId: 'ag-ben' }, { at: 20 + i, type: 'hangUp', party: 'contact' }] }));
-    }
-    lines.splice(100, 0, '{"call": 1}');
-    const file = join(dir, 'calls.ndjson');
-    await writeFile(file, `${lines.join('\n')}\n`);
-    const { stdout } = await execFileP(
-      process.execPath,
-      ['bin/recflow.js', 'simulate', '--batch', file, '--workspace', 'examples/workspace.json', '--flow', 'examples/flows/support-line.json', '--workers', '2'],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as CallResult & { line?: number; error?: string });
-    expect(out).toHaveLength(451);
-    expect(out[100]).toMatchObject({ line: 101, error: expect.stringMatching(/\$\.call/) });
-    const totals = out.filter((r) => r.error === undefined).map((r) => r.totalRecordedSeconds);
-    expect(totals).toEqual(Array.from({ length: 450 }, (_, i) => 14 + i));
-  }, 60_000);
 });
 
 describe('recflow test', () => {
@@ -109,11 +85,32 @@ describe('recflow test', () => {
     expect(await cli(['test', 'no/such/dir'])).toMatchObject({ code: 2 });
   });
 
+  it('in a folder, flow and workspace documents are left out and named once; named on their own they are an error', async () => {
+    const r = await cli(['test', 'examples']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/^(ERROR|SKIP)/m);
+    expect(r.out).toContain(
+      'Not scenarios, left out: examples/flows/claims-line.json (a flow document), examples/flows/outside-transfer.json (a flow document), examples/flows/payments-line.json (a flow document), examples/flows/support-line.json (a flow document), examples/published/support-line.json (a flow document), examples/workspace.json (a workspace document)',
+    );
+    expect(r.out).toMatch(/15 passed, 0 failed, 0 skipped, 0 could not run/);
+    const json = JSON.parse((await cli(['test', 'examples', '--json'])).out) as { notScenarios: unknown[]; scenarios: unknown[] };
+    expect(json.notScenarios).toHaveLength(5);
+    expect(json.scenarios).toHaveLength(13);
+    expect(await cli(['test', 'examples/flows/support-line.json'])).toMatchObject({ code: 2, out: expect.stringMatching(/this is a flow document, not a scenario/) });
+  });
+
   it('--json reports every scenario of a folder', async () => {
     const r = await cli(['test', 'examples/scenarios', '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { passed: number; failed: number; scenarios: Array<{ status: string }> };
     expect(report.passed).toBe(15);
     expect(report.scenarios.every((s) => s.status === 'pass')).toBe(true);
+  });
+});
+
+describe('recflow --version', () => {
+  it('prints the version of package.json', async () => {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) expect(await cli([flag])).toEqual({ code: 0, out: `recflow ${pkg.version}\n`, err: '' });
   });
 });

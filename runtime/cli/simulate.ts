@@ -3,21 +3,35 @@
  * JSON, or, with `--batch`, one scenario per NDJSON line on worker threads,
  * streaming one result per line in input order.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { Worker } from 'node:worker_threads';
-import { type DocError, MAX_DOCUMENT_BYTES, type ParseResult } from '../document/errors.ts';
-import { type FlowDoc, parseFlow } from '../document/flow.ts';
-import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
-import { parseScenario, type Scenario, simulate } from '../call/scenario.ts';
+import { CALL_LIMITS } from '../call/limits.ts';
+import { parseScenario, simulate } from '../call/scenario.ts';
+import { parseFlow } from '../document/flow.ts';
+import { parseWorkspace } from '../document/workspace.ts';
 import { commandArgs } from './args.ts';
+import { parseShard, runLog, workerCount } from './batch.ts';
+import { MAX_LINE_BYTES } from './batchInput.ts';
+import { emptyCounts, MAX_RESULT_BYTES, mergeCounts, parseFields, RESULT_FIELDS, summaryOf } from './batchLines.ts';
+import { flowForCall, InputError, loadDoc, readText } from './documents.ts';
 import type { CliIO, Command } from './main.ts';
 
+/** `text` cut at spaces into lines of at most `width` characters, each indented by `indent` spaces. */
+function wrapped(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+}
+
 const USAGE = `Usage: recflow simulate [--workspace <w.json>] [--flow <f.json>] <scenario.json>
-       recflow simulate --batch <calls.ndjson> --workspace <w.json> [--flow <f.json>] [--workers <n>]
+       recflow simulate --batch <calls.ndjson|-> --workspace <w.json> [--flow <f.json>]
+                        [--fields <list>] [--summary] [--shard <k/n|auto>] [--workers <n>]
 
 Simulates a call and prints its recording result as JSON: whether it was
 recorded, the channel layout, the segments with their parties and end
@@ -29,74 +43,46 @@ from its "workspace" and "flow" fields (paths relative to the scenario file).
 Without a flow, an inbound call runs the flow of the number dialled, if the
 workspace holds it.
 
-With --batch, each line of the file is one scenario (the same JSON, on one
-line); the results are printed one per line in the same order, computed on
-all cores. A line that cannot be simulated prints {"line": n, "error": "..."}.
+With --batch, each line of the log is one scenario (the same JSON, on one
+line; the file may be gzip-compressed; - reads standard input). Each call
+prints one line, in input order, that starts with its line number:
+{"line": n, ...the result}, with "expectation" when the scenario has an
+"expect"; a line that cannot be simulated prints {"line": n, "error": "..."};
+blank lines print nothing. Every call ends at ${CALL_LIMITS.steps.toLocaleString('en-US')} flow nodes or ${CALL_LIMITS.seconds / 3600} hours
+("limitReached" says so). A line over ${MAX_LINE_BYTES / 1024 / 1024} MB, or a result over ${MAX_RESULT_BYTES / 1024 / 1024} MB,
+prints an error instead.
 
 Options:
   -w, --workspace <file>  the workspace (account settings, numbers, agents)
   -f, --flow <file>       the flow inbound calls run
-      --batch <file>      NDJSON file of scenarios
-      --workers <n>       worker threads for --batch (default: all cores)
+      --batch <file>      NDJSON call log (plain or gzip; - for standard input)
+      --fields <list>     result fields each line carries, comma-separated, or
+                          all, or none (default: all but timeline); fields:
+${wrapped(RESULT_FIELDS.join(', '), 26, 54)}
+      --summary           end with one line {"summary": {...}}: calls, recorded
+                          share, recorded seconds by channel layout and by end
+                          reason, refusals by code, calls failing their expect
+      --shard <k/n>       take only lines k, k+n, k+2n, ... (1 <= k <= n), to
+                          split a log over n machines; auto (or auto/n) takes k
+                          from JOB_COMPLETION_INDEX (Kubernetes indexed job) or
+                          AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job), both
+                          from 0, and n from after the slash or RECFLOW_SHARD_COUNT
+      --workers <n>       worker threads (default and at most: one per core)
   -h, --help              show this help
 
-Exit codes: 0 done, 2 bad usage or an input that cannot be read or parsed.
+Exit codes: 0 done (for --batch: every line ran and met its expect), 1 a batch
+line could not run or failed its expect, 2 bad usage or an input that cannot be
+read or parsed.
 `;
-
-/** A document that could not be loaded, with why. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly errors: DocError[],
-  ) {
-    super(`${file}: ${errors.map((e) => (e.path === '$' ? e.message : `${e.path}: ${e.message}`)).join('; ')}`);
-  }
-}
-
-/** Reads a file's text, refusing oversize files before reading them. */
-export async function readText(path: string, shown: string, maxBytes = MAX_DOCUMENT_BYTES): Promise<string> {
-  try {
-    if ((await stat(path)).size > maxBytes) throw new InputError(shown, [{ path: '$', message: `the file is larger than ${maxBytes / 1024 / 1024} MB` }]);
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new InputError(shown, [{ path: '$', message: `cannot read the file: ${why}` }]);
-  }
-}
-
-/** Loads and parses a document, throwing an `InputError` that names the file. */
-export async function loadDoc<T>(path: string, shown: string, parse: (text: string) => ParseResult<T>): Promise<T> {
-  const parsed = parse(await readText(path, shown));
-  if (!parsed.ok) throw new InputError(shown, parsed.errors);
-  return parsed.value;
-}
-
-/**
- * The flow an inbound scenario runs when none is given: the number's flow,
- * which must then be in the workspace (a silent "no flow" would mislead).
- */
-export function flowForCall(ws: WorkspaceDoc, flow: FlowDoc | undefined, scenario: Pick<Scenario, 'call'>): FlowDoc | undefined {
-  if (flow || scenario.call.direction !== 'inbound') return flow;
-  const numberId = scenario.call.numberId;
-  const number = ws.numbers.find((n) => n.id === numberId);
-  if (!number) throw new InputError('scenario', [{ path: '$.call.numberId', message: `no phone number "${numberId}" in the workspace` }]);
-  if (number.flowId === null) return undefined;
-  const found = ws.flows.find((f) => f.id === number.flowId);
-  if (!found) {
-    throw new InputError('scenario', [
-      { path: '$.call.numberId', message: `number "${numberId}" runs flow "${number.flowId}", which the workspace does not hold; give the flow file` },
-    ]);
-  }
-  return found;
-}
 
 interface SimulateOptions {
   workspace?: string | undefined;
   flow?: string | undefined;
   batch?: string | undefined;
   workers?: string | undefined;
+  fields?: string | undefined;
+  summary?: boolean | undefined;
+  shard?: string | undefined;
   help?: boolean | undefined;
 }
 
@@ -105,7 +91,15 @@ async function run(args: string[], io: CliIO): Promise<number> {
     'simulate',
     USAGE,
     args,
-    { workspace: { type: 'string', short: 'w' }, flow: { type: 'string', short: 'f' }, batch: { type: 'string' }, workers: { type: 'string' } },
+    {
+      workspace: { type: 'string', short: 'w' },
+      flow: { type: 'string', short: 'f' },
+      batch: { type: 'string' },
+      workers: { type: 'string' },
+      fields: { type: 'string' },
+      summary: { type: 'boolean' },
+      shard: { type: 'string' },
+    },
     io,
   );
   if (typeof parsed === 'number') return parsed;
@@ -144,57 +138,19 @@ async function run(args: string[], io: CliIO): Promise<number> {
 // Batch mode
 // ---------------------------------------------------------------------------
 
-/** Lines per message to a worker: large enough to amortise messaging, small enough to stream. */
-const CHUNK = 200;
-
-/** What a worker is given once: the documents as text, parsed there. */
-export interface BatchWorkerData {
-  workspaceText: string;
-  flowText: string | null;
-}
-
-/** A chunk of input lines, numbered from 1. */
-export interface BatchRequest {
-  id: number;
-  first: number;
-  lines: string[];
-}
-
-export interface BatchReply {
-  id: number;
-  /** One output line per input line, joined with newlines. */
-  text: string;
-}
-
-/**
- * Starts a worker thread running the batch worker: compiled JavaScript in the installed package (`lib/`), else
- * `batchWorker.ts` under tsx (a source checkout has no build step).
- */
-function startWorker(data: BatchWorkerData): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./batchWorker.js', import.meta.url), { workerData: data });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./batchWorker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(code, { eval: true, workerData: data });
-}
-
 async function runBatch(values: SimulateOptions, positionals: string[], io: CliIO): Promise<number> {
-  if (positionals.length > 0) {
-    io.err(`recflow simulate: --batch takes no scenario file (got ${positionals.join(' ')})\n\n${USAGE}`);
+  const usage = (message: string) => {
+    io.err(`recflow simulate: ${message}\n\n${USAGE}`);
     return 2;
-  }
-  if (values.workspace === undefined) {
-    io.err(`recflow simulate: --batch needs --workspace\n\n${USAGE}`);
-    return 2;
-  }
-  let workers = availableParallelism();
-  if (values.workers !== undefined) {
-    workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 256) {
-      io.err(`recflow simulate: --workers must be a whole number from 1 to 256 (got ${values.workers})\n`);
-      return 2;
-    }
-  }
+  };
+  if (positionals.length > 0) return usage(`--batch takes no scenario file (got ${positionals.join(' ')})`);
+  if (values.workspace === undefined) return usage('--batch needs --workspace');
+  const workers = workerCount(values.workers, io, 'simulate');
+  if (typeof workers === 'string') return usage(workers);
+  const fields = parseFields(values.fields);
+  if (typeof fields === 'string') return usage(fields);
+  const shard = parseShard(values.shard, io.env ?? {});
+  if (typeof shard === 'string') return usage(shard);
   // Parse here first so bad documents fail once, clearly, before any worker starts.
   const workspaceText = await readText(resolve(io.cwd, values.workspace), values.workspace);
   const ws = parseWorkspace(workspaceText);
@@ -205,90 +161,21 @@ async function runBatch(values: SimulateOptions, positionals: string[], io: CliI
     const flow = parseFlow(flowText);
     if (!flow.ok) throw new InputError(values.flow, flow.errors);
   }
-  const batchPath = resolve(io.cwd, values.batch!);
-  try {
-    await stat(batchPath);
-  } catch {
-    throw new InputError(values.batch!, [{ path: '$', message: 'cannot read the file: no such file' }]);
-  }
-  await streamBatch(batchPath, { workspaceText, flowText }, workers, io);
-  return 0;
-}
-
-/**
- * Feeds the file's lines to `workers` threads in chunks and writes the
- * replies in input order as soon as each is next in line.
- */
-export async function streamBatch(path: string, data: BatchWorkerData, workers: number, io: Pick<CliIO, 'out'>): Promise<void> {
-  const pool = Array.from({ length: workers }, () => startWorker(data));
-  const idle: Worker[] = [...pool];
-  const waitingForIdle: Array<(w: Worker) => void> = [];
-  const done = new Map<number, string>();
-  let nextToWrite = 0;
-  let failure: Error | null = null;
-  let inFlight = 0;
-  let allSent: () => void = () => {};
-  const drained = new Promise<void>((r) => {
-    allSent = r;
+  const counts = await runLog({
+    log: values.batch!,
+    io,
+    data: { mode: 'simulate', workspaceText, flowText, fields: values.fields, shard },
+    workers,
+    total: emptyCounts(),
+    merge: mergeCounts,
+    tooLong: (total, line, error) => {
+      total.lines++;
+      total.refusedLines++;
+      return JSON.stringify({ line, error });
+    },
   });
-  let sending = true;
-
-  const release = (w: Worker) => {
-    const waiter = waitingForIdle.shift();
-    if (waiter) waiter(w);
-    else idle.push(w);
-  };
-  for (const w of pool) {
-    w.on('message', (reply: BatchReply) => {
-      done.set(reply.id, reply.text);
-      while (done.has(nextToWrite)) {
-        const text = done.get(nextToWrite)!;
-        done.delete(nextToWrite);
-        if (text !== '') io.out(`${text}\n`);
-        nextToWrite++;
-      }
-      inFlight--;
-      release(w);
-      if (!sending && inFlight === 0) allSent();
-    });
-    w.on('error', (e) => {
-      failure = e;
-      inFlight = 0;
-      allSent();
-    });
-  }
-  const getWorker = () => {
-    const w = idle.pop();
-    return w ? Promise.resolve(w) : new Promise<Worker>((r) => waitingForIdle.push(r));
-  };
-
-  let id = 0;
-  let lineNo = 0;
-  let chunk: string[] = [];
-  let first = 1;
-  const send = async () => {
-    const w = await getWorker();
-    const request: BatchRequest = { id: id++, first, lines: chunk };
-    inFlight++;
-    w.postMessage(request);
-    chunk = [];
-  };
-  const input = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-  try {
-    for await (const line of input) {
-      lineNo++;
-      if (chunk.length === 0) first = lineNo;
-      chunk.push(line);
-      if (chunk.length >= CHUNK) await send();
-      if (failure) break;
-    }
-    if (chunk.length > 0 && !failure) await send();
-    sending = false;
-    if (inFlight > 0) await drained;
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
-  if (failure) throw failure;
+  if (values.summary) io.out(`${JSON.stringify({ summary: summaryOf(counts) })}\n`);
+  return counts.refusedLines > 0 || counts.expectFailed > 0 ? 1 : 0;
 }
 
 export const simulateCommand: Command = {

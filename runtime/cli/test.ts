@@ -4,13 +4,15 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { type FlowDoc, parseFlow } from '../document/flow.ts';
-import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
+import { readJson } from '../document/errors.ts';
+import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../document/flow.ts';
+import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkExpectation, formatMismatch, parseScenario, simulate } from '../call/scenario.ts';
 import type { CallResult } from '../call/types.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
-import { flowForCall, InputError, loadDoc } from './simulate.ts';
+import { andMore, capped } from './text.ts';
+import { flowForCall, InputError, loadDoc, readText } from './documents.ts';
 
 const USAGE = `Usage: recflow test <scenario files or folders>... [--json]
 
@@ -18,7 +20,8 @@ Runs each scenario (folders: every .json file in them, recursively) and
 compares the result with the scenario's "expect" field, printing PASS or
 FAIL per scenario and, for a failure, each difference. A scenario names its
 workspace and flow files in "workspace" and "flow", relative to itself.
-Scenarios without "expect" are skipped.
+Scenarios without "expect" are skipped; flow and workspace documents found
+in a folder are left out (and named once at the end).
 
 Options:
       --json   print one JSON report instead of text
@@ -30,12 +33,19 @@ Exit codes: 0 all passed, 1 a scenario failed, 2 bad usage or a file that cannot
 export interface ScenarioReport {
   file: string;
   name: string;
-  status: 'pass' | 'fail' | 'skip' | 'error';
+  /** `other`: a flow or workspace document found in a folder, not a scenario (listed once, not run). */
+  status: 'pass' | 'fail' | 'skip' | 'error' | 'other';
   /** Differences (fail) or what could not be read (error). */
   messages: string[];
 }
 
-async function collect(arg: string, cwd: string, out: string[]): Promise<void> {
+/** A file to run: named on the command line, or found in a folder (where flows and workspaces are passed over). */
+interface Found {
+  path: string;
+  inFolder: boolean;
+}
+
+async function collect(arg: string, cwd: string, out: Found[], inFolder = false): Promise<void> {
   const path = resolve(cwd, arg);
   let info: Awaited<ReturnType<typeof stat>>;
   try {
@@ -44,24 +54,44 @@ async function collect(arg: string, cwd: string, out: string[]): Promise<void> {
     throw new InputError(arg, [{ path: '$', message: 'no such file or folder' }]);
   }
   if (!info.isDirectory()) {
-    out.push(path);
+    out.push({ path, inFolder });
     return;
   }
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    if (e.isDirectory()) await collect(join(path, e.name), cwd, out);
-    else if (e.name.endsWith('.json')) out.push(join(path, e.name));
+    if (e.isDirectory()) await collect(join(path, e.name), cwd, out, true);
+    else if (e.name.endsWith('.json')) out.push({ path: join(path, e.name), inFolder: true });
   }
+}
+
+/** The documents that sit beside scenarios in a project: named by their `format`. */
+const OTHER_DOCUMENTS: Record<string, string> = { [FLOW_FORMAT]: 'flow', [WORKSPACE_FORMAT]: 'workspace' };
+
+/** What kind of other Recflow document the text is ('flow', 'workspace'), or null for anything else. */
+function otherDocument(text: string): string | null {
+  const read = readJson(text);
+  if (!read.ok || read.value === null || typeof read.value !== 'object') return null;
+  const format = (read.value as { format?: unknown }).format;
+  return typeof format === 'string' && Object.hasOwn(OTHER_DOCUMENTS, format) ? OTHER_DOCUMENTS[format]! : null;
 }
 
 const segmentText = (r: CallResult) => r.segments.map((s) => `${s.start}–${s.end} ${s.endReason}`).join(', ') || 'none';
 
 /** Runs one scenario file; documents are loaded once per path through `cache`. */
-async function runOne(path: string, cwd: string, cache: Map<string, Promise<WorkspaceDoc | FlowDoc>>): Promise<ScenarioReport> {
+async function runOne({ path, inFolder }: Found, cwd: string, cache: Map<string, Promise<WorkspaceDoc | FlowDoc>>): Promise<ScenarioReport> {
   const file = relative(cwd, path) || path;
   const report: ScenarioReport = { file, name: file, status: 'error', messages: [] };
   try {
-    const scenario = await loadDoc(path, file, parseScenario);
+    const text = await readText(path, file);
+    const other = otherDocument(text);
+    if (other !== null) {
+      // In a folder, flows and workspaces are the scenarios' company; named on the command line, a mistake.
+      if (inFolder) return { ...report, status: 'other', messages: [`a ${other} document`] };
+      throw new InputError(file, [{ path: '$.format', message: `this is a ${other} document, not a scenario` }]);
+    }
+    const parsedScenario = parseScenario(text);
+    if (!parsedScenario.ok) throw new InputError(file, parsedScenario.errors);
+    const scenario = parsedScenario.value;
     report.name = scenario.name ?? file;
     if (!scenario.expect) {
       report.status = 'skip';
@@ -92,7 +122,9 @@ async function runOne(path: string, cwd: string, cache: Map<string, Promise<Work
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     report.status = 'error';
-    report.messages = e.errors.map((x) => `${e.file} ${x.path}: ${x.message}`);
+    const { shown, more } = capped(e.errors);
+    report.messages = shown.map((x) => `${e.file} ${x.path}: ${x.message}`);
+    if (more > 0) report.messages.push(andMore(more));
   }
   return report;
 }
@@ -105,7 +137,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`recflow test: give at least one scenario file or folder\n\n${USAGE}`);
     return 2;
   }
-  const files: string[] = [];
+  const files: Found[] = [];
   try {
     for (const p of positionals) await collect(p, io.cwd, files);
   } catch (e) {
@@ -119,14 +151,20 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const reports: ScenarioReport[] = [];
   for (const f of files) reports.push(await runOne(f, io.cwd, cache));
   const count = (s: ScenarioReport['status']) => reports.filter((r) => r.status === s).length;
+  const others = reports.filter((r) => r.status === 'other');
+  const scenarios = reports.filter((r) => r.status !== 'other');
   if (values.json) {
-    io.out(`${JSON.stringify({ passed: count('pass'), failed: count('fail'), skipped: count('skip'), errors: count('error'), scenarios: reports }, null, 2)}\n`);
+    const notScenarios = others.map((r) => ({ file: r.file, kind: r.messages[0] }));
+    io.out(
+      `${JSON.stringify({ passed: count('pass'), failed: count('fail'), skipped: count('skip'), errors: count('error'), scenarios, notScenarios }, null, 2)}\n`,
+    );
   } else {
-    for (const r of reports) {
-      const tag = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR' }[r.status];
+    for (const r of scenarios) {
+      const tag = { pass: 'PASS ', fail: 'FAIL ', skip: 'SKIP ', error: 'ERROR', other: '' }[r.status];
       io.out(`${tag} ${r.file}${r.name !== r.file ? `  ${r.name}` : ''}\n`);
       for (const m of r.messages) io.out(`        ${m}\n`);
     }
+    if (others.length > 0) io.out(`\nNot scenarios, left out: ${others.map((r) => `${r.file} (${r.messages[0]})`).join(', ')}\n`);
     io.out(`\n${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped, ${count('error')} could not run\n`);
   }
   if (count('error') > 0) return 2;

@@ -12,6 +12,7 @@ import { type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
+import { andMore, capped } from './text.ts';
 
 const USAGE = `Usage: recflow validate <flow.json> [--workspace <workspace.json>] [--json]
 
@@ -51,12 +52,23 @@ export async function load<T>(file: string, cwd: string, parse: (text: string) =
   return parsed.ok ? parsed : { ok: false, file, errors: parsed.errors };
 }
 
-/** Prints each document that was refused, with the JSON path of each error. */
+/** Prints each document that was refused, with the JSON path of each error (the first 20; then how many more). */
 export function printRefusals(failures: ReadonlyArray<{ file: string; errors: DocError[] }>, io: CliIO): void {
   for (const f of failures) {
-    io.err(`${f.file}: cannot be used (${f.errors.length} error${f.errors.length === 1 ? '' : 's'})\n`);
-    for (const e of f.errors) io.err(`  ${e.path}: ${e.message}\n`);
+    const n = f.errors.length;
+    io.err(`${f.file}: cannot be used (${n.toLocaleString('en-US')} error${n === 1 ? '' : 's'})\n`);
+    const { shown, more } = capped(f.errors);
+    for (const e of shown) io.err(`  ${e.path}: ${e.message}\n`);
+    if (more > 0) io.err(`  ${andMore(more)}\n`);
   }
+}
+
+/** Refused documents for `--json`: each file's first 20 errors, and `moreErrors` when there were more. */
+export function refusalsJson(failures: ReadonlyArray<{ file: string; errors: DocError[] }>) {
+  return failures.map((f) => {
+    const { shown, more } = capped(f.errors);
+    return more > 0 ? { file: f.file, errors: shown, moreErrors: more } : { file: f.file, errors: shown };
+  });
 }
 
 /** Adds each problem's JSON path: the node, then the data field when the problem names one. */
@@ -97,7 +109,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (!flow.ok || failures.length > 0) {
     if (json) {
-      io.out(`${JSON.stringify({ file: flowFile, ok: false, readable: false, documentErrors: failures }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ file: flowFile, ok: false, readable: false, documentErrors: refusalsJson(failures) }, null, 2)}\n`);
     } else printRefusals(failures, io);
     return 2;
   }

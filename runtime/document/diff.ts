@@ -58,7 +58,7 @@ export interface FlowDiff {
 }
 
 export interface DiffOptions {
-  /** Leave out nodes that only moved (a re-layout is then no change). */
+  /** Leave out nodes that only moved (a re-layout is then no change), and say of none that it also moved. */
   ignoreLayout?: boolean;
 }
 
@@ -126,7 +126,8 @@ export function diffFlows(before: FlowDoc, after: FlowDoc, options: DiffOptions 
     }
     const fields = nodeFields(old, node);
     const moved = old.position.x !== node.position.x || old.position.y !== node.position.y;
-    if (fields.length > 0) nodes.push({ ...base, change: 'changed', fields, moved });
+    // Ignoring the layout, a changed node is not said to have moved as well.
+    if (fields.length > 0) nodes.push({ ...base, change: 'changed', fields, moved: moved && !options.ignoreLayout });
     else if (moved && !options.ignoreLayout) nodes.push({ ...base, change: 'moved', fields: [], moved });
   }
   for (const node of before.nodes) {

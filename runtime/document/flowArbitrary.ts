@@ -7,9 +7,11 @@
 import fc from 'fast-check';
 import { entryKind, getModel, kinds, type NodeDataOf, type NodeKindName } from '../../nodes/index.ts';
 import type { CommonArbitraries } from '../../nodes/kit/contract.ts';
+import { RESERVED_IDS } from '../../nodes/kit/fields.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode } from './flow.ts';
 
-const idArb = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/);
+/** Any legal id; the names JavaScript objects reserve (`valueOf`, …) are not legal ids. */
+const idArb = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/).filter((id) => !RESERVED_IDS.includes(id));
 /** Code points may take two UTF-16 units, so half of each limit keeps generated text legal. */
 const textArb = (maxUnits: number) => fc.string({ unit: 'binary', maxLength: Math.floor(maxUnits / 2) });
 const labelArb = textArb(200);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RESERVED_IDS } from '../../nodes/kit/fields.ts';
+import { parseScenario } from '../call/scenario.ts';
 import type { DocError } from './errors.ts';
-import { createFlow } from './flow.ts';
+import { createFlow, parseFlow } from './flow.ts';
 import {
   choosePlatform,
   createWorkspace,
@@ -306,3 +308,31 @@ describe('R30: the platform a workspace models', () => {
   });
 });
 
+
+describe('ids JavaScript reserves', () => {
+  it('the reserved list is exactly the names every plain object has, and prototype', () => {
+    expect([...RESERVED_IDS].sort()).toEqual([...Object.getOwnPropertyNames(Object.prototype), 'prototype'].sort());
+  });
+
+  it('agents, ring groups, roles, numbers, flows and their nodes may not use one as id, anywhere an id is read', () => {
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const errors = errorsOf(
+        envelope({
+          roles: [{ ...defaultRole('r', 'Role'), id }],
+          agents: [{ id, name: 'Ana', roleId: id }],
+          ringGroups: [{ id, name: 'G', memberIds: [id] }],
+        }),
+      );
+      const paths = errors.filter((e) => /JavaScript objects reserve/.test(e.message)).map((e) => e.path);
+      expect(paths).toEqual(
+        expect.arrayContaining(['$.roles[0].id', '$.agents[0].id', '$.agents[0].roleId', '$.ringGroups[0].id', '$.ringGroups[0].memberIds[0]']),
+      );
+      const flow = parseFlow({ ...createFlow(id, 'F'), nodes: [{ id, kind: 'hangup', position: { x: 0, y: 0 }, data: {} }] });
+      expect(flow.ok ? [] : flow.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['$.id', '$.nodes[0].id']));
+      const scenario = parseScenario({ call: { direction: 'outbound', agentId: id, fromNumberId: 'n', contactNumber: '+15550100' }, actions: [] });
+      expect(scenario).toMatchObject({ ok: false, errors: [{ path: '$.call.agentId', message: expect.stringMatching(/JavaScript objects reserve/) }] });
+    }
+    // Ids that merely contain such a name stay allowed.
+    expect(parsed(envelope({ roles: [defaultRole('constructor-2', 'Role')] })).roles[0]?.id).toBe('constructor-2');
+  });
+});

@@ -1,8 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { type Baseline, comparisonOf } from '../../editor/compare/comparison.ts';
 import { CompareDialog } from '../../editor/compare/CompareDialog.tsx';
 import { ComparePanel } from '../../editor/compare/ComparePanel.tsx';
+import { memoryScenarioStorage } from '../../editor/simulator/scenarioStorage.ts';
+import type { SavedScenario } from '../../editor/simulator/scenarios.ts';
+import { parseScenario } from '../../runtime/call/scenario.ts';
 import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
 import { nodeOfKind, nodesOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
@@ -29,10 +33,52 @@ function editedSupportLine(): { published: FlowDoc; edited: FlowDoc } {
 
 const FILE = { source: 'file', fileName: 'support-line.flow.json' } as const;
 
-function Panel({ before, after, onJump, onClose }: { before: FlowDoc; after: FlowDoc; onJump(nodeId: string): void; onClose(): void }) {
+const exampleScenarios = import.meta.glob<unknown>('../../examples/scenarios/*.json', { eager: true, import: 'default' });
+
+/** A scenario as the simulator saves it, under `flowId`, from an example scenario file or a scenario value. */
+function saved(id: string, flowId: string | null, source: string | object): SavedScenario {
+  const parsed = parseScenario(typeof source === 'string' ? exampleScenarios[`../../examples/scenarios/${source}.json`] : source);
+  if (!parsed.ok) throw new Error(`story data: ${id}: ${parsed.errors.map((e) => e.message).join('; ')}`);
+  return { id, flowId, flowChoice: { kind: 'number' }, savedAt: '2026-11-20T09:00:00.000Z', scenario: parsed.value };
+}
+
+/** Saved scenarios of the support line (four), of the payments line and of no flow (those two are not the compared flows'). */
+const savedScenarios = (): SavedScenario[] => [
+  saved('tech', 'support-line', 'support-tech-answered'),
+  saved('warm', 'support-line', 'support-warm-external'),
+  saved('vm', 'support-line', 'support-voicemail'),
+  saved('early', 'support-line', {
+    name: 'Support: the caller hangs up during the notice',
+    call: { direction: 'inbound', numberId: 'num-support', callerNumber: '+15550111' },
+    actions: [{ at: 2, type: 'hangUp', party: 'contact' }],
+  }),
+  saved('card', 'payments-line', 'payments-card'),
+  saved('out', null, 'outbound-support-number'),
+];
+
+function Panel({
+  before,
+  after,
+  scenarios = [],
+  onJump,
+  onClose,
+}: {
+  before: FlowDoc;
+  after: FlowDoc;
+  scenarios?: SavedScenario[];
+  onJump(nodeId: string): void;
+  onClose(): void;
+}) {
+  const [storage] = useState(() => memoryScenarioStorage(scenarios));
   return (
     <div style={{ width: 900 }}>
-      <ComparePanel comparison={comparisonOf({ ...FILE, flow: before }, before, after)} onJump={onJump} onClose={onClose} />
+      <ComparePanel
+        comparison={comparisonOf({ ...FILE, flow: before }, before, after)}
+        workspace={sampleWorkspace()}
+        scenarioStorage={storage}
+        onJump={onJump}
+        onClose={onClose}
+      />
     </div>
   );
 }
@@ -71,6 +117,39 @@ export const AgainstPublishedVersion: Story = {
     await expect(side.getByText('name').closest('li')).toHaveTextContent('name "Support line" → "Support line (after hours)"');
     await userEvent.click(canvas.getByRole('button', { name: 'Stop comparing' }));
     await expect(args.onClose).toHaveBeenCalledOnce();
+  },
+};
+
+/**
+ * The saved scenarios of the compared flows, each run through both versions: the three that reached the Recording
+ * node are no longer recorded (R6), the call that hung up during the notice records the same, and the scenarios of
+ * other flows are not run.
+ */
+export const SavedScenariosRecordDifferently: Story = {
+  args: { scenarios: savedScenarios() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/· 3 of 4 saved scenarios record differently/)).toBeVisible();
+    const section = within(canvas.getByRole('region', { name: 'Saved scenarios' }));
+    await expect(section.getByText('3 of 4 saved scenarios record differently')).toBeVisible();
+    const rows = section.getAllByRole('listitem').filter((li) => li.classList.contains('compare__scenario'));
+    await expect(rows.map((r) => r.dataset.scenario)).toEqual([
+      'Support: caller picks technical support, Ben answers',
+      'Support: Ana warm-transfers to an outside number (continue-on-external off)',
+      'Support: nobody answers, the caller leaves a voicemail',
+    ]);
+    await expect(rows[0]).toHaveTextContent('no longer recorded');
+    await expect(rows[0]).toHaveTextContent('dual −132 s · 1 segment vanished');
+    await expect(rows[0]).toHaveTextContent('because Recording "Record support call" (record): record: "on" → "off"');
+  },
+};
+
+/** With no saved scenario for the compared flows, the panel says so. */
+export const NoSavedScenarios: Story = {
+  args: { scenarios: [saved('card', 'payments-line', 'payments-card')] },
+  play: async ({ canvasElement }) => {
+    const section = within(within(canvasElement).getByRole('region', { name: 'Saved scenarios' }));
+    await expect(await section.findByText('no saved scenarios for these flows')).toBeVisible();
   },
 };
 
