@@ -124,6 +124,12 @@ function invariantProblems(r: Replay): string[] {
   if (!continueOnExternal && result.externalPortionAt !== null) {
     for (const s of segs) if (s.end > result.externalPortionAt) problems.push(`segment ${s.start}-${s.end} after the external portion at ${result.externalPortionAt}`);
   }
+  // R21: the timeline's phases are ordered, none empty, none overlapping, inside the call.
+  const phases = result.timeline.phases;
+  phases.forEach((ph, i) => {
+    if (!(ph.start < ph.end) || ph.end > result.duration) problems.push(`phase ${ph.kind} ${ph.start}-${ph.end} empty or outside the call`);
+    if (i > 0 && phases[i - 1]!.end > ph.start) problems.push(`phases overlap at ${ph.start}`);
+  });
   // R30: silences are paused stretches between audio: inside the call, outside every segment, counted in the length.
   let silent = 0;
   for (const x of result.silences) {

@@ -19,8 +19,8 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
   const segments: Segment[] = [];
   const phases: Phase[] = [];
   const present = new Set<PartyId>();
-  /** The open segment, with each party on channel B and when they came into it. */
-  let open: { start: number; channels: ChannelLayout; sides: RecordedSides; b: Map<PartyId, number> } | null = null;
+  /** The open segment, with each party heard in it besides the contact, in the order they came in. */
+  let open: { start: number; channels: ChannelLayout; sides: RecordedSides; b: Set<PartyId> } | null = null;
   /** R17/R30: where outside and conferenced parties sit: on the agent side (B) or with the contact (A). */
   const outsideWithContact = core.settings.outsidePartiesChannel.value === 'contact-side';
   /** R30: paused stretches, filled with silence where the platform does that. */
@@ -36,11 +36,11 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
     if (end > open.start) {
       // R17: the layout is fixed when recording first starts.
       layout ??= open.channels;
-      // R17/R21: a party who joins at the moment the segment ends is not heard in it.
+      // R17/R21: a party who joins at the moment the segment ends is not heard in it: the machine logs the
+      // segment's end before that join, so `open.b` holds only parties heard in it.
       const channelA: PartyId[] = [CONTACT];
       const channelB: PartyId[] = [];
-      for (const [party, from] of open.b) {
-        if (from >= end) continue;
+      for (const party of open.b) {
         if (outsideWithContact && partyKind(party) !== 'agent') channelA.push(party);
         else channelB.push(party);
       }
@@ -60,30 +60,30 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
     switch (e.t) {
       case 'join':
         present.add(e.party);
-        if (open && !open.b.has(e.party)) open.b.set(e.party, e.at);
+        open?.b.add(e.party);
         break;
       case 'leave':
         present.delete(e.party);
         break;
       case 'recOn':
-        open = { start: e.at, channels: e.channels, sides: e.sides, b: new Map([...present].map((p) => [p, e.at])) };
+        open = { start: e.at, channels: e.channels, sides: e.sides, b: new Set(present) };
         break;
       case 'pauseOn':
         pausedAt = e.at;
         break;
-      case 'pauseOff':
-        if (pausedAt !== null && e.at > pausedAt) silences.push({ start: pausedAt, end: e.at });
+      case 'pauseOff': {
+        // The machine logs a pause's end only after its start; a pause that ends where it began leaves nothing.
+        const from = pausedAt ?? e.at;
+        if (e.at > from) silences.push({ start: from, end: e.at });
         pausedAt = null;
         break;
+      }
       case 'recOff':
         close(e.at, e.reason);
         break;
       case 'phase':
         closePhase(e.at);
         phase = { kind: e.phase, start: e.at, end: e.at, nodeId: e.nodeId, parties: e.parties };
-        break;
-      case 'end':
-        closePhase(e.at);
         break;
     }
   }

@@ -520,3 +520,108 @@ describe('R31: the IVR part', () => {
     expect(s.result().recorded).toBe(false);
   });
 });
+
+describe('R21/R29/R30: what the result says', () => {
+  const assign = (extra: NodeSpec[] = []) =>
+    buildFlow(
+      [['s', 'start'], ...extra, ['a', 'assign', { target: { type: 'ringGroup', ringGroupId: 'support' } }]],
+      [...(extra.length ? ([['s', 'next', extra[0]![0]], ...extra.slice(1).map((n, i) => [extra[i]![0], 'next', n[0]])] as EdgeSpec[]) : []), [extra.at(-1)?.[0] ?? 's', 'next', 'a']],
+    );
+
+  it('R30: a call that ends while paused keeps the paused stretch to its end as silence', () => {
+    const s = startCall(on('twilio-studio', { account: { pauseLeaves: 'silence' } }), assign([['r', 'recording']]), inbound());
+    ok(s, answer(), 5);
+    ok(s, pause(), 10);
+    ok(s, hangUp(), 25);
+    const r = s.result();
+    expect(r.silences).toEqual([{ start: 10, end: 25 }]);
+    expect([r.totalRecordedSeconds, r.recordingSeconds]).toEqual([10, 25]);
+  });
+
+  it('R30: a pause that ends the moment it began leaves no silence', () => {
+    const s = startCall(on('twilio-studio', { account: { pauseLeaves: 'silence' } }), assign([['r', 'recording']]), inbound());
+    ok(s, answer(), 5);
+    ok(s, pause(), 10);
+    ok(s, resume(), 10);
+    ok(s, hangUp(), 25);
+    expect(s.result().silences).toEqual([]);
+    expect(s.result().recordingSeconds).toBe(s.result().totalRecordedSeconds);
+  });
+
+  it('R29/R18: one segment with a side missing makes the whole recording not transcribable', () => {
+    const ws = on('amazon-connect');
+    const mixed = buildFlow(
+      [
+        ['s', 'start'],
+        ['r1', 'recording', { parties: 'contact', ivr: 'record' }],
+        ['p', 'play', { durationSeconds: 5 }],
+        ['off', 'recording', { record: 'off' }],
+        ['r2', 'recording', { parties: 'both', ivr: 'record' }],
+        ['p2', 'play', { durationSeconds: 5 }],
+      ],
+      [
+        ['s', 'next', 'r1'],
+        ['r1', 'next', 'p'],
+        ['p', 'next', 'off'],
+        ['off', 'next', 'r2'],
+        ['r2', 'next', 'p2'],
+      ],
+    );
+    const m = startCall(ws, mixed, inbound());
+    m.runToNextTimer();
+    m.runToNextTimer();
+    const r = m.result();
+    expect(r.segments.map((x) => [x.start, x.end, x.sides])).toEqual([
+      [0, 5, 'contact'],
+      [5, 10, 'both'],
+    ]);
+    expect(r.transcribable).toBe(false);
+  });
+
+  it('R21: a party who left before recording starts again is not heard in the new segment', () => {
+    const ws = testWorkspace({ account: { agentPause: true } });
+    const s = startCall(ws, assign(), inbound());
+    ok(s, answer('ana'), 5);
+    ok(s, { type: 'conference', agentId: 'ana', target: { type: 'agent', agentId: 'cy' } }, 10);
+    ok(s, answer('cy'), 12);
+    ok(s, hangUp('agent:cy'), 20);
+    ok(s, pause('ana'), 25);
+    ok(s, resume('ana'), 30);
+    ok(s, hangUp(), 40);
+    expect(s.result().segments.map((x) => x.channelB)).toEqual([['agent:ana', 'agent:cy'], ['agent:ana']]);
+  });
+
+  it('R21: a result is a snapshot: the call going on does not change one already taken', () => {
+    const s = startCall(testWorkspace(), assign(), inbound());
+    const before = s.result();
+    const markers = before.timeline.markers.length;
+    ok(s, answer(), 5);
+    ok(s, hangUp(), 9);
+    expect(before.timeline.markers).toHaveLength(markers);
+    expect(s.result().timeline.markers.length).toBeGreaterThan(markers);
+  });
+
+  it('R3/R29/R31: a Recording node left at default leaves the sides and the IVR part to the platform, which says so', () => {
+    const s = startCall(on('amazon-connect'), assign([['r', 'recording']]), inbound());
+    const e = s.effectiveSettings();
+    expect(e.recordedParties).toEqual({ value: 'both', source: { kind: 'platform', platform: 'amazon-connect' } });
+    expect(e.recordIvr).toEqual({ value: false, source: { kind: 'platform', platform: 'amazon-connect' } });
+    const chosen = startCall(on('amazon-connect'), assign([['r', 'recording', { parties: 'agent', ivr: 'record' }]]), inbound()).effectiveSettings();
+    expect(chosen.recordedParties).toEqual({ value: 'agent', source: { kind: 'node', nodeId: 'r' } });
+    expect(chosen.recordIvr).toEqual({ value: true, source: { kind: 'node', nodeId: 'r' } });
+  });
+
+  it('R26: an outcome whose condition is blank is offered by its name alone', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['d', 'decision', { outcomes: [{ name: 'gold', condition: '   ' }, { name: 'vip', condition: 'tier = vip' }] }],
+      ],
+      [['s', 'next', 'd']],
+    );
+    const a = startCall(testWorkspace(), flow, inbound())
+      .available()
+      .find((x) => x.type === 'choose');
+    expect(a?.type === 'choose' ? a.options.map((o) => o.label) : []).toEqual(['gold', 'vip: tier = vip', 'no match']);
+  });
+});
