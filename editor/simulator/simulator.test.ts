@@ -5,9 +5,10 @@ import { parseFlow } from '../../runtime/document/flow.ts';
 import { parseWorkspace } from '../../runtime/document/workspace.ts';
 import { exportScenarios, scenarioFiles } from './scenarioExport.ts';
 import { checkScenario, type SavedScenario, scenarioOf } from './scenarios.ts';
+import { onPlatform } from '../settings/platform.ts';
 import { highlightOf } from './Simulator.tsx';
 import { createSimStore } from './simStore.ts';
-import { externalCut, markerLabels, pauseGaps, placeLabels, placeMarkers, tickStep } from './timelineLayout.ts';
+import { externalCut, markerLabels, onTape, pauseGaps, placeLabels, placeMarkers, tickStep } from './timelineLayout.ts';
 import { crc32 } from './zip.ts';
 
 const caller = '+15550111';
@@ -201,6 +202,33 @@ describe('timeline layout', () => {
     // Crowded: the answer has 13 px before the hang-up of its row (nothing fits); the refusal keeps what was refused, not why.
     const tight = markerLabels(placeMarkers(markers, (t) => t * 0.1), ['answer', 'pause refused: not enabled', 'pause', 'hang-up'], 100);
     expect(tight.map((t) => t.text)).toEqual(['', 'pause refused', 'pause', 'hang-up']);
+  });
+
+  it('R30: a paused stretch the recording keeps as silence is marked silent; one cut out is not', () => {
+    const paused = (platform: 'talkdesk' | 'amazon-connect') => {
+      const ws = onPlatform(loadExampleWorkspace(), platform);
+      ws.account.agentPause = true;
+      const sim = createSimStore(ws, 1);
+      // The claims line: notice, look-up, "open", the Recording node, the queue; Ana answers, pauses and resumes.
+      sim.start({ direction: 'inbound', numberId: 'num-claims', callerNumber: '+15550111' });
+      sim.runToNextTimer();
+      sim.apply({ type: 'choose', option: 'error' });
+      sim.apply({ type: 'answer', agentId: 'ag-ana' });
+      sim.apply({ type: 'pause', agentId: 'ag-ana' });
+      sim.apply({ type: 'resume', agentId: 'ag-ana' });
+      sim.apply({ type: 'hangUp', party: 'contact' });
+      return pauseGaps(sim.getState().call!.result);
+    };
+    expect(paused('talkdesk')).toEqual([{ start: 8, end: 9, silent: false }]);
+    expect(paused('amazon-connect')).toEqual([{ start: 8, end: 9, silent: true }]);
+  });
+
+  it('R29: channel A is on tape unless only the agent side is recorded, channel B unless only the contact is; mono always', () => {
+    expect((['both', 'contact', 'agent'] as const).map((s) => [onTape('A', s), onTape('B', s), onTape('mono', s)])).toEqual([
+      [true, true, true],
+      [true, false, true],
+      [false, true, true],
+    ]);
   });
 
   it('R11 gaps follow paused segments; R14 cut covers the rest of the call', () => {
