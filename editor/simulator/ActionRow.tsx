@@ -131,6 +131,7 @@ export default function ActionRow({ action, onApply, disabled, refused, place }:
             </button>
           ))}
         </div>
+        <span className="sim-muted sim-action__hint">decided at once: the clock does not move</span>
         <Refused refused={refused} />
       </div>
     );

@@ -16,6 +16,8 @@ function claimsScenario(): { ws: ReturnType<typeof loadExampleWorkspace>; saved:
   const sim = createSimStore(ws, 0);
   sim.start({ direction: 'inbound', numberId: 'num-claims', callerNumber: '+15550111' });
   const at = (t: number, action: Parameters<typeof sim.apply>[0]) => {
+    // A choice takes no time (the store applies it now): the clock moves to its moment first.
+    if (action.type === 'choose' && t > sim.getState().call!.time) at(t, { type: 'wait' });
     sim.setAdvance(t - sim.getState().call!.time);
     const out = sim.apply(action);
     if (!out?.ok || !out.accepted) throw new Error(`test data: ${JSON.stringify(action)} at ${t} s was not taken`);

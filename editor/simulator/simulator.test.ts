@@ -219,8 +219,9 @@ describe('timeline layout', () => {
       sim.apply({ type: 'hangUp', party: 'contact' });
       return pauseGaps(sim.getState().call!.result);
     };
-    expect(paused('talkdesk')).toEqual([{ start: 8, end: 9, silent: false }]);
-    expect(paused('amazon-connect')).toEqual([{ start: 8, end: 9, silent: true }]);
+    // The choice takes no time (5 s); Ana answers at 6 s, pauses at 7 s and resumes at 8 s.
+    expect(paused('talkdesk')).toEqual([{ start: 7, end: 8, silent: false }]);
+    expect(paused('amazon-connect')).toEqual([{ start: 7, end: 8, silent: true }]);
   });
 
   it('R29: channel A is on tape unless only the agent side is recorded, channel B unless only the contact is; mono always', () => {
@@ -229,6 +230,17 @@ describe('timeline layout', () => {
       [true, false, true],
       [false, true, true],
     ]);
+  });
+
+  it('R25–R27: a choice is applied at the current time, so a running step cannot decide first', () => {
+    const sim = createSimStore(loadExampleWorkspace(), 5);
+    sim.start({ direction: 'inbound', numberId: 'num-claims', callerNumber: '+15550111' });
+    sim.runToNextTimer(); // the notice ends at 5 s; the look-up takes 2 s
+    const out = sim.apply({ type: 'choose', option: 'error' });
+    expect(out).toEqual({ ok: true, accepted: true });
+    const call = sim.getState().call!;
+    expect(call.time).toBe(5);
+    expect(call.path.at(-1)).toBe('queue');
   });
 
   it('R11 gaps follow paused segments; R14 cut covers the rest of the call', () => {

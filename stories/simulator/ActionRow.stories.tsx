@@ -206,13 +206,15 @@ export const ChooseQueueClosed: Story = {
 };
 
 /**
- * The reviewer chooses "fails" 5 s after the look-up began, but its 2 s were up: the call is at the decision and
- * the choice is refused (the runtime's refusal, as the simulator store notes it) and says why in its row.
+ * The reviewer waits 5 s at the look-up, whose 2 s are up by then (it succeeds and the call reaches the
+ * decision), and only then chooses "fails": the choice is refused (the runtime's refusal, as the simulator store
+ * notes it) and says why in its row.
  */
 function lateChoice(): Pick<ActionRowProps, 'action' | 'refused'> {
   const sim = createSimStore(loadExampleWorkspace(), 5);
   sim.start(claims);
   sim.runToNextTimer();
+  sim.apply({ type: 'wait' });
   sim.apply({ type: 'choose', option: 'error' });
   const { call, note } = sim.getState();
   const action = call?.available.find((a) => a.type === 'choose');

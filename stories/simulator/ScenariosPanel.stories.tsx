@@ -227,10 +227,10 @@ export const CompareOnAmazonConnect: Story = {
     await expect(box.getByRole('heading', { name: 'What would this call record on Amazon Connect?' })).toBeVisible();
     await expect(box.getByTestId('compare-totals')).toHaveTextContent('Talkdesk: 10 s recorded · Amazon Connect: 5 s recorded');
     await expect(box.getByRole('list', { name: 'Differences on Amazon Connect' })).toHaveTextContent(
-      'Both sides: 10 s on tape on Talkdesk, 5 s on Amazon Connect; 12–17 s only on Talkdesk.',
+      'Both sides: 10 s on tape on Talkdesk, 5 s on Amazon Connect; 7–12 s only on Talkdesk.',
     );
     await userEvent.click(box.getByText('The timeline on Amazon Connect'));
-    await waitFor(() => expect(box.getAllByRole('img', { name: /^Recorded 17–22 s/ })).toHaveLength(2));
+    await waitFor(() => expect(box.getAllByRole('img', { name: /^Recorded 12–17 s/ })).toHaveLength(2));
     await userEvent.click(box.getByRole('button', { name: 'Close the comparison with Amazon Connect' }));
     await expect(item.queryByRole('region', { name: 'Claims, Ana answers on Amazon Connect' })).toBeNull();
   },
