@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleWorkspace } from '../../examples/index.ts';
 import { parseWorkspace, serializeWorkspace } from '../../runtime/document/workspace.ts';
 import { PLATFORMS, PRESETS } from '../../runtime/platforms/presets.ts';
-import { fixedReason, isFixed, onPlatform, platformChanges, switchLabel, switchPlatform } from './platform.ts';
+import { onPlatform, platformChanges, switchLabel, switchPlatform, whyFixed } from './platform.ts';
 
 enablePatches();
 
@@ -64,10 +64,8 @@ describe('switching the platform a workspace models (R30)', () => {
     expect(switchLabel('amazon-connect')).toBe('Model Amazon Connect');
   });
 
-  it('names the platform and its reason for a fixed setting, and knows which settings a platform fixes', () => {
-    expect(fixedReason(PRESETS['amazon-connect'], 'pauseLeaves')).toBe('Fixed by Amazon Connect: Amazon Connect fills a suspended recording with silence.');
-    expect(isFixed('amazon-connect', 'recordInbound')).toBe(true);
-    expect(isFixed('talkdesk', 'recordInbound')).toBe(false);
-    expect(isFixed('twilio-studio', 'pauseLeaves')).toBe(false);
+  it('gives the preset’s reason for a fixed setting', () => {
+    expect(whyFixed(PRESETS['amazon-connect'], 'pauseLeaves')).toBe('Amazon Connect fills a suspended recording with silence.');
+    expect(whyFixed(PRESETS.talkdesk, 'numberOverrides')).toBe('Talkdesk fixes this setting.');
   });
 });

@@ -35,15 +35,9 @@ export function settingValueText(name: PresetSettingName, value: unknown): strin
   return (SETTING_TEXT[name].value as (v: unknown) => string)(value);
 }
 
-/** "Fixed by Amazon Connect: <why>": the reason a fixed setting is not editable (R30). */
-export function fixedReason(preset: PlatformPreset, name: PresetSettingName | 'numberOverrides'): string {
-  const why = preset.why[name];
-  return why ? `Fixed by ${preset.name}: ${why}` : `Fixed by ${preset.name}.`;
-}
-
-/** Whether `platform` fixes `name` (the admin cannot set it there). */
-export function isFixed(platform: PlatformId, name: PresetSettingName): boolean {
-  return name in presetOf(platform).fixed;
+/** Why the platform fixes a setting (R30), in the preset's words, read next to the value it fixes. */
+export function whyFixed(preset: PlatformPreset, name: PresetSettingName | 'numberOverrides'): string {
+  return preset.why[name] ?? `${preset.name} fixes this setting.`;
 }
 
 /**
