@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleWorkspace } from '../../examples/index.ts';
 import { parseWorkspace, serializeWorkspace } from '../../runtime/document/workspace.ts';
 import { PLATFORMS, PRESETS } from '../../runtime/platforms/presets.ts';
+import { createEditorStore } from '../store/store.ts';
 import { onPlatform, platformChanges, switchLabel, switchPlatform, whyFixed } from './platform.ts';
 
 enablePatches();
@@ -62,6 +63,16 @@ describe('switching the platform a workspace models (R30)', () => {
     expect(patches.every((p) => p.path[0] !== 'flows')).toBe(true);
     expect(applyPatches(next, inverse)).toEqual(ws);
     expect(switchLabel('amazon-connect')).toBe('Model Amazon Connect');
+  });
+
+  it('through the editor store it is one undo step, named by the platform', () => {
+    const store = createEditorStore(loadExampleWorkspace());
+    const before = store.getState().workspace;
+    store.change(switchPlatform('twilio-studio'), switchLabel('twilio-studio'));
+    expect(store.getState().workspace.platform).toBe('twilio-studio');
+    expect(store.getState().past.map((h) => h.label)).toEqual(['Model Twilio Studio']);
+    store.undo();
+    expect(store.getState().workspace).toEqual(before);
   });
 
   it('gives the preset’s reason for a fixed setting', () => {
