@@ -5,7 +5,8 @@
  * made. No React here: the settings panel, the simulator's comparison and
  * their tests share it.
  */
-import { type AccountSettings, applyPreset, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { produce } from 'immer';
+import { type AccountSettings, applyPreset, choosePlatform, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { type PlatformId, type PlatformPreset, type PresetSettingName, presetOf } from '../../runtime/platforms/presets.ts';
 
 /** Each preset dimension as an admin reads it: its name and its values in words. */
@@ -40,19 +41,10 @@ export function whyFixed(preset: PlatformPreset, name: PresetSettingName | 'numb
   return preset.why[name] ?? `${preset.name} fixes this setting.`;
 }
 
-/**
- * The workspace as it is on `platform` (R30): the values the preset fixes (`applyPreset`), the values it starts
- * an admin from when the platform changes, and no per-number override where the platform has none (each number
- * keeps its override values, switched off, so switching back and turning them on again finds them).
- */
+/** The workspace as it is on `platform` (R30): `choosePlatform` applied to a copy, for the preview of a switch. */
 export function onPlatform(ws: WorkspaceDoc, platform: PlatformId): WorkspaceDoc {
   if (platform === ws.platform) return applyPreset(ws);
-  const preset = presetOf(platform);
-  const account = { ...ws.account, ...preset.defaults };
-  const numbers = preset.numberOverrides
-    ? ws.numbers
-    : ws.numbers.map((n) => (n.override.enabled ? { ...n, override: { ...n.override, enabled: false } } : n));
-  return applyPreset({ ...ws, platform, account, numbers });
+  return produce(ws, (draft) => choosePlatform(draft, platform));
 }
 
 /** The undo label of a platform switch. */
@@ -60,19 +52,9 @@ export function switchLabel(platform: PlatformId): string {
   return `Model ${presetOf(platform).name}`;
 }
 
-/** An immer recipe that switches the workspace to `platform`: one store change, one undo step. */
+/** An immer recipe that switches the workspace to `platform`: one store change, one undo step of small patches. */
 export function switchPlatform(platform: PlatformId): (draft: WorkspaceDoc) => void {
-  return (draft) => {
-    const next = onPlatform(draft, platform);
-    draft.platform = next.platform;
-    for (const [name, value] of Object.entries(next.account) as Array<[keyof AccountSettings, unknown]>) {
-      if (draft.account[name] !== value) (draft.account as Record<string, unknown>)[name] = value;
-    }
-    next.numbers.forEach((n, i) => {
-      const d = draft.numbers[i];
-      if (d && d.override.enabled !== n.override.enabled) d.override.enabled = n.override.enabled;
-    });
-  };
+  return (draft) => choosePlatform(draft, platform);
 }
 
 /**

@@ -29,29 +29,26 @@ describe('recording model', () => {
     expect(recordingModel.check?.(data({ channels: 'dual' }), {})).toEqual([]);
   });
 
-  it('R30: a choice the platform’s recording block lacks is warned on its field; "default" never is', () => {
-    const on = (platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio') => ({ workspace: { platform } as never });
-    // Talkdesk's block sets channels and agent pause, not the sides or the IVR part.
-    expect(recordingModel.check?.(data({ channels: 'dual', agentPause: 'enabled' }), on('talkdesk'))).toEqual([]);
-    expect(recordingModel.check?.(data({ parties: 'contact', ivr: 'skip' }), on('talkdesk'))).toEqual([
-      { severity: 'warning', code: 'platform-option', message: expect.stringContaining('cannot set which sides are recorded'), field: 'parties' },
-      { severity: 'warning', code: 'platform-option', message: expect.stringContaining('cannot set whether the IVR part is recorded'), field: 'ivr' },
-    ]);
-    // Amazon Connect's block is the other way round.
-    expect(recordingModel.check?.(data({ parties: 'agent', ivr: 'record' }), on('amazon-connect'))).toEqual([]);
-    expect(recordingModel.check?.(data({ channels: 'dual', agentPause: 'disabled' }), on('amazon-connect')).map((p) => p.field)).toEqual([
-      'channels',
-      'agentPause',
-    ]);
-    // Twilio's widget has mono/dual but no pause.
-    expect(recordingModel.check?.(data({ channels: 'mono', agentPause: 'enabled' }), on('twilio-studio')).map((p) => p.code)).toEqual([
-      'C3-mono',
-      'platform-option',
-    ]);
-    expect(recordingModel.check?.(recordingModel.defaults(), on('amazon-connect'))).toEqual([]);
-  });
-
   it('is found by its settings', () => {
     expect(recordingModel.searchText(data({ record: 'off', label: 'Card capture' }))).toContain('record off');
+  });
+
+  it('R30: a value the platform\'s recording block cannot hold is warned on its field, and says it is ignored', () => {
+    const view = (platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio') =>
+      ({ workspace: { platform, account: {}, numbers: [], agents: [], ringGroups: [], flows: [] } }) as unknown as Parameters<
+        NonNullable<typeof recordingModel.check>
+      >[1];
+    const codes = (d: RecordingData, platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio') =>
+      (recordingModel.check?.(d, view(platform)) ?? []).filter((p) => p.code === 'R30-not-on-platform').map((p) => p.field);
+    const everything = data({ channels: 'dual', agentPause: 'enabled', parties: 'contact', ivr: 'record' });
+    expect(codes(everything, 'talkdesk')).toEqual(['parties', 'ivr']);
+    expect(codes(everything, 'amazon-connect')).toEqual(['channels', 'agentPause']);
+    expect(codes(everything, 'twilio-studio')).toEqual(['agentPause', 'parties', 'ivr']);
+    expect(codes(data({}), 'amazon-connect')).toEqual([]);
+    expect(recordingModel.check?.(data({ parties: 'agent' }), view('talkdesk'))?.[0]?.message).toBe(
+      'The Talkdesk Studio Recording block cannot set which sides are recorded: "agent" is ignored. Set it back to default.',
+    );
+    // Without a workspace the platform is Talkdesk's (R30's default).
+    expect(recordingModel.check?.(data({ ivr: 'skip' }), {})?.map((p) => p.code)).toEqual(['R30-not-on-platform']);
   });
 });

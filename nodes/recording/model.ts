@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { defineModel, type NodeProblem } from '../kit/contract.ts';
 import { labelSchema } from '../kit/fields.ts';
-import { platformFacts, type RecordingBlockOptions } from '../kit/platforms.ts';
+import { platformFacts } from '../kit/platforms.ts';
+
+/** The block options besides on/off, and the words for them. */
+const OPTIONS = [
+  { field: 'channels', what: 'the channels' },
+  { field: 'agentPause', what: 'whether agents may pause' },
+  { field: 'parties', what: 'which sides are recorded' },
+  { field: 'ivr', what: 'whether the IVR part is recorded' },
+] as const;
 
 const schema = z.strictObject({
   label: labelSchema,
@@ -16,14 +24,6 @@ const schema = z.strictObject({
   /** R31: whether turning recording on here records the IVR part before an agent joins; 'default' is the account's. */
   ivr: z.enum(['default', 'record', 'skip']).default('default'),
 });
-
-/** The block options a node may set, with the words the platform-option warning uses. */
-const OPTION_WORDS: ReadonlyArray<[keyof RecordingBlockOptions, string]> = [
-  ['channels', 'the channels'],
-  ['agentPause', 'whether agents may pause'],
-  ['parties', 'which sides are recorded'],
-  ['ivr', 'whether the IVR part is recorded'],
-];
 
 export const recordingModel = defineModel({
   kind: 'recording',
@@ -51,17 +51,16 @@ export const recordingModel = defineModel({
         field: 'channels',
       });
     }
-    // R30: a choice the platform's recording block does not have cannot be made there (the simulation still applies it).
+    // R30: a value the platform's recording block cannot hold is ignored by the simulation (and by the platform).
     const facts = platformFacts(ctx.workspace?.platform);
-    for (const [option, what] of OPTION_WORDS) {
-      if (!facts.recording[option] && data[option] !== 'default') {
-        problems.push({
-          severity: 'warning',
-          code: 'platform-option',
-          message: `${facts.name}'s ${facts.recordingBlock} cannot set ${what}: choose "Use default", or this flow records differently on ${facts.name}.`,
-          field: option,
-        });
-      }
+    for (const option of OPTIONS) {
+      if (data[option.field] === 'default' || facts.recording[option.field]) continue;
+      problems.push({
+        severity: 'warning',
+        code: 'R30-not-on-platform',
+        message: `The ${facts.name} ${facts.recordingBlock} cannot set ${option.what}: "${data[option.field]}" is ignored. Set it back to default.`,
+        field: option.field,
+      });
     }
     return problems;
   },

@@ -47,6 +47,44 @@ describe('recflow cover: scenarios that reach every node and port', () => {
     expect(moves).toEqual(expect.arrayContaining(['press', 'wait']));
   });
 
+  it('R26/R27/R25: chooses every outcome of a decision, a step failing and a queue being full', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start', { numberIds: ['main'] }],
+        ['st', 'step', { seconds: 2 }],
+        ['d', 'decision', { outcomes: [{ name: 'gold', condition: '$.Attributes.tier = gold' }, { name: 'silver', condition: 'tier = silver' }] }],
+        ['q', 'queue', { target: { type: 'ringGroup', ringGroupId: 'support' }, maxWaitSeconds: 60 }],
+        ['p', 'play', { durationSeconds: 3 }],
+        ['bye', 'hangup'],
+      ],
+      [
+        ['s', 'next', 'st'],
+        ['st', 'next', 'd'],
+        ['st', 'error', 'bye'],
+        ['d', 'gold', 'q'],
+        ['d', 'silver', 'p'],
+        ['d', 'noMatch', 'bye'],
+        ['q', 'timeout', 'p'],
+        ['q', 'error', 'bye'],
+      ],
+    );
+    const report = coverFlow(testWorkspace(), flow);
+    expect(report.ports.missed).toEqual([]);
+    expect(report.ports.covered.map((p) => `${p.nodeId}:${p.port}`).sort()).toEqual([
+      'd:gold',
+      'd:noMatch',
+      'd:silver',
+      'q:error',
+      'q:timeout',
+      's:next',
+      'st:error',
+      'st:next',
+    ]);
+    const chosen = report.scenarios.flatMap((s) => s.actions.flatMap((a) => (a.type === 'choose' ? [a.option] : [])));
+    expect(new Set(chosen)).toEqual(new Set(['next', 'error', 'gold', 'silver', 'noMatch']));
+    for (const sc of report.scenarios) expect(simulate(testWorkspace(), flow, { call: sc.call, actions: sc.actions }).ended).toBe(true);
+  });
+
   it('lists nodes and ports no connection leads to as unreachable and does not count them', () => {
     const flow = buildFlow(
       [

@@ -1,6 +1,6 @@
 /**
  * Scenarios that cover a flow: `xstate/graph` walks what may happen to a call
- * (key presses, timers running out, answers, an outside number answering) as
+ * (key presses, choices, timers running out, answers, an outside number answering) as
  * the call machine allows it at each point, and the shortest calls that
  * together pass every reachable node and leave by every connected port
  * become scenarios whose current results are their expectations.
@@ -85,7 +85,7 @@ function moves(session: CallSession): TimedAction[] {
         for (const d of offer.digits) out.push({ type: 'press', digit: d.value, at });
         break;
       case 'choose':
-        // R25–R27: every outcome a reviewer may choose (a decision's outcomes, a step's error, a full queue).
+        // R26/R27: every outcome a decision has, a step's error and a queue being full or closed.
         for (const o of offer.options) out.push({ type: 'choose', option: o.value, at });
         break;
       case 'answer':

@@ -70,6 +70,8 @@ interface Replay {
   result: CallResult;
   /** After each step: whether the recording was paused. */
   pausedAfter: boolean[];
+  /** When an agent was first on the call (R31), or null. */
+  firstAgentAt: number | null;
   lastRejected: boolean;
 }
 
@@ -77,22 +79,27 @@ function replay(ws: WorkspaceDoc, flow: FlowDoc | undefined, start: CallStart, a
   const session = startCall(ws, flow, start);
   const pausedAfter: boolean[] = [];
   let lastRejected = false;
+  let firstAgentAt: number | null = null;
   actions.forEach((action, i) => {
     const out = session.apply(action, timeOf(i));
     if (!out.ok) throw new Error(out.error);
     lastRejected = !out.accepted;
     pausedAfter.push(session.paused);
+    if (firstAgentAt === null && session.parties.some((p) => p.id.startsWith('agent:'))) firstAgentAt = timeOf(i);
   });
-  return { session, result: session.result(), pausedAfter, lastRejected };
+  return { session, result: session.result(), pausedAfter, lastRejected, firstAgentAt };
 }
 
 /** What a refusal must leave as it was: the closed segments, and the count of rejections (one more). */
 const closedSegments = (x: CallResult) => JSON.stringify(x.segments.filter((s) => s.endReason !== 'in-progress'));
 
 /** The invariants every path must keep; returns what broke (empty when all hold). */
-function invariantProblems(r: Replay, continueOnExternal: boolean): string[] {
+function invariantProblems(r: Replay): string[] {
   const problems: string[] = [];
   const result = r.result;
+  const settings = r.session.effectiveSettings();
+  // R14/R30: the effective setting, which a platform may fix.
+  const continueOnExternal = settings.continueOnExternalTransfer.value;
   const segs = result.segments;
   let sum = 0;
   for (let i = 0; i < segs.length; i++) {
@@ -117,6 +124,21 @@ function invariantProblems(r: Replay, continueOnExternal: boolean): string[] {
   if (!continueOnExternal && result.externalPortionAt !== null) {
     for (const s of segs) if (s.end > result.externalPortionAt) problems.push(`segment ${s.start}-${s.end} after the external portion at ${result.externalPortionAt}`);
   }
+  // R30: silences are paused stretches between audio: inside the call, outside every segment, counted in the length.
+  let silent = 0;
+  for (const x of result.silences) {
+    if (!(x.start < x.end) || x.start < 0 || x.end > result.duration) problems.push(`silence ${x.start}-${x.end} outside the call`);
+    for (const seg of segs) if (seg.end > x.start && seg.start < x.end) problems.push(`silence ${x.start}-${x.end} over segment ${seg.start}-${seg.end}`);
+    silent += x.end - x.start;
+  }
+  if (settings.pauseLeaves.value === 'gap' && result.silences.length > 0) problems.push('silence where a pause leaves a gap');
+  if (Math.abs(result.recordingSeconds - sum - silent) > 1e-9) problems.push(`length ${result.recordingSeconds} is not audio ${sum} + silence ${silent}`);
+  // R29/R18: only a recording with both sides on tape (and dual channel) is transcribable.
+  if (result.transcribable && segs.some((x) => x.sides !== 'both')) problems.push('transcribable with a side missing');
+  // R31: where the IVR part is not recorded (and no node says otherwise), nothing is on tape before an agent joins.
+  if (!settings.recordIvr.value && settings.recordIvr.source.kind !== 'node') {
+    for (const seg of segs) if (r.firstAgentAt === null || seg.start < r.firstAgentAt) problems.push(`segment ${seg.start}-${seg.end} before an agent joined`);
+  }
   return problems;
 }
 
@@ -134,14 +156,13 @@ interface ModelConfig {
  */
 function explore(cfg: ModelConfig): number {
   const entries = Object.entries(cfg.alphabet);
-  const continueOnExternal = cfg.ws.account.continueOnExternalTransfer;
   const seen = new Map<string, { closed: string; rejections: number; problems: string[]; lastRejected: boolean }>();
   const visit = (keys: string[], actions: CallAction[]): Replay => {
     const r = replay(cfg.ws, cfg.flow, cfg.start, actions);
     seen.set(keys.join('|'), {
       closed: closedSegments(r.result),
       rejections: r.result.rejections.length,
-      problems: invariantProblems(r, continueOnExternal),
+      problems: invariantProblems(r),
       lastRejected: r.lastRejected,
     });
     return r;
@@ -165,12 +186,16 @@ function explore(cfg: ModelConfig): number {
     if (!seen.has(serial)) visit(keys, actions);
     const mine = seen.get(serial)!;
     const problems = [...mine.problems];
-    // R10: a refused action changes nothing: same closed segments as just before it, one more rejection.
+    // R10: a refused action changes nothing: the closed segments are those of the call just before it, moved on
+    // to the same moment (timers due by then fire either way), and there is one more rejection.
     if (mine.lastRejected) {
       const parent = seen.get(keys.slice(0, -1).join('|'));
       if (!parent) problems.push('no parent path');
       else {
-        if (parent.closed !== mine.closed) problems.push('the refusal changed the segments');
+        const before = startCall(cfg.ws, cfg.flow, cfg.start);
+        actions.slice(0, -1).forEach((action: CallAction, i: number) => before.apply(action, timeOf(i)));
+        if (before.time < timeOf(actions.length - 1) && !before.ended) before.apply({ type: 'wait' }, timeOf(actions.length - 1));
+        if (closedSegments(before.result()) !== mine.closed) problems.push('the refusal changed the segments');
         if (parent.rejections + 1 !== mine.rejections) problems.push('the refusal was not recorded once');
       }
     }
@@ -241,7 +266,80 @@ const ivrAlphabet: Record<string, CallAction> = {
   contactHangsUp: { type: 'hangUp', party: 'contact' },
 };
 
+/**
+ * R25–R28: Start → Recording on (IVR part per platform) → Step (next | error → Hang up) → Decision:
+ * vip → Queue(support, 30 s; timeout → Voicemail, error → Hang up); noMatch → a module flow that pauses
+ * recording for card capture and returns → Assign(ana).
+ */
+const kindsWorkspace = (platform: WorkspaceDoc['platform']) => {
+  const ws = testWorkspace({ account: { continueOnExternalTransfer: false } });
+  ws.platform = platform;
+  ws.flows = [
+    buildFlow(
+      [
+        ['cs', 'start'],
+        ['coff', 'recording', { record: 'off' }],
+        ['card', 'play', { durationSeconds: 15 }],
+        ['con', 'recording', { record: 'on' }],
+      ],
+      [
+        ['cs', 'next', 'coff'],
+        ['coff', 'next', 'card'],
+        ['card', 'next', 'con'],
+      ],
+      'card',
+    ),
+  ];
+  return ws;
+};
+const kindsFlow = buildFlow(
+  [
+    ['s', 'start'],
+    ['r', 'recording', { record: 'on' }],
+    ['st', 'step', { seconds: 5 }],
+    ['d', 'decision', { outcomes: [{ name: 'vip', condition: '$.Attributes.tier = vip' }] }],
+    ['q', 'queue', { target: { type: 'ringGroup', ringGroupId: 'support' }, maxWaitSeconds: 30 }],
+    ['m', 'flow', { flowId: 'card', returns: true }],
+    ['a', 'assign', { target: { type: 'agent', agentId: 'ana' }, ringTimeoutSeconds: 20 }],
+    ['vm', 'voicemail', { maxLengthSeconds: 30 }],
+    ['bye', 'hangup'],
+  ],
+  [
+    ['s', 'next', 'r'],
+    ['r', 'next', 'st'],
+    ['st', 'next', 'd'],
+    ['st', 'error', 'bye'],
+    ['d', 'vip', 'q'],
+    ['d', 'noMatch', 'm'],
+    ['q', 'timeout', 'vm'],
+    ['q', 'error', 'bye'],
+    ['m', 'next', 'a'],
+  ],
+);
+const kindsAlphabet: Record<string, CallAction> = {
+  wait: { type: 'wait' },
+  stepFails: { type: 'choose', option: 'error' },
+  vip: { type: 'choose', option: 'vip' },
+  noMatch: { type: 'choose', option: 'noMatch' },
+  answerAna: { type: 'answer', agentId: 'ana' },
+  answerBen: { type: 'answer', agentId: 'ben' },
+  pause: { type: 'pause', agentId: 'ana' },
+  resume: { type: 'resume', agentId: 'ana' },
+  addOut: { type: 'conference', agentId: 'ana', target: OUT },
+  outsideAnswers: { type: 'outsideAnswer' },
+  contactHangsUp: { type: 'hangUp', party: 'contact' },
+};
+
 describe('model-based: invariants on every generated path', () => {
+  for (const platform of ['talkdesk', 'amazon-connect', 'twilio-studio'] as const) {
+    it(`R25–R31: queue, decision, step and a module flow on ${platform}, depth 8`, () => {
+      const ws = kindsWorkspace(platform);
+      if (platform === 'amazon-connect') ws.account.agentPause = true;
+      const paths = explore({ ws, flow: kindsFlow, start: inbound(), alphabet: kindsAlphabet, depth: 8 });
+      expect(paths).toBeGreaterThan(300);
+    }, 120_000);
+  }
+
   for (const cont of [false, true]) {
     it(`R11/R14/R15: pause and external transfers, depth 8, continue-on-external ${cont ? 'on' : 'off'}`, () => {
       const ws = testWorkspace({ account: { agentPause: true, continueOnExternalTransfer: cont } });

@@ -19,6 +19,7 @@ export function callNumberId(start: CallStart): string {
 }
 
 const ACCOUNT: SettingSource = { kind: 'account' };
+const NO_RUNS: readonly RecordingNodeRun[] = [];
 
 /** R2: a number's tri-state, when its override switch is on and the value is not `inherit`. */
 function numberValue(number: PhoneNumber | undefined, pick: (o: PhoneNumber['override']) => TriState): Effective<boolean> | null {
@@ -59,6 +60,9 @@ export function resolveSettings(
     name in preset.fixed
       ? { value: preset.fixed[name] as AccountSettings[K], source: { kind: 'platform', platform: preset.id } }
       : { value: account[name], source: ACCOUNT };
+  // R30: a Recording node sets only what the platform's recording block has; anything else it holds is ignored
+  // (the flow check says so), so the simulation records what the platform would.
+  const nodeRuns = (option: keyof typeof preset.node) => (preset.node[option] ? runs : NO_RUNS);
   const numberId = callNumberId(start);
   const number = ws.numbers.find((n) => n.id === numberId);
   const inbound = start.direction === 'inbound';
@@ -69,12 +73,12 @@ export function resolveSettings(
     fromAccount(inbound ? 'recordInbound' : 'recordOutbound');
   // R2: channels are account-wide; only a Recording node overrides them (R3).
   const dual = fromAccount('dualChannel');
-  const channels = latestNode(runs, (d) => (d.channels === 'default' ? null : d.channels)) ?? {
+  const channels = latestNode(nodeRuns('channels'), (d) => (d.channels === 'default' ? null : d.channels)) ?? {
     value: dual.value ? ('dual' as const) : ('mono' as const),
     source: dual.source,
   };
   const agentPause =
-    latestNode(runs, (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
+    latestNode(nodeRuns('agentPause'), (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
     numberValue(number, (o) => o.agentPause) ??
     fromAccount('agentPause');
   return {
@@ -84,9 +88,9 @@ export function resolveSettings(
     continueOnExternalTransfer: fromAccount('continueOnExternalTransfer'),
     retention: { value: { autoDelete: account.autoDelete.enabled, months: account.autoDelete.months }, source: ACCOUNT },
     // R29/R31: a Recording node's own choice wins (R3), then the account (or the platform that fixes it, R30).
-    recordedParties: latestNode(runs, (d) => (d.parties === undefined || d.parties === 'default' ? null : d.parties)) ?? fromAccount('recordedParties'),
+    recordedParties: latestNode(nodeRuns('parties'), (d) => (d.parties === undefined || d.parties === 'default' ? null : d.parties)) ?? fromAccount('recordedParties'),
     pauseLeaves: fromAccount('pauseLeaves'),
-    recordIvr: latestNode(runs, (d) => (d.ivr === undefined || d.ivr === 'default' ? null : d.ivr === 'record')) ?? fromAccount('recordIvr'),
+    recordIvr: latestNode(nodeRuns('ivr'), (d) => (d.ivr === undefined || d.ivr === 'default' ? null : d.ivr === 'record')) ?? fromAccount('recordIvr'),
     outsidePartiesChannel: fromAccount('outsidePartiesChannel'),
   };
 }

@@ -457,6 +457,57 @@ describe('C1 a phone number served by two flows', () => {
     expect(find(checkFlow(b, { workspace: ws }), 'C1-number-two-flows')).toHaveLength(1);
   });
 
+  /** A flow whose Start continues in `to` (R28), or hangs up when `to` is null. */
+  const entering = (id: string, name: string, to: string | null, returns = true): FlowDoc => ({
+    ...(to === null
+      ? flow([node('start', 'start'), node('bye', 'hangup')], edges('start.next>bye'))
+      : flow([node('start', 'start'), node('go', 'flow', { flowId: to, returns })], edges('start.next>go'))),
+    id,
+    name,
+  });
+
+  it('R28/C1: flows entering each other in a loop are an error on the node that starts it, naming every flow on it', () => {
+    const a = entering('a', 'Main', 'b');
+    const b = entering('b', 'Billing', 'c', false);
+    const c = entering('c', 'Card', 'a');
+    const ws = workspaceWith(a, b, c, entering('d', 'Done', null));
+    const loop = find(checkFlow(a, { workspace: ws }), 'C1-flow-loop');
+    expect(loop).toEqual([
+      {
+        severity: 'error',
+        code: 'C1-flow-loop',
+        message: expect.stringContaining('(“Main” → “Billing” → “Card” → “Main”)'),
+        nodeId: 'go',
+        field: 'flowId',
+      },
+    ]);
+    expect(find(checkFlow(b, { workspace: ws }), 'C1-flow-loop')[0]!.message).toContain('“Billing” → “Card” → “Main” → “Billing”');
+    // Break the loop: Card hangs up.
+    const fixed = workspaceWith(a, b, entering('c', 'Card', 'd'), entering('d', 'Done', null));
+    expect(find(checkFlow(a, { workspace: fixed }), 'C1-flow-loop')).toEqual([]);
+  });
+
+  it('R28/C1: a flow entering itself is a loop; a flow entered from two places is not', () => {
+    const self = entering('a', 'Main', 'a');
+    expect(find(checkFlow(self, { workspace: workspaceWith(self) }), 'C1-flow-loop')[0]!.message).toContain('(“Main” → “Main”)');
+    const twice: FlowDoc = {
+      ...flow(
+        [node('start', 'start', {}), node('m', 'menu'), node('x', 'flow', { flowId: 'd' }), node('y', 'flow', { flowId: 'd' })],
+        edges('start.next>m', 'm.1>x', 'm.2>y'),
+      ),
+      id: 'a',
+      name: 'Main',
+    };
+    expect(find(checkFlow(twice, { workspace: workspaceWith(twice, entering('d', 'Done', null)) }), 'C1-flow-loop')).toEqual([]);
+  });
+
+  it('R28/C1: the flow being edited counts as it is now, not as the workspace last saved it', () => {
+    const saved = entering('a', 'Main', null);
+    const b = entering('b', 'Billing', 'a');
+    const edited = entering('a', 'Main', 'b');
+    expect(find(checkFlow(edited, { workspace: workspaceWith(saved, b) }), 'C1-flow-loop')).toHaveLength(1);
+  });
+
   it('R4: one flow serving a number through its Start and the number itself is fine', () => {
     const a = serving('a', 'Support line', ['num-support']);
     const b = serving('b', 'Night line', []);

@@ -178,7 +178,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
     }
   }
 
-  if (ctx.workspace) problems.push(...checkSharedNumbers(flow, starts, ctx.workspace));
+  if (ctx.workspace) problems.push(...checkSharedNumbers(flow, starts, ctx.workspace), ...checkFlowLoops(flow, ctx.workspace));
   problems.push(...checkNotice(flow, kindOf, starts, outs, ctx.workspace));
   problems.push(...checkChannels(ctx.workspace));
   problems.push(...checkLoops(nodes, kindOf, outs, portsOf));
@@ -220,6 +220,58 @@ function checkSharedNumbers(flow: FlowDoc, starts: number[], ws: WorkspaceDoc): 
       message: `Phone number ${number.number}${number.label ? ` (${number.label})` : ''} is served by ${names.length} flows: ${list}. A call to it can enter only one (R4); take it out of all but one.`,
       nodeId: start.id,
       field: 'numberIds',
+    });
+  }
+  return problems;
+}
+
+/** The flows a flow's nodes continue calls in (R28), each once, in node order. */
+function enteredFlows(flow: FlowDoc): Array<{ nodeId: string; flowId: string }> {
+  const out: Array<{ nodeId: string; flowId: string }> = [];
+  for (const node of flow.nodes) for (const ref of referencesOf(node)) if (ref.type === 'flow') out.push({ nodeId: node.id, flowId: ref.id });
+  return out;
+}
+
+/**
+ * C1 (workspace, R28): flows that enter each other in a loop. A call following
+ * them would come back to a flow it is still in, so the simulation ends it
+ * there; each node of this flow that starts such a loop gets an error naming
+ * the flows on it. Breadth-first over flows, so each flow is read once per node.
+ */
+function checkFlowLoops(flow: FlowDoc, ws: WorkspaceDoc): Problem[] {
+  const byId = new Map(ws.flows.map((f) => [f.id, f]));
+  byId.set(flow.id, flow);
+  const problems: Problem[] = [];
+  for (const first of enteredFlows(flow)) {
+    // The way back to this flow, if any: each flow reached remembers the flow it was reached from.
+    const from = new Map<string, string | null>([[first.flowId, null]]);
+    // A flow entering itself is the shortest loop: nothing to search.
+    const queue = first.flowId === flow.id ? [] : [first.flowId];
+    let closing: string | null = null;
+    for (let i = 0; i < queue.length && closing === null; i++) {
+      const here = byId.get(queue[i]!);
+      if (!here) continue;
+      for (const next of enteredFlows(here)) {
+        if (next.flowId === flow.id) {
+          closing = here.id;
+          break;
+        }
+        if (!from.has(next.flowId)) {
+          from.set(next.flowId, here.id);
+          queue.push(next.flowId);
+        }
+      }
+    }
+    if (closing === null && first.flowId !== flow.id) continue;
+    const loop: string[] = [];
+    for (let at: string | null | undefined = closing; at; at = from.get(at)) loop.unshift(at);
+    const names = [flow.id, ...loop, flow.id].map((id) => `“${byId.get(id)?.name ?? id}”`);
+    problems.push({
+      severity: 'error',
+      code: 'C1-flow-loop',
+      message: `The flows enter each other in a loop (${names.join(' → ')}): a call that follows it comes back to a flow it is still in, and the simulation ends it there (R28).`,
+      nodeId: first.nodeId,
+      field: 'flowId',
     });
   }
   return problems;

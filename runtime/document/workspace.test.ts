@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocError } from './errors.ts';
 import { createFlow } from './flow.ts';
 import {
+  choosePlatform,
   createWorkspace,
   defaultAccountSettings,
   defaultRole,
@@ -251,3 +252,57 @@ describe('parseWorkspace', () => {
     expect(parseWorkspace(serializeWorkspace(ws))).toEqual({ ok: true, value: ws });
   });
 });
+
+describe('R30: the platform a workspace models', () => {
+  it('R30: a workspace names no platform and models Talkdesk, or names one of the three', () => {
+    expect(parsed(envelope()).platform).toBe('talkdesk');
+    expect(parsed(envelope({ platform: 'twilio-studio' })).platform).toBe('twilio-studio');
+  });
+
+  it('R30: a platform that does not exist is refused at $.platform, naming the ones that do', () => {
+    const [error] = errorsOf(envelope({ platform: 'genesys' }));
+    expect(error?.path).toBe('$.platform');
+    expect(error?.message).toMatch(/talkdesk.*amazon-connect.*twilio-studio/);
+  });
+
+  it('R30: a value the platform fixes otherwise is refused at its path, with the reason', () => {
+    expect(errorsOf(envelope({ platform: 'amazon-connect', account: { recordInbound: true, pauseLeaves: 'gap' } }))).toEqual([
+      {
+        path: '$.account.recordInbound',
+        message: 'Amazon Connect has no such setting: it is always false. Amazon Connect records a contact only when a flow sets its recording behaviour.',
+      },
+      { path: '$.account.pauseLeaves', message: 'Amazon Connect has no such setting: it is always "silence". Amazon Connect fills a suspended recording with silence.' },
+    ]);
+  });
+
+  it('R30/R2: a number override on a platform without them is refused at the number', () => {
+    const number = { id: 'n', number: '+15550100', override: { enabled: true, inbound: 'disabled' } };
+    const [error] = errorsOf(envelope({ platform: 'twilio-studio', numbers: [number] }));
+    expect(error).toEqual({ path: '$.numbers[0].override.enabled', message: expect.stringContaining('Twilio Studio has no per-number recording overrides') });
+  });
+
+  it('R30: the values a platform fixes are filled in when the document leaves them out', () => {
+    const ws = parsed(envelope({ platform: 'amazon-connect' }));
+    expect(ws.account).toMatchObject({ recordInbound: false, pauseLeaves: 'silence', recordIvr: false, outsidePartiesChannel: 'contact-side' });
+  });
+
+  it('R30: choosing a platform changes what it requires and nothing else, and the result reads back', () => {
+    const ws = parsed(
+      envelope({
+        account: { agentPause: true, autoDelete: { months: 12 } },
+        numbers: [{ id: 'n', number: '+15550100', override: { enabled: true, inbound: 'disabled' } }],
+      }),
+    );
+    choosePlatform(ws, 'twilio-studio');
+    expect(ws.platform).toBe('twilio-studio');
+    // Fixed by Twilio, then Twilio's starting values for what it offers (PauseBehavior silence, mono).
+    expect(ws.account).toMatchObject({ recordInbound: false, continueOnExternalTransfer: true, pauseLeaves: 'silence', dualChannel: false });
+    expect(ws.account.autoDelete.months).toBe(12);
+    // The override is switched off, its values kept for a platform that has overrides.
+    expect(ws.numbers[0]!.override).toMatchObject({ enabled: false, inbound: 'disabled' });
+    expect(parseWorkspace(serializeWorkspace(ws)).ok).toBe(true);
+    choosePlatform(ws, 'amazon-connect');
+    expect(parsed(serializeWorkspace(ws)).account).toMatchObject({ dualChannel: true, recordIvr: false });
+  });
+});
+

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile, toJsonPath } from './errors.ts';
-import { DEFAULT_PLATFORM, PLATFORMS, type PresetSettingName, presetOf } from '../platforms/presets.ts';
+import { DEFAULT_PLATFORM, PLATFORMS, PRESETS, type PlatformId, type PresetSettingName, presetOf } from '../platforms/presets.ts';
 import { type FlowDoc, parseFlow } from './flow.ts';
 import { migrateWorkspace } from './migrations.ts';
 
@@ -245,6 +245,23 @@ export function applyPreset(ws: WorkspaceDoc): WorkspaceDoc {
   const fixed = Object.entries(preset.fixed).filter(([k, v]) => ws.account[k as PresetSettingName] !== v);
   if (fixed.length === 0) return ws;
   return { ...ws, account: { ...ws.account, ...Object.fromEntries(fixed) } };
+}
+
+/**
+ * R30: moves a workspace to `platform`, changing only what the platform requires: the values its preset fixes,
+ * the preset's starting values for the settings it offers (when moving from another platform), and number
+ * overrides switched off where the platform has none (their values stay, so moving back and switching them on
+ * restores them). Mutates `ws`, so on an immer draft it is one undo step of small patches.
+ */
+export function choosePlatform(ws: WorkspaceDoc, platform: PlatformId): void {
+  if (ws.platform === platform) return;
+  const preset = PRESETS[platform];
+  ws.platform = platform;
+  const account = ws.account as unknown as Record<PresetSettingName, unknown>;
+  for (const [name, value] of Object.entries({ ...preset.defaults, ...preset.fixed }) as Array<[PresetSettingName, unknown]>) {
+    if (account[name] !== value) account[name] = value;
+  }
+  if (!preset.numberOverrides) for (const n of ws.numbers) if (n.override.enabled) n.override.enabled = false;
 }
 
 /**

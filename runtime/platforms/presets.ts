@@ -8,6 +8,7 @@
  * README.md ("Platform presets"); where no source says, the value is
  * Recflow's decision and says so there.
  */
+import { type RecordingBlockOptions, recordingOptionsOf } from '../../nodes/kit/platforms.ts';
 
 export const PLATFORMS = ['talkdesk', 'amazon-connect', 'twilio-studio'] as const;
 export type PlatformId = (typeof PLATFORMS)[number];
@@ -31,13 +32,8 @@ export interface PresetSettings {
 
 export type PresetSettingName = keyof PresetSettings;
 
-/** What a platform's Recording block can set (R3, R29, R31). */
-export interface NodeOptions {
-  channels: boolean;
-  agentPause: boolean;
-  parties: boolean;
-  ivr: boolean;
-}
+/** What a platform's Recording block can set (R3, R29, R31): the kinds' own table, which their forms and checks read. */
+export type NodeOptions = RecordingBlockOptions;
 
 export interface PlatformPreset {
   id: PlatformId;
@@ -61,7 +57,7 @@ export const PRESETS: Record<PlatformId, PlatformPreset> = {
     fixed: { recordedParties: 'both', pauseLeaves: 'gap', recordIvr: true, outsidePartiesChannel: 'agent-side' },
     defaults: {},
     numberOverrides: true,
-    node: { channels: true, agentPause: true, parties: false, ivr: false },
+    node: recordingOptionsOf('talkdesk'),
     why: {
       recordedParties: 'Talkdesk records the contact and the agent side together.',
       pauseLeaves: 'On Talkdesk the paused audio is left out of the recording (R11).',
@@ -84,7 +80,7 @@ export const PRESETS: Record<PlatformId, PlatformPreset> = {
     },
     defaults: {},
     numberOverrides: false,
-    node: { channels: false, agentPause: false, parties: true, ivr: true },
+    node: recordingOptionsOf('amazon-connect'),
     why: {
       recordInbound: 'Amazon Connect records a contact only when a flow sets its recording behaviour.',
       recordOutbound: 'Amazon Connect records a contact only when a flow sets its recording behaviour (decision: outbound calls run no Recflow flow).',
@@ -103,7 +99,7 @@ export const PRESETS: Record<PlatformId, PlatformPreset> = {
     fixed: { recordInbound: false, recordOutbound: false, continueOnExternalTransfer: true, agentPause: true, recordedParties: 'both', recordIvr: true, outsidePartiesChannel: 'agent-side' },
     defaults: { pauseLeaves: 'silence', dualChannel: false },
     numberOverrides: false,
-    node: { channels: true, agentPause: false, parties: false, ivr: false },
+    node: recordingOptionsOf('twilio-studio'),
     why: {
       recordInbound: 'A Studio flow records a call only from a Call Recording widget (or a connected call with its record option).',
       recordOutbound: 'A Studio flow records a call only from a Call Recording widget (decision: outbound calls run no Recflow flow).',
