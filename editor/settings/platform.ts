@@ -41,7 +41,10 @@ export function whyFixed(preset: PlatformPreset, name: PresetSettingName | 'numb
   return preset.why[name] ?? `${preset.name} fixes this setting.`;
 }
 
-/** The workspace as it is on `platform` (R30): `choosePlatform` applied to a copy, for the preview of a switch. */
+/**
+ * The workspace as it is on `platform` (R30): `choosePlatform` applied to a copy (immer's, so frozen and sharing
+ * what did not change), for the preview of a switch and for running a call there.
+ */
 export function onPlatform(ws: WorkspaceDoc, platform: PlatformId): WorkspaceDoc {
   if (platform === ws.platform) return applyPreset(ws);
   return produce(ws, (draft) => choosePlatform(draft, platform));

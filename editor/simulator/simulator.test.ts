@@ -206,7 +206,7 @@ describe('timeline layout', () => {
 
   it('R30: a paused stretch the recording keeps as silence is marked silent; one cut out is not', () => {
     const paused = (platform: 'talkdesk' | 'amazon-connect') => {
-      const ws = onPlatform(loadExampleWorkspace(), platform);
+      const ws = structuredClone(onPlatform(loadExampleWorkspace(), platform));
       ws.account.agentPause = true;
       const sim = createSimStore(ws, 1);
       // The claims line: notice, look-up, "open", the Recording node, the queue; Ana answers, pauses and resumes.

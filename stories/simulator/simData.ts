@@ -120,7 +120,8 @@ export function inProgressCall(): SimCall {
 
 /** The sample workspace as it is on `platform` (R30), optionally changed further. */
 export function sampleOn(platform: PlatformId, change: (ws: WorkspaceDoc) => void = () => {}): WorkspaceDoc {
-  const ws = onPlatform(loadExampleWorkspace(), platform);
+  // onPlatform's result is immer's, frozen: a copy to change.
+  const ws = structuredClone(onPlatform(loadExampleWorkspace(), platform));
   change(ws);
   return ws;
 }
