@@ -138,7 +138,7 @@ function PlatformPill() {
       title={`This workspace models ${name}: calls are simulated as it records them. Change it in Settings.`}
       onClick={() => store.setView('settings')}
     >
-      <span className="platform-pill__what">Platform</span> {name}
+      <span className="platform-pill__what">Platform</span> <span className="platform-pill__name">{name}</span>
     </button>
   );
 }
@@ -226,10 +226,11 @@ export function TopBar({
         className="btn"
         aria-pressed={view === 'settings'}
         onClick={() => store.setView(view === 'settings' ? 'canvas' : 'settings')}
-        title="Account recording settings, numbers, agents, ring groups and roles"
+        aria-label="Settings"
+        title="Platform, account recording settings, numbers, agents, ring groups and roles"
       >
         <Icon name="settings" />
-        Settings
+        <span className="btn__text--wide">Settings</span>
       </button>
       <button
         type="button"

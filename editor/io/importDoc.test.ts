@@ -12,6 +12,19 @@ function ws(): WorkspaceDoc {
 }
 
 describe('import', () => {
+  it('R30: a workspace naming no known platform, or setting what its platform fixes, is refused with the JSON path', () => {
+    const here = ws();
+    const doc = JSON.parse(serializeWorkspace(here)) as Record<string, unknown>;
+    const unknown = planImport(JSON.stringify({ ...doc, platform: 'genesys' }), here);
+    expect(unknown.kind).toBe('refused');
+    expect(unknown.kind === 'refused' && unknown.errors.map((e) => e.path)).toEqual(['$.platform']);
+    const fixed = planImport(JSON.stringify({ ...doc, platform: 'amazon-connect' }), here);
+    // The document says recordInbound: true, which Amazon Connect fixes to false.
+    expect(fixed.kind === 'refused' && fixed.errors.find((e) => e.path === '$.account.recordInbound')?.message).toMatch(
+      /^Amazon Connect has no such setting: it is always false\./,
+    );
+  });
+
   it('a flow whose id is taken waits for a choice; as a new flow it gets a fresh id, as one undoable step', () => {
     const store = createEditorStore(ws(), 'main');
     addNode(store, 'main', 'play', { x: 0, y: 0 });

@@ -11,7 +11,7 @@ import { type PresetSettingName, presetOf } from '../../runtime/platforms/preset
 import { TRANSCRIPTION_WARNING } from '../kit/texts.ts';
 import { parseWholeNumber, RadioGroupField, SwitchField, TextField } from '../kit/widgets.tsx';
 import { FixedSetting } from './FixedSetting.tsx';
-import { fixedReason, SETTING_TEXT, settingValueText } from './platform.ts';
+import { whyFixed, SETTING_TEXT, settingValueText } from './platform.ts';
 import PlatformPicker from './PlatformPicker.tsx';
 import type { PanelProps } from './settingsTypes.ts';
 
@@ -63,7 +63,7 @@ export default function AccountSettings({ workspace, onChange }: PanelProps) {
         name={SETTING_TEXT[name].name}
         value={settingValueText(name, account[name])}
         platformName={preset.name}
-        reason={fixedReason(preset, name)}
+        reason={whyFixed(preset, name)}
       />
     ) : (
       control()

@@ -14,7 +14,7 @@ import { type PhoneNumber, phoneNumberSchema, type TriState, type WorkspaceDoc }
 import { presetOf } from '../../runtime/platforms/presets.ts';
 import { FixedSetting } from './FixedSetting.tsx';
 import { phoneDigits, uniqueId } from './ids.ts';
-import { fixedReason } from './platform.ts';
+import { whyFixed } from './platform.ts';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
 
 type Overridable = 'inbound' | 'outbound' | 'agentPause';
@@ -117,7 +117,7 @@ function NumberCard({ number, workspace, onChange }: { number: PhoneNumber; work
             : null}
         </>
       ) : (
-        <FixedSetting name="Override account settings" value="no" platformName={preset.name} reason={fixedReason(preset, 'numberOverrides')} />
+        <FixedSetting name="Override account settings" value="no" platformName={preset.name} reason={whyFixed(preset, 'numberOverrides')} />
       )}
       <div>
         <button

@@ -51,8 +51,10 @@ export default function PlatformPicker({ workspace, onChange }: PanelProps) {
                 onChange={() => setPending(p === workspace.platform ? null : p)}
               />
               <span>
-                {PRESETS[p].name}
-                {p === workspace.platform ? <span className="rf-muted"> (current)</span> : null}
+                <span>
+                  {PRESETS[p].name}
+                  {p === workspace.platform ? <span className="rf-muted"> (current)</span> : null}
+                </span>
                 <span className="rf-hint rf-radio__blurb">{BLURB[p]}</span>
               </span>
             </label>

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleWorkspace } from '../../examples/index.ts';
 import { parseWorkspace, serializeWorkspace } from '../../runtime/document/workspace.ts';
 import { PLATFORMS, PRESETS } from '../../runtime/platforms/presets.ts';
-import { fixedReason, isFixed, onPlatform, platformChanges, switchLabel, switchPlatform } from './platform.ts';
+import { createEditorStore } from '../store/store.ts';
+import { onPlatform, platformChanges, switchLabel, switchPlatform, whyFixed } from './platform.ts';
 
 enablePatches();
 
@@ -64,10 +65,18 @@ describe('switching the platform a workspace models (R30)', () => {
     expect(switchLabel('amazon-connect')).toBe('Model Amazon Connect');
   });
 
-  it('names the platform and its reason for a fixed setting, and knows which settings a platform fixes', () => {
-    expect(fixedReason(PRESETS['amazon-connect'], 'pauseLeaves')).toBe('Fixed by Amazon Connect: Amazon Connect fills a suspended recording with silence.');
-    expect(isFixed('amazon-connect', 'recordInbound')).toBe(true);
-    expect(isFixed('talkdesk', 'recordInbound')).toBe(false);
-    expect(isFixed('twilio-studio', 'pauseLeaves')).toBe(false);
+  it('through the editor store it is one undo step, named by the platform', () => {
+    const store = createEditorStore(loadExampleWorkspace());
+    const before = store.getState().workspace;
+    store.change(switchPlatform('twilio-studio'), switchLabel('twilio-studio'));
+    expect(store.getState().workspace.platform).toBe('twilio-studio');
+    expect(store.getState().past.map((h) => h.label)).toEqual(['Model Twilio Studio']);
+    store.undo();
+    expect(store.getState().workspace).toEqual(before);
+  });
+
+  it('gives the preset’s reason for a fixed setting', () => {
+    expect(whyFixed(PRESETS['amazon-connect'], 'pauseLeaves')).toBe('Amazon Connect fills a suspended recording with silence.');
+    expect(whyFixed(PRESETS.talkdesk, 'numberOverrides')).toBe('Talkdesk fixes this setting.');
   });
 });

@@ -36,18 +36,15 @@ export function settingValueText(name: PresetSettingName, value: unknown): strin
   return (SETTING_TEXT[name].value as (v: unknown) => string)(value);
 }
 
-/** "Fixed by Amazon Connect: <why>": the reason a fixed setting is not editable (R30). */
-export function fixedReason(preset: PlatformPreset, name: PresetSettingName | 'numberOverrides'): string {
-  const why = preset.why[name];
-  return why ? `Fixed by ${preset.name}: ${why}` : `Fixed by ${preset.name}.`;
+/** Why the platform fixes a setting (R30), in the preset's words, read next to the value it fixes. */
+export function whyFixed(preset: PlatformPreset, name: PresetSettingName | 'numberOverrides'): string {
+  return preset.why[name] ?? `${preset.name} fixes this setting.`;
 }
 
-/** Whether `platform` fixes `name` (the admin cannot set it there). */
-export function isFixed(platform: PlatformId, name: PresetSettingName): boolean {
-  return name in presetOf(platform).fixed;
-}
-
-/** The workspace as it is on `platform` (R30): `choosePlatform` applied to a copy, for the preview of a switch. */
+/**
+ * The workspace as it is on `platform` (R30): `choosePlatform` applied to a copy (immer's, so frozen and sharing
+ * what did not change), for the preview of a switch and for running a call there.
+ */
 export function onPlatform(ws: WorkspaceDoc, platform: PlatformId): WorkspaceDoc {
   if (platform === ws.platform) return applyPreset(ws);
   return produce(ws, (draft) => choosePlatform(draft, platform));

@@ -13,6 +13,8 @@ export interface ActionRowProps {
   disabled?: boolean;
   /** This action was just taken and refused: when, and why (shown in the row, where the reviewer clicked). */
   refused?: { at: number; reason: string };
+  /** Where the call waits, for a choice's title ("Look up the policy (Step)"). */
+  place?: string;
 }
 
 const TITLE: Record<Exclude<AvailableAction['type'], 'wait'>, string> = {
@@ -64,7 +66,7 @@ function Refused({ refused }: { refused: ActionRowProps['refused'] }) {
   );
 }
 
-export default function ActionRow({ action, onApply, disabled, refused }: ActionRowProps) {
+export default function ActionRow({ action, onApply, disabled, refused, place }: ActionRowProps) {
   const [agent, setAgent] = useState<string>();
   const [party, setParty] = useState<string>();
   const [mode, setMode] = useState<TransferMode>('blind');
@@ -110,14 +112,26 @@ export default function ActionRow({ action, onApply, disabled, refused }: Action
     // R25–R27: what the platform would decide here (a decision's outcome, a step's error, a full queue).
     return (
       <div className="sim-action" role="group" aria-label={title}>
-        <span className="sim-action__title">{title}</span>
+        <span className="sim-action__title">
+          {title}
+          {place ? ` at ${place}` : ''}
+        </span>
         <div className="sim-action__keys">
           {action.options.map((o) => (
-            <button key={o.value} type="button" className="sim-btn" disabled={disabled} onClick={() => onApply({ type: 'choose', option: o.value })}>
+            <button
+              key={o.value}
+              type="button"
+              className="sim-btn"
+              disabled={disabled}
+              data-option={o.value}
+              title={`Choose "${o.value}": the call leaves by that port`}
+              onClick={() => onApply({ type: 'choose', option: o.value })}
+            >
               {o.label}
             </button>
           ))}
         </div>
+        <span className="sim-muted sim-action__hint">decided at once: the clock does not move</span>
         <Refused refused={refused} />
       </div>
     );

@@ -99,6 +99,7 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
                 key={a.type}
                 action={a}
                 onApply={apply}
+                place={call.currentNodeId ? nodeName(flow, call.currentNodeId) : undefined}
                 refused={note?.tone === 'refused' && note.action === a.type && note.reason ? { at: note.at ?? call.time, reason: note.reason } : undefined}
               />
             ))}

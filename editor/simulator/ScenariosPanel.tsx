@@ -2,15 +2,21 @@
  * Saved scenarios, listed per flow: save the call on screen (its current
  * result becomes the expectation), load one back into the simulator, run
  * them all against the current documents with pass/fail and the
- * differences in words, accept a new result, export them for `recflow test`.
+ * differences in words, accept a new result, export them for `recflow test`,
+ * and run one on another platform to see what it would record there (R30).
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { PLATFORMS, type PlatformId, presetOf } from '../../runtime/platforms/presets.ts';
+import { onPlatform } from '../settings/platform.ts';
+import { secs } from './format.ts';
+import { comparePresets } from './presetCompare.ts';
 import { exportScenarios, exportFileName } from './scenarioExport.ts';
 import type { ScenarioStorage } from './scenarioStorage.ts';
 import { checkScenario, type SavedScenario, type ScenarioOutcome, scenarioOf, stepsOf } from './scenarios.ts';
-import type { SimStore } from './simStore.ts';
+import { flowFor, type SimStore } from './simStore.ts';
+import Timeline from './Timeline.tsx';
 import { useSim } from './useSim.ts';
 
 export interface ScenariosPanelProps {
@@ -22,6 +28,48 @@ export interface ScenariosPanelProps {
 }
 
 const newId = () => `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** A saved scenario run on the workspace's platform and on another one, with the differences in words (R30). */
+function PlatformComparison({ workspace, saved, platform, onClose }: { workspace: WorkspaceDoc; saved: SavedScenario; platform: PlatformId; onClose(): void }) {
+  // Re-run on every edit, like the scenarios' own results.
+  const c = useMemo(() => comparePresets(workspace, saved, platform), [workspace, saved, platform]);
+  const here = presetOf(workspace.platform).name;
+  const there = presetOf(platform).name;
+  const name = saved.scenario.name ?? 'this call';
+  const recorded = (r: typeof c.base.result) => (r ? (r.recorded ? `${secs(r.totalRecordedSeconds)} s recorded` : 'nothing recorded') : 'not replayed');
+  const on = onPlatform(workspace, platform);
+  const start = saved.scenario.call as CallStart;
+  return (
+    <section className="sim-compare" aria-label={`${name} on ${there}`}>
+      <div className="sim-compare__head">
+        <h4>What would this call record on {there}?</h4>
+        <button type="button" className="sim-btn" onClick={onClose} aria-label={`Close the comparison with ${there}`}>
+          Close
+        </button>
+      </div>
+      <p className="sim-muted" data-testid="compare-totals">
+        {here}: {recorded(c.base.result)} · {there}: {recorded(c.other.result)}
+      </p>
+      {c.differences.length === 0 ? (
+        <p className="sim-yes" role="status">
+          The same as on {here}: no difference.
+        </p>
+      ) : (
+        <ul className="sim-compare__diff" aria-label={`Differences on ${there}`}>
+          {c.differences.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      {c.other.result ? (
+        <details className="sim-compare__timeline">
+          <summary>The timeline on {there}</summary>
+          <Timeline result={c.other.result} workspace={on} start={start} flow={flowFor(on, start, saved.flowChoice)} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
 
 function download(name: string, bytes: Uint8Array) {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
@@ -42,6 +90,7 @@ export default function ScenariosPanel({ workspace, sim, storage, currentFlowId 
   const [error, setError] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Map<string, ScenarioOutcome> | null>(null);
   const [coverage, setCoverage] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<{ id: string; platform: PlatformId } | null>(null);
   const currentFlow = currentFlowId ? workspace.flows.find((f) => f.id === currentFlowId) : undefined;
 
   useEffect(() => {
@@ -226,11 +275,27 @@ export default function ScenariosPanel({ workspace, sim, storage, currentFlowId 
                           Accept new result
                         </button>
                       ) : null}
+                      {PLATFORMS.filter((p) => p !== workspace.platform).map((p) => (
+                        <button
+                          key={p}
+                          type="button"
+                          className="sim-btn"
+                          aria-pressed={comparing?.id === s.id && comparing.platform === p}
+                          aria-label={`What would ${s.scenario.name} record on ${presetOf(p).name}?`}
+                          title={`Run this scenario on ${presetOf(p).name} and list what differs (R30)`}
+                          onClick={() => setComparing(comparing?.id === s.id && comparing.platform === p ? null : { id: s.id, platform: p })}
+                        >
+                          On {presetOf(p).name}?
+                        </button>
+                      ))}
                       <button type="button" className="sim-btn" onClick={() => remove(s)} aria-label={`Delete scenario ${s.scenario.name}`}>
                         Delete
                       </button>
                     </span>
                   </div>
+                  {comparing?.id === s.id && comparing.platform !== workspace.platform ? (
+                    <PlatformComparison workspace={workspace} saved={s} platform={comparing.platform} onClose={() => setComparing(null)} />
+                  ) : null}
                   {o && !o.pass ? (
                     <ul className="sim-scenarios__diff" aria-label={`Differences in ${s.scenario.name}`}>
                       {o.differences.map((d, i) => (

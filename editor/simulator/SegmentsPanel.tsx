@@ -1,12 +1,14 @@
 /**
  * The R21 result as a reviewer reads it: the recorded segments with their
  * parties per channel and why each ended, totals, channel layout,
- * transcription, deletion date, voicemails and refused actions. Shows the
- * runtime's result as is.
+ * transcription, deletion date, voicemails and refused actions, the sides
+ * each segment has on tape (R29) and the recording's length beside its audio
+ * (R30). Shows the runtime's result as is.
  */
 import type { CallResult, CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { describeAction, END_REASON_TEXT, partyNames, secs } from './format.ts';
+import { describeAction, END_REASON_TEXT, partyNames, secs, span } from './format.ts';
+import { onTape, SIDES_WORDS } from './timelineLayout.ts';
 import './simulator.css';
 
 export interface SegmentsPanelProps {
@@ -22,8 +24,27 @@ const VM_END: Record<CallResult['voicemails'][number]['endReason'], string> = {
   'in-progress': 'still recording',
 };
 
+/** Why a recording cannot be transcribed: mono (R18), or a segment with one side only (R29). */
+function notTranscribableWhy(result: CallResult): string {
+  if (!result.recorded) return '(nothing recorded)';
+  if (result.channels === 'mono') return '(R18: transcription needs dual channel)';
+  const oneSide = result.segments.filter((s) => s.sides !== 'both').length;
+  return oneSide > 0 ? `(R29: ${oneSide} ${oneSide === 1 ? 'segment has' : 'segments have'} one side only on tape)` : '(R18)';
+}
+
+/** A channel's parties in a segment, or, when the segment does not record that side (R29), who was heard but not taped. */
+function ChannelCell({ names, onTape }: { names: string; onTape: boolean }) {
+  if (onTape) return <td>{names}</td>;
+  return (
+    <td>
+      <span className="sim-no">not on tape</span> <span className="sim-muted">({names})</span>
+    </td>
+  );
+}
+
 export default function SegmentsPanel({ result, workspace, start }: SegmentsPanelProps) {
   const mono = result.channels === 'mono';
+  const silentSeconds = result.recordingSeconds - result.totalRecordedSeconds;
   const groups = result.handledBy.ringGroupIds.map((id) => workspace.ringGroups.find((g) => g.id === id)?.name ?? id);
   return (
     <section className="sim-panel sim-segments" aria-label="Recorded segments">
@@ -39,7 +60,7 @@ export default function SegmentsPanel({ result, workspace, start }: SegmentsPane
           ) : (
             <>
               <span className="sim-no">no</span>{' '}
-              <span className="sim-muted">{result.recorded ? '(R18: transcription needs dual channel)' : '(nothing recorded)'}</span>
+              <span className="sim-muted">{notTranscribableWhy(result)}</span>
             </>
           )}
         </dd>
@@ -47,6 +68,15 @@ export default function SegmentsPanel({ result, workspace, start }: SegmentsPane
         <dd>
           {secs(result.totalRecordedSeconds)} s of {secs(result.duration)} s{result.ended ? '' : ' so far'}
         </dd>
+        {silentSeconds > 0.001 ? (
+          <>
+            <dt>Recording length</dt>
+            <dd data-testid="recording-length">
+              {secs(result.recordingSeconds)} s, of which {secs(silentSeconds)} s silence{' '}
+              <span className="sim-muted">(R30: a pause leaves silence, {result.silences.map((x) => span(x.start, x.end)).join(', ')})</span>
+            </dd>
+          </>
+        ) : null}
         <dt>Deleted on</dt>
         <dd>{result.deletionDate ?? (result.recorded || result.voicemails.length ? 'never (automatic deletion off)' : '—')}</dd>
         <dt>Handled by</dt>
@@ -83,6 +113,7 @@ export default function SegmentsPanel({ result, workspace, start }: SegmentsPane
                   <th scope="col">Channel B (agent side)</th>
                 </>
               )}
+              <th scope="col">On tape</th>
               <th scope="col">Ended because</th>
             </tr>
           </thead>
@@ -97,10 +128,11 @@ export default function SegmentsPanel({ result, workspace, start }: SegmentsPane
                   <td>{partyNames(workspace, start, [...s.channelA, ...s.channelB])}</td>
                 ) : (
                   <>
-                    <td>{partyNames(workspace, start, s.channelA)}</td>
-                    <td>{partyNames(workspace, start, s.channelB)}</td>
+                    <ChannelCell names={partyNames(workspace, start, s.channelA)} onTape={onTape('A', s.sides)} />
+                    <ChannelCell names={partyNames(workspace, start, s.channelB)} onTape={onTape('B', s.sides)} />
                   </>
                 )}
+                <td data-sides={s.sides}>{SIDES_WORDS[s.sides]}</td>
                 <td>{END_REASON_TEXT[s.endReason]}</td>
               </tr>
             ))}
@@ -109,7 +141,7 @@ export default function SegmentsPanel({ result, workspace, start }: SegmentsPane
             <tr>
               <td colSpan={3}>Total</td>
               <td className="num">{secs(result.totalRecordedSeconds)} s</td>
-              <td colSpan={mono ? 2 : 3} />
+              <td colSpan={mono ? 3 : 4} />
             </tr>
           </tfoot>
         </table>

@@ -11,6 +11,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import type { CallStart } from '../../runtime/call/types.ts';
+import { presetOf } from '../../runtime/platforms/presets.ts';
 import { fitNodes } from '../canvas/fit.ts';
 import type { FlowRFNode } from '../canvas/nodeViewData.ts';
 import type { FlowRFEdge } from '../canvas/reconcile.ts';
@@ -79,6 +80,8 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
   const call = useSim(sim, (s) => s.call);
   const advance = useSim(sim, (s) => s.advance);
   const note = useSim(sim, (s) => s.note);
+  // R30: the platform whose recording the simulation follows.
+  const platformName = presetOf(workspace.platform).name;
 
   useEffect(() => sim.setWorkspace(workspace), [sim, workspace]);
   useCanvasHighlight(editor, sim, open);
@@ -122,11 +125,11 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
         ) : null}
         {call ? (
           <span className="sim-drawer__summary" aria-live="polite">
-            {call.start.direction} call · t = {Math.round(call.time * 100) / 100} s · {call.ended ? 'ended' : 'in progress'} ·{' '}
+            {call.start.direction} call on {platformName} · t = {Math.round(call.time * 100) / 100} s · {call.ended ? 'ended' : 'in progress'} ·{' '}
             {call.result.recorded ? `${Math.round(call.result.totalRecordedSeconds * 100) / 100} s recorded` : 'nothing recorded'}
           </span>
         ) : (
-          <span className="sim-drawer__summary sim-muted">Walk a call through the flow and see what gets recorded.</span>
+          <span className="sim-drawer__summary sim-muted">Walk a call through the flow and see what {platformName} records.</span>
         )}
       </div>
       {open ? (
@@ -189,7 +192,14 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
               ) : tab === 'segments' ? (
                 <SegmentsPanel result={call.result} workspace={workspace} start={call.start} />
               ) : tab === 'why' ? (
-                <WhyPanel settings={call.settings} workspace={workspace} flow={flow} onSelectNode={selectNode} markers={call.result.timeline.markers} />
+                <WhyPanel
+                  settings={call.settings}
+                  workspace={workspace}
+                  flow={flow}
+                  onSelectNode={selectNode}
+                  markers={call.result.timeline.markers}
+                  direction={call.start.direction}
+                />
               ) : (
                 <AccessPanel workspace={workspace} result={call.result} />
               )}

@@ -1,8 +1,10 @@
 /**
  * The call on a time axis (SVG): call phases, one lane per recorded channel
  * (A = contact, left; B = agent side, right; or one mixed lane when mono),
- * recorded segments as bars labelled with their seconds, and markers for
- * pause, resume, transfer, hang-up and refused actions. Everything drawn is
+ * recorded segments as bars labelled with their seconds (a side a segment
+ * does not record drawn hatched as not on tape, R29; a pause kept as silence
+ * drawn apart from one cut out, R30), and markers for pause, resume,
+ * transfer, hang-up and refused actions. Everything drawn is
  * the runtime's R21 result; the component only lays it out.
  */
 import { type FocusEvent, type MouseEvent, type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
@@ -14,6 +16,7 @@ import {
   externalCut,
   FAMILY_TEXT,
   fitText,
+  type LaneKey,
   markerLabels,
   markerWord,
   type MarkerFamily,
@@ -21,6 +24,8 @@ import {
   pauseGaps,
   placeLabels,
   placeMarkers,
+  onTape,
+  SIDES_WORDS,
   tickLabel,
   tickStep,
   ticks,
@@ -58,7 +63,7 @@ interface Tip {
 }
 
 interface Lane {
-  key: string;
+  key: LaneKey;
   title: string;
   sub: string;
   segments: Segment[];
@@ -134,7 +139,21 @@ function MarkerShape({ family }: { family: MarkerFamily }) {
 
 const LEGEND: MarkerFamily[] = ['pause', 'resume', 'transfer', 'hang-up', 'refusal', 'recording', 'party', 'external'];
 
-export function Legend() {
+/** The hatching drawn over a side that is not on tape (R29); one per SVG, since an id reaches only its own document part. */
+function OffTapePattern({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" className="sim-tl__offtape-bg" />
+        <line x1="0" y1="0" x2="0" y2="6" className="sim-tl__offtape-line" />
+      </pattern>
+    </defs>
+  );
+}
+
+/** The legend; the entries for a side not on tape (R29) and a pause kept as silence (R30) only when the call has them. */
+export function Legend({ offTape = false, silence = false }: { offTape?: boolean; silence?: boolean }) {
+  const pattern = `offtape-legend-${useId().replace(/:/g, '')}`;
   return (
     <ul className="sim-tl__legend" aria-label="Timeline legend">
       <li>
@@ -149,6 +168,23 @@ export function Legend() {
         </svg>
         Paused (not recorded)
       </li>
+      {silence ? (
+        <li>
+          <svg width="22" height="12" aria-hidden="true">
+            <rect x="1" y="1" width="20" height="10" className="sim-tl__silence" />
+          </svg>
+          Paused, kept as silence (R30)
+        </li>
+      ) : null}
+      {offTape ? (
+        <li>
+          <svg width="22" height="12" aria-hidden="true">
+            <OffTapePattern id={pattern} />
+            <rect x="1" y="1" width="20" height="10" className="sim-tl__offtape" fill={`url(#${pattern})`} />
+          </svg>
+          Side not on tape (R29)
+        </li>
+      ) : null}
       <li>
         <svg width="22" height="12" aria-hidden="true">
           <rect x="1" y="1" width="20" height="10" className="sim-tl__cut" />
@@ -174,6 +210,7 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
   const [manualPps, setManualPps] = useState(initialPxPerSecond ?? 10);
   const [tip, setTip] = useState<Tip | null>(null);
   const tipId = useId();
+  const hatch = `offtape-${useId().replace(/:/g, '')}`;
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -236,33 +273,62 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
     onBlur: hide,
   });
 
-  const segmentTip = (s: Segment, laneKey: string) => {
+  const channelName = (laneKey: LaneKey) => (laneKey === 'mono' ? 'the mono channel' : `channel ${laneKey}`);
+  const segmentTip = (s: Segment, laneKey: LaneKey) => {
     const who =
       laneKey === 'A'
         ? partyNames(workspace, start, s.channelA)
         : laneKey === 'B'
           ? partyNames(workspace, start, s.channelB)
           : partyNames(workspace, start, [...s.channelA, ...s.channelB]);
-    return `Recorded ${span(s.start, s.end)} (${secs(s.end - s.start)} s) on ${laneKey === 'mono' ? 'the mono channel' : `channel ${laneKey}`}: ${who}. Ended: ${END_REASON_TEXT[s.endReason]}.`;
+    // R29: a mono recording of one side says which one it holds.
+    const sides = laneKey === 'mono' && s.sides !== 'both' ? ` (${SIDES_WORDS[s.sides]} on tape)` : '';
+    return `Recorded ${span(s.start, s.end)} (${secs(s.end - s.start)} s) on ${channelName(laneKey)}${sides}: ${who}. Ended: ${END_REASON_TEXT[s.endReason]}.`;
   };
+  const offTapeTip = (s: Segment, laneKey: LaneKey) =>
+    `Not on tape ${span(s.start, s.end)}: ${channelName(laneKey)} (${laneKey === 'A' ? 'the contact' : 'the agent side'}) is not recorded; this segment records ${SIDES_WORDS[s.sides]} (R29).`;
 
   const lanesOut: ReactNode[] = lanes.map((lane, i) => {
     const top = laneTop(i);
-    const bars = lane.segments.map((s) => ({ x: x(s.start), width: Math.max(2, (s.end - s.start) * pps), text: span(s.start, s.end) }));
+    // R29: segments whose side of this lane is on tape are bars; the others are drawn hatched as not on tape.
+    const recorded = lane.segments.filter((s) => onTape(lane.key, s.sides));
+    const offTape = lane.segments.filter((s) => !onTape(lane.key, s.sides));
+    const bars = recorded.map((s) => ({ x: x(s.start), width: Math.max(2, (s.end - s.start) * pps), text: span(s.start, s.end) }));
     const labels = placeLabels(bars, svgWidth - 2);
     return (
       <g key={lane.key} transform={`translate(0 ${top})`} className="sim-tl__lane" data-lane={lane.key}>
         <rect x={0} y={0} width={svgWidth} height={LANE_H} className={i % 2 ? 'sim-tl__lane-bg sim-tl__lane-bg--alt' : 'sim-tl__lane-bg'} />
         {gaps.map((g) => (
-          <g key={`gap${g.start}`} {...tipProps(`Paused ${span(g.start, g.end)}: not recorded on ${lane.key === 'mono' ? 'the mono channel' : `channel ${lane.key}`} (R11).`)}>
-            <rect x={x(g.start)} y={BAR_Y} width={Math.max(2, (g.end - g.start) * pps)} height={BAR_H} className="sim-tl__gap" />
+          <g
+            key={`gap${g.start}`}
+            data-pause={g.silent ? 'silence' : 'gap'}
+            {...tipProps(
+              g.silent
+                ? `Paused ${span(g.start, g.end)}: kept in the recording as silence on ${channelName(lane.key)}, no audio (R30).`
+                : `Paused ${span(g.start, g.end)}: not recorded on ${channelName(lane.key)} (R11).`,
+            )}
+          >
+            <rect x={x(g.start)} y={BAR_Y} width={Math.max(2, (g.end - g.start) * pps)} height={BAR_H} className={g.silent ? 'sim-tl__silence' : 'sim-tl__gap'} />
             {(g.end - g.start) * pps > 52 ? (
               <text x={x(g.start) + ((g.end - g.start) * pps) / 2} y={BAR_Y + BAR_H / 2 + 4} textAnchor="middle" className="sim-tl__cut-text">
-                paused
+                {g.silent ? 'silence' : 'paused'}
               </text>
             ) : null}
           </g>
         ))}
+        {offTape.map((s, j) => {
+          const w = Math.max(2, (s.end - s.start) * pps);
+          return (
+            <g key={`off${s.start}-${j}`} data-off-tape={span(s.start, s.end)} {...tipProps(offTapeTip(s, lane.key))}>
+              <rect x={x(s.start)} y={BAR_Y} width={w} height={BAR_H} rx={3} className="sim-tl__offtape" fill={`url(#${hatch})`} />
+              {w > 80 ? (
+                <text x={x(s.start) + w / 2} y={BAR_Y + BAR_H / 2 + 4} textAnchor="middle" className="sim-tl__offtape-text">
+                  {fitText('not on tape', w - 8)}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
         {cut ? (
           <g {...tipProps(`From ${secs(cut.start)} s the external portion is not recorded (R14).`)}>
             <rect x={x(cut.start)} y={BAR_Y} width={Math.max(2, (cut.end - cut.start) * pps)} height={BAR_H} className="sim-tl__cut" />
@@ -273,12 +339,18 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
             ) : null}
           </g>
         ) : null}
-        {lane.segments.map((s, j) => {
+        {recorded.map((s, j) => {
           const bar = bars[j]!;
           const label = labels[j]!;
           const open = s.endReason === 'in-progress';
           return (
-            <g key={`${s.start}-${j}`} className="sim-tl__segment" data-segment={span(s.start, s.end)} {...tipProps(segmentTip(s, lane.key))}>
+            <g
+              key={`${s.start}-${j}`}
+              className="sim-tl__segment"
+              data-segment={span(s.start, s.end)}
+              data-sides={s.sides}
+              {...tipProps(segmentTip(s, lane.key))}
+            >
               <rect x={bar.x} y={BAR_Y} width={bar.width} height={BAR_H} rx={3} className={open ? 'sim-tl__bar sim-tl__bar--open' : 'sim-tl__bar'} />
               {label.row === null ? null : (
                 <text
@@ -303,6 +375,9 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
   });
 
   const phases = result.timeline.phases;
+  // R30: where a pause leaves silence, the recording is longer than the audio on it.
+  const silentSeconds = result.recordingSeconds - result.totalRecordedSeconds;
+  const hasOffTape = lanes.some((l) => l.segments.some((s) => !onTape(l.key, s.sides)));
 
   return (
     <section className="sim-tl" aria-label="Call timeline">
@@ -310,6 +385,7 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
         <span className="sim-tl__summary">
           {result.recorded ? `${secs(result.totalRecordedSeconds)} s recorded` : 'Nothing recorded'} of {secs(result.duration)} s
           {result.ended ? '' : ' (call in progress)'}
+          {silentSeconds > 0.001 ? ` · the recording is ${secs(result.recordingSeconds)} s long, ${secs(silentSeconds)} s of it silence (R30)` : ''}
         </span>
         <div className="sim-tl__zoom" role="group" aria-label="Zoom">
           <button type="button" onClick={() => zoom(1 / 1.5)} aria-label="Zoom out">
@@ -341,6 +417,7 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
         </div>
         <div className="sim-tl__scroll" ref={scrollRef}>
           <svg width={svgWidth} height={height} className="sim-tl__svg" role="group" aria-label={`Timeline of ${secs(result.duration)} seconds`}>
+            <OffTapePattern id={hatch} />
             <g className="sim-tl__axis">
               {ticks(extent, step).map((t) => (
                 <g key={t} transform={`translate(${x(t)} 0)`}>
@@ -413,7 +490,7 @@ export default function Timeline({ result, workspace, start, flow, layoutHint = 
           ))}
         </ul>
       ) : null}
-      <Legend />
+      <Legend offTape={hasOffTape} silence={gaps.some((g) => g.silent)} />
     </section>
   );
 }

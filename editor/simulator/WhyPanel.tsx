@@ -1,11 +1,14 @@
 /**
  * Why the call is recorded the way it is: each effective setting with the
  * place its value comes from (R3: the latest Recording node that sets it,
- * the number's override, the account). Values and sources are the
- * runtime's `effectiveSettings()`; a node source can select that node.
+ * the number's override, the account), or the platform that fixes it (R30,
+ * with the preset's reason). Values and sources are the runtime's
+ * `effectiveSettings()`; a node source can select that node.
  */
 import { getKind } from '../../nodes/index.ts';
-import type { EffectiveSettings, Marker, SettingSource } from '../../runtime/call/types.ts';
+import type { CallStart, EffectiveSettings, Marker, SettingSource } from '../../runtime/call/types.ts';
+import { type PresetSettingName, presetOf } from '../../runtime/platforms/presets.ts';
+import { SETTING_TEXT } from '../settings/platform.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { nodeName, secs, sourceText } from './format.ts';
@@ -20,17 +23,63 @@ export interface WhyPanelProps {
   onSelectNode?: (nodeId: string) => void;
   /** The call's timeline markers: the Recording nodes it ran so far are listed from them. */
   markers?: readonly Marker[];
+  /** Which record setting applies (R4); inbound when not given. */
+  direction?: CallStart['direction'];
 }
 
-const ROWS: Array<{ key: keyof EffectiveSettings; name: string; rule: string; value(s: EffectiveSettings): string }> = [
-  { key: 'record', name: 'Record this call', rule: 'R1–R3, R5–R8', value: (s) => (s.record.value ? 'on' : 'off') },
-  { key: 'channels', name: 'Channels', rule: 'R17', value: (s) => (s.channels.value === 'dual' ? 'dual (stereo)' : 'mono') },
-  { key: 'agentPause', name: 'Agent pause and resume', rule: 'R10', value: (s) => (s.agentPause.value ? 'allowed' : 'not allowed') },
+interface Row {
+  key: keyof EffectiveSettings;
+  name: string;
+  rule: string;
+  value(s: EffectiveSettings): string;
+  /** The preset setting behind the row, whose reason a platform source gives (R30). */
+  preset?: (direction: CallStart['direction']) => PresetSettingName;
+}
+
+const ROWS: Row[] = [
+  {
+    key: 'record',
+    name: 'Record this call',
+    rule: 'R1–R3, R5–R8',
+    value: (s) => (s.record.value ? 'on' : 'off'),
+    preset: (d) => (d === 'inbound' ? 'recordInbound' : 'recordOutbound'),
+  },
+  {
+    key: 'channels',
+    name: 'Channels',
+    rule: 'R17',
+    value: (s) => (s.channels.value === 'dual' ? 'dual (stereo)' : 'mono'),
+    preset: () => 'dualChannel',
+  },
+  {
+    key: 'agentPause',
+    name: 'Agent pause and resume',
+    rule: 'R10',
+    value: (s) => (s.agentPause.value ? 'allowed' : 'not allowed'),
+    preset: () => 'agentPause',
+  },
   {
     key: 'continueOnExternalTransfer',
     name: 'Keep recording on external transfer',
     rule: 'R14',
     value: (s) => (s.continueOnExternalTransfer.value ? 'on' : 'off'),
+    preset: () => 'continueOnExternalTransfer',
+  },
+  {
+    key: 'recordedParties',
+    name: 'Sides on tape',
+    rule: 'R29',
+    value: (s) => SETTING_TEXT.recordedParties.value(s.recordedParties.value),
+    preset: () => 'recordedParties',
+  },
+  { key: 'pauseLeaves', name: 'A pause leaves', rule: 'R30', value: (s) => SETTING_TEXT.pauseLeaves.value(s.pauseLeaves.value), preset: () => 'pauseLeaves' },
+  { key: 'recordIvr', name: 'Record the IVR part', rule: 'R31', value: (s) => SETTING_TEXT.recordIvr.value(s.recordIvr.value), preset: () => 'recordIvr' },
+  {
+    key: 'outsidePartiesChannel',
+    name: 'Outside and conferenced parties',
+    rule: 'R17, R30',
+    value: (s) => SETTING_TEXT.outsidePartiesChannel.value(s.outsidePartiesChannel.value),
+    preset: () => 'outsidePartiesChannel',
   },
   {
     key: 'retention',
@@ -58,7 +107,7 @@ function Source({ source, workspace, flow, onSelectNode }: { source: SettingSour
   return <span>{text}</span>;
 }
 
-export default function WhyPanel({ settings, workspace, flow, onSelectNode, markers = [] }: WhyPanelProps) {
+export default function WhyPanel({ settings, workspace, flow, onSelectNode, markers = [], direction = 'inbound' }: WhyPanelProps) {
   const runs = markers.filter((m) => (m.kind === 'recording-on' || m.kind === 'recording-off') && m.nodeId !== undefined && setsRecording(flow, m.nodeId));
   return (
     <section className="sim-panel sim-why" aria-label="Why: effective settings">
@@ -83,6 +132,9 @@ export default function WhyPanel({ settings, workspace, flow, onSelectNode, mark
                 </td>
                 <td>
                   <Source source={source} workspace={workspace} flow={flow} onSelectNode={onSelectNode} />
+                  {source.kind === 'platform' && row.preset ? (
+                    <span className="sim-muted sim-why__reason"> {presetOf(source.platform).why[row.preset(direction)] ?? ''}</span>
+                  ) : null}
                 </td>
               </tr>
             );
@@ -111,7 +163,8 @@ export default function WhyPanel({ settings, workspace, flow, onSelectNode, mark
       )}
       <p className="sim-muted">
         R3: a Recording node the call ran wins, then the number's override, then the account. Continue-on-external-transfer, channels
-        (except by a Recording node) and deletion are account-wide.
+        (except by a Recording node) and deletion are account-wide. R30: a setting {presetOf(workspace.platform).name} fixes comes from
+        the platform, whatever the account says.
       </p>
     </section>
   );

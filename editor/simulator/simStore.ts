@@ -76,7 +76,7 @@ export interface SimStore {
   /** Starts a call and replays `entries` (a saved scenario); returns the outcomes that failed. */
   load(start: CallStart, flowChoice: FlowChoice, entries: readonly HistoryEntry[]): string[];
   stop(): void;
-  /** Applies an action `advance` seconds after the current time. */
+  /** Applies an action `advance` seconds after the current time (a choice at the current time). */
   apply(action: CallAction): ApplyOutcome | null;
   runToNextTimer(): ApplyOutcome | null;
   goTo(index: number): void;
@@ -182,7 +182,10 @@ export function createSimStore(initialWorkspace: WorkspaceDoc, initialAdvance = 
     },
     apply(action) {
       if (!session) return null;
-      const at = session.time + state.advance;
+      // R25–R27: a choice is what the platform decides about the wait the call is in now (a step failing while it
+      // runs, a decision's outcome), so it takes no time: moving the clock first could let the step's own timer
+      // decide instead.
+      const at = session.time + (action.type === 'choose' ? 0 : state.advance);
       const outcome = session.apply(action, at);
       refresh(noteOf(outcome, `${secs(at)} s: ${describeAction(ws, session.start, action)}.`));
       return outcome;

@@ -5,9 +5,10 @@ import { parseFlow } from '../../runtime/document/flow.ts';
 import { parseWorkspace } from '../../runtime/document/workspace.ts';
 import { exportScenarios, scenarioFiles } from './scenarioExport.ts';
 import { checkScenario, type SavedScenario, scenarioOf } from './scenarios.ts';
+import { onPlatform } from '../settings/platform.ts';
 import { highlightOf } from './Simulator.tsx';
 import { createSimStore } from './simStore.ts';
-import { externalCut, markerLabels, pauseGaps, placeLabels, placeMarkers, tickStep } from './timelineLayout.ts';
+import { externalCut, markerLabels, onTape, pauseGaps, placeLabels, placeMarkers, tickStep } from './timelineLayout.ts';
 import { crc32 } from './zip.ts';
 
 const caller = '+15550111';
@@ -201,6 +202,45 @@ describe('timeline layout', () => {
     // Crowded: the answer has 13 px before the hang-up of its row (nothing fits); the refusal keeps what was refused, not why.
     const tight = markerLabels(placeMarkers(markers, (t) => t * 0.1), ['answer', 'pause refused: not enabled', 'pause', 'hang-up'], 100);
     expect(tight.map((t) => t.text)).toEqual(['', 'pause refused', 'pause', 'hang-up']);
+  });
+
+  it('R30: a paused stretch the recording keeps as silence is marked silent; one cut out is not', () => {
+    const paused = (platform: 'talkdesk' | 'amazon-connect') => {
+      const ws = structuredClone(onPlatform(loadExampleWorkspace(), platform));
+      ws.account.agentPause = true;
+      const sim = createSimStore(ws, 1);
+      // The claims line: notice, look-up, "open", the Recording node, the queue; Ana answers, pauses and resumes.
+      sim.start({ direction: 'inbound', numberId: 'num-claims', callerNumber: '+15550111' });
+      sim.runToNextTimer();
+      sim.apply({ type: 'choose', option: 'error' });
+      sim.apply({ type: 'answer', agentId: 'ag-ana' });
+      sim.apply({ type: 'pause', agentId: 'ag-ana' });
+      sim.apply({ type: 'resume', agentId: 'ag-ana' });
+      sim.apply({ type: 'hangUp', party: 'contact' });
+      return pauseGaps(sim.getState().call!.result);
+    };
+    // The choice takes no time (5 s); Ana answers at 6 s, pauses at 7 s and resumes at 8 s.
+    expect(paused('talkdesk')).toEqual([{ start: 7, end: 8, silent: false }]);
+    expect(paused('amazon-connect')).toEqual([{ start: 7, end: 8, silent: true }]);
+  });
+
+  it('R29: channel A is on tape unless only the agent side is recorded, channel B unless only the contact is; mono always', () => {
+    expect((['both', 'contact', 'agent'] as const).map((s) => [onTape('A', s), onTape('B', s), onTape('mono', s)])).toEqual([
+      [true, true, true],
+      [true, false, true],
+      [false, true, true],
+    ]);
+  });
+
+  it('R25–R27: a choice is applied at the current time, so a running step cannot decide first', () => {
+    const sim = createSimStore(loadExampleWorkspace(), 5);
+    sim.start({ direction: 'inbound', numberId: 'num-claims', callerNumber: '+15550111' });
+    sim.runToNextTimer(); // the notice ends at 5 s; the look-up takes 2 s
+    const out = sim.apply({ type: 'choose', option: 'error' });
+    expect(out).toEqual({ ok: true, accepted: true });
+    const call = sim.getState().call!;
+    expect(call.time).toBe(5);
+    expect(call.path.at(-1)).toBe('queue');
   });
 
   it('R11 gaps follow paused segments; R14 cut covers the rest of the call', () => {

@@ -206,16 +206,42 @@ export function markerLabels(placed: readonly PlacedMarker[], texts: readonly st
   });
 }
 
-/** Stretches with no recording between two segments, after a pause (R11): shown as gaps. */
-export function pauseGaps(result: CallResult): Array<{ start: number; end: number }> {
-  const gaps: Array<{ start: number; end: number }> = [];
+/**
+ * Stretches with no audio between two segments, after a pause (R11): shown as gaps. `silent` marks a stretch the
+ * recording keeps as silence (R30: where a pause leaves silence), which is in the recording's length but holds
+ * no audio.
+ */
+export function pauseGaps(result: CallResult): Array<{ start: number; end: number; silent: boolean }> {
+  const gaps: Array<{ start: number; end: number; silent: boolean }> = [];
   result.segments.forEach((s: Segment, i) => {
     if (s.endReason !== 'paused') return;
     const next = result.segments[i + 1];
-    gaps.push({ start: s.end, end: next ? next.start : result.duration });
+    const end = next ? next.start : result.duration;
+    const silent = result.silences.some((x) => x.start < end && s.end < x.end);
+    gaps.push({ start: s.end, end, silent });
   });
   return gaps.filter((g) => g.end > g.start);
 }
+
+/** The lanes the timeline draws: channel A (the contact), channel B (the agent side), or one mixed mono lane. */
+export type LaneKey = 'A' | 'B' | 'mono';
+
+/**
+ * R29: whether a segment's audio of this lane is on tape. A dual-channel segment that records one side leaves the
+ * other channel empty; a mono lane holds whichever sides were recorded, mixed.
+ */
+export function onTape(lane: LaneKey, sides: Segment['sides']): boolean {
+  if (lane === 'A') return sides !== 'agent';
+  if (lane === 'B') return sides !== 'contact';
+  return true;
+}
+
+/** The sides of a segment in words, for bars and tooltips. */
+export const SIDES_WORDS: Record<Segment['sides'], string> = {
+  both: 'both sides',
+  contact: 'the contact only',
+  agent: 'the agent side only',
+};
 
 /** After the external portion began with recording stopped (R14): nothing recorded from there on. */
 export function externalCut(result: CallResult): { start: number; end: number } | null {

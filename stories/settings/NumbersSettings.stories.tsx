@@ -89,7 +89,7 @@ export const NoOverridesOnAmazonConnect: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.queryByRole('switch', { name: 'Override account settings' })).toBeNull();
     await expect(canvas.getAllByRole('group', { name: 'Override account settings' })).toHaveLength(workspace.numbers.length);
-    await expect(canvas.getAllByText(/Fixed by Amazon Connect: Amazon Connect has no per-number recording settings/)).toHaveLength(workspace.numbers.length);
+    await expect(canvas.getAllByText('Amazon Connect has no per-number recording settings: the flow decides.')).toHaveLength(workspace.numbers.length);
     await expect(canvas.getByText(/Amazon Connect has no per-number recording settings: each number runs its flow/)).toBeVisible();
   },
 };

@@ -165,3 +165,68 @@ export const RefusedInRow: Story = {
     await expect(row.queryByText(/will be refused/)).toBeNull();
   },
 };
+
+const claims: CallStart = { direction: 'inbound', numberId: 'num-claims', callerNumber: caller };
+
+/** R27: at the claims line's policy look-up the reviewer may choose that the step fails; it succeeds by itself when its time is up. */
+export const ChooseStepError: Story = {
+  args: { action: offered(claims, ['timer'], 'choose'), place: 'Look up the policy (Step)' },
+  play: async ({ canvasElement, args }) => {
+    const row = group(canvasElement, 'Choose what happens');
+    await expect(row.getByText('Choose what happens at Look up the policy (Step)')).toBeVisible();
+    await expect(row.getAllByRole('button').map((b) => b.textContent)).toEqual(['succeeds', 'fails']);
+    // Keyboard: the choices are buttons in the tab order.
+    row.getByRole('button', { name: 'succeeds' }).focus();
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onApply).toHaveBeenLastCalledWith({ type: 'choose', option: 'error' });
+  },
+};
+
+/** R26: at the opening-hours decision each outcome is a button with its condition as written, plus no match. */
+export const ChooseDecisionOutcome: Story = {
+  // The look-up's own time runs out: it succeeds and the call reaches the decision.
+  args: { action: offered(claims, ['timer', 'timer'], 'choose') },
+  play: async ({ canvasElement, args }) => {
+    const row = group(canvasElement, 'Choose what happens');
+    await expect(row.getAllByRole('button').map((b) => b.textContent)).toEqual(['open: in hours', 'payment: $.Attributes.claimType = payment', 'no match']);
+    await userEvent.click(row.getByRole('button', { name: 'no match' }));
+    await expect(args.onApply).toHaveBeenLastCalledWith({ type: 'choose', option: 'noMatch' });
+  },
+};
+
+/** R25: while the call waits in the claims queue the reviewer may say the queue is full or closed (its error port). */
+export const ChooseQueueClosed: Story = {
+  args: { action: offered(claims, ['timer', 'timer', { type: 'choose', option: 'open' }], 'choose') },
+  play: async ({ canvasElement, args }) => {
+    const row = group(canvasElement, 'Choose what happens');
+    await userEvent.click(row.getByRole('button', { name: 'queue full or closed' }));
+    await expect(args.onApply).toHaveBeenLastCalledWith({ type: 'choose', option: 'error' });
+  },
+};
+
+/**
+ * The reviewer waits 5 s at the look-up, whose 2 s are up by then (it succeeds and the call reaches the
+ * decision), and only then chooses "fails": the choice is refused (the runtime's refusal, as the simulator store
+ * notes it) and says why in its row.
+ */
+function lateChoice(): Pick<ActionRowProps, 'action' | 'refused'> {
+  const sim = createSimStore(loadExampleWorkspace(), 5);
+  sim.start(claims);
+  sim.runToNextTimer();
+  sim.apply({ type: 'wait' });
+  sim.apply({ type: 'choose', option: 'error' });
+  const { call, note } = sim.getState();
+  const action = call?.available.find((a) => a.type === 'choose');
+  if (!action || note?.tone !== 'refused' || !note.reason) throw new Error('story data: the late choice was not refused');
+  return { action, refused: { at: note.at ?? 0, reason: note.reason } };
+}
+
+export const ChoiceRefused: Story = {
+  args: lateChoice(),
+  play: async ({ canvasElement }) => {
+    await expect(group(canvasElement, 'Choose what happens').getByRole('alert')).toHaveTextContent(
+      'Refused at 10 s: "error" is not one of the outcomes here (open, payment, noMatch).',
+    );
+  },
+};

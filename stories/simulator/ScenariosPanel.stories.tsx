@@ -204,3 +204,48 @@ export const StorageUnreadable: Story = {
     await expect(p.getByRole('button', { name: 'Save current call as scenario' })).toBeDisabled();
   },
 };
+
+const claimsStart: CallStart = { direction: 'inbound', numberId: 'num-claims', callerNumber: caller };
+/** The claims line: the look-up's time runs out (it succeeds), the reviewer chooses "open", Ana answers from the queue. */
+const claimsSteps: Step[] = ['timer', 'timer', { type: 'choose', option: 'open' }, { type: 'answer', agentId: 'ag-ana' }, { type: 'hangUp', party: 'contact' }];
+
+/**
+ * R30/R31: "what would this call record on Amazon Connect?": the saved claims call run there records from the
+ * agent, not from the Recording node; the differences are in words and its timeline is one click away.
+ */
+export const CompareOnAmazonConnect: Story = {
+  args: { storage: () => memoryScenarioStorage([saved('sc-claims', 'Claims, Ana answers', claimsStart, claimsSteps)]) },
+  play: async ({ canvasElement }) => {
+    const p = await panel(canvasElement);
+    const item = within(p.getByText('Claims, Ana answers').closest('li') as HTMLElement);
+    // Only the platforms the workspace does not model are offered.
+    await expect(item.queryByRole('button', { name: /record on Talkdesk\?$/ })).toBeNull();
+    const ask = item.getByRole('button', { name: 'What would Claims, Ana answers record on Amazon Connect?' });
+    await userEvent.click(ask);
+    await expect(ask).toHaveAttribute('aria-pressed', 'true');
+    const box = within(item.getByRole('region', { name: 'Claims, Ana answers on Amazon Connect' }));
+    await expect(box.getByRole('heading', { name: 'What would this call record on Amazon Connect?' })).toBeVisible();
+    await expect(box.getByTestId('compare-totals')).toHaveTextContent('Talkdesk: 10 s recorded · Amazon Connect: 5 s recorded');
+    await expect(box.getByRole('list', { name: 'Differences on Amazon Connect' })).toHaveTextContent(
+      'Both sides: 10 s on tape on Talkdesk, 5 s on Amazon Connect; 7–12 s only on Talkdesk.',
+    );
+    await userEvent.click(box.getByText('The timeline on Amazon Connect'));
+    await waitFor(() => expect(box.getAllByRole('img', { name: /^Recorded 12–17 s/ })).toHaveLength(2));
+    await userEvent.click(box.getByRole('button', { name: 'Close the comparison with Amazon Connect' }));
+    await expect(item.queryByRole('region', { name: 'Claims, Ana answers on Amazon Connect' })).toBeNull();
+  },
+};
+
+/** Twilio Studio records this call as Talkdesk does, apart from its mono default: the differences say just that. */
+export const CompareOnTwilioStudio: Story = {
+  args: { storage: () => memoryScenarioStorage([saved('sc-claims', 'Claims, Ana answers', claimsStart, claimsSteps)]) },
+  play: async ({ canvasElement }) => {
+    const p = await panel(canvasElement);
+    await userEvent.click(p.getByRole('button', { name: 'What would Claims, Ana answers record on Twilio Studio?' }));
+    const diff = p.getByRole('list', { name: 'Differences on Twilio Studio' });
+    await expect(within(diff).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Channel layout: dual on Talkdesk, mono on Twilio Studio.',
+      'Transcribable: yes on Talkdesk, no on Twilio Studio.',
+    ]);
+  },
+};

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import SegmentsPanel from '../../editor/simulator/SegmentsPanel.tsx';
-import { conferenceRefusalCall, exampleCall, monoCall, pauseCall, type SimCall, voicemailCall } from './simData.ts';
+import { conferenceRefusalCall, contactOnlyCall, exampleCall, monoCall, pauseCall, type SimCall, silenceCall, voicemailCall } from './simData.ts';
 
 const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start });
 
@@ -31,7 +31,7 @@ export const DualWithPause: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const r = rows(canvasElement);
-    await expect(r[1]).toBe('14 s40 s36 scontact +1 555 300 4000Dev Patelpaused by the agent (R11)');
+    await expect(r[1]).toBe('14 s40 s36 scontact +1 555 300 4000Dev Patelboth sidespaused by the agent (R11)');
     await expect(r[2]).toContain('60 s90 s30 s');
     await expect(r[2]).toContain('call ended (R9)');
     await expect(r[3]).toBe('Total66 s');
@@ -79,5 +79,26 @@ export const VoicemailExample: Story = {
     await expect(rows(canvasElement)[1]).toContain('13 s100 s87 s');
     await expect(within(canvas.getByRole('table', { name: 'Voicemail recordings' })).getAllByRole('row')[1]).toHaveTextContent('43 s100 s57 s (max 120 s)');
     await expect(canvas.getByText('—', { selector: 'dd' })).toBeVisible();
+  },
+};
+
+/** R29: a segment with the contact only on tape: channel B says who was heard but not taped, and it is not transcribable. */
+export const ContactOnly: Story = {
+  args: from(contactOnlyCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const r = rows(canvasElement);
+    await expect(r[1]).toBe('130 s90 s60 scontact +1 555 300 4000not on tape (Ana Lima)the contact onlycall ended (R9)');
+    await expect(canvas.getByText('(R29: 1 segment has one side only on tape)')).toBeVisible();
+  },
+};
+
+/** R30: where a pause leaves silence, the recording's length is given beside the audio on tape. */
+export const RecordingLengthWithSilence: Story = {
+  args: from(silenceCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('50 s of 90 s')).toBeVisible();
+    await expect(canvas.getByTestId('recording-length')).toHaveTextContent('60 s, of which 10 s silence (R30: a pause leaves silence, 50–60 s)');
   },
 };

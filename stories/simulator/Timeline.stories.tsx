@@ -1,7 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import Timeline from '../../editor/simulator/Timeline.tsx';
-import { conferenceRefusalCall, exampleCall, externalTransferCall, inProgressCall, monoCall, ninePausesCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+import {
+  conferenceRefusalCall,
+  contactOnlyCall,
+  exampleCall,
+  externalTransferCall,
+  inProgressCall,
+  monoCall,
+  ninePausesCall,
+  pauseCall,
+  type SimCall,
+  silenceCall,
+  supportCall,
+} from './simData.ts';
 
 /** Props for the timeline from a call the runtime simulated on the example flows. */
 const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start, flow: c.flow, layoutHint: c.settings.channels.value });
@@ -166,5 +178,37 @@ export const WarmExternalExample: Story = {
     await expect(segments(canvasElement, 'A')).toEqual(['6–50 s']);
     await expect(canvas.getByRole('img', { name: /^Consultation 30–50 s/ })).toBeInTheDocument();
     await expect(canvas.getAllByRole('img', { name: /^From 50 s the external portion is not recorded/ })).toHaveLength(2);
+  },
+};
+
+const offTape = (root: HTMLElement, lane: string) =>
+  [...root.querySelectorAll(`[data-lane="${lane}"] [data-off-tape]`)].map((s) => s.getAttribute('data-off-tape'));
+
+/** R29: the Recording node records the contact only: channel B draws the segment hatched as not on tape, with a label and a legend entry. */
+export const OneSideNotOnTape: Story = {
+  args: from(contactOnlyCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(segments(canvasElement, 'A')).toEqual(['30–90 s']);
+    await expect(segments(canvasElement, 'B')).toEqual([]);
+    await expect(offTape(canvasElement, 'B')).toEqual(['30–90 s']);
+    const hatched = canvas.getByRole('img', { name: /^Not on tape 30–90 s: channel B \(the agent side\) is not recorded/ });
+    await expect(hatched).toHaveAccessibleName(/this segment records the contact only \(R29\)/);
+    await expect(hatched.querySelector('text')?.textContent).toBe('not on tape');
+    await expect(canvas.getByRole('list', { name: 'Timeline legend' })).toHaveTextContent('Side not on tape (R29)');
+  },
+};
+
+/** R30: on Amazon Connect a pause leaves silence: drawn apart from a cut-out gap, and the totals give both lengths. */
+export const PauseKeptAsSilence: Story = {
+  args: from(silenceCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(segments(canvasElement, 'A')).toEqual(['30–50 s', '60–90 s']);
+    await expect(canvas.getAllByRole('img', { name: /^Paused 50–60 s: kept in the recording as silence/ })).toHaveLength(2);
+    await expect(canvasElement.querySelectorAll('[data-pause="gap"]')).toHaveLength(0);
+    await expect(canvas.getByText(/50 s recorded of 90 s · the recording is 60 s long, 10 s of it silence \(R30\)/)).toBeVisible();
+    await expect(canvas.getByRole('list', { name: 'Timeline legend' })).toHaveTextContent('Paused, kept as silence (R30)');
+    await expect(canvas.getByRole('list', { name: 'Timeline legend' })).not.toHaveTextContent('Side not on tape');
   },
 };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import WhyPanel from '../../editor/simulator/WhyPanel.tsx';
-import { exampleCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
+import { contactOnlyCall, exampleCall, monoCall, pauseCall, type SimCall, supportCall } from './simData.ts';
 
 const from = (c: SimCall) => ({ settings: c.settings, workspace: c.workspace, flow: c.flow, onSelectNode: fn(), markers: c.result.timeline.markers });
 
@@ -72,5 +72,32 @@ export const CardPaymentExample: Story = {
     await expect(row(canvasElement, 'agentPause')).toHaveTextContent('Recording node Record call (Recording)');
     await userEvent.click(within(runs).getByRole('button', { name: 'Stop before card details (Recording)' }));
     await expect(args.onSelectNode).toHaveBeenCalledWith('pause');
+  },
+};
+
+/** R29–R31: the new settings have rows; on Talkdesk the platform fixes them, with the reason. */
+export const NewSettingsOnTalkdesk: Story = {
+  args: from(supportCall()),
+  play: async ({ canvasElement }) => {
+    for (const key of ['recordedParties', 'pauseLeaves', 'recordIvr', 'outsidePartiesChannel']) {
+      await expect(row(canvasElement, key)).toHaveAttribute('data-source', 'platform');
+      await expect(row(canvasElement, key)).toHaveTextContent('fixed by Talkdesk');
+    }
+    await expect(row(canvasElement, 'pauseLeaves')).toHaveTextContent('On Talkdesk the paused audio is left out of the recording (R11).');
+  },
+};
+
+/** R30: on Amazon Connect the platform fixes whether the call records at all; the Recording node's sides win over the account (R29, R3). */
+export const FixedByAmazonConnect: Story = {
+  args: from(contactOnlyCall()),
+  play: async ({ canvasElement, args }) => {
+    await expect(row(canvasElement, 'channels')).toHaveTextContent('dual (stereo)fixed by Amazon Connect Amazon Connect records in stereo.');
+    await expect(row(canvasElement, 'recordIvr')).toHaveTextContent('no, from when an agent joins');
+    await expect(row(canvasElement, 'recordIvr')).toHaveAttribute('data-source', 'platform');
+    await expect(row(canvasElement, 'recordedParties')).toHaveAttribute('data-source', 'node');
+    await expect(row(canvasElement, 'recordedParties')).toHaveTextContent('the contact only');
+    await userEvent.click(within(row(canvasElement, 'recordedParties')).getByRole('button', { name: /Record the claim/ }));
+    await expect(args.onSelectNode).toHaveBeenCalledWith('record');
+    await expect(canvasElement).toHaveTextContent('R30: a setting Amazon Connect fixes comes from the platform');
   },
 };

@@ -9,6 +9,8 @@ import { startCall } from '../../runtime/call/session.ts';
 import type { CallAction, CallResult, CallSession, CallStart, EffectiveSettings } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import type { PlatformId } from '../../runtime/platforms/presets.ts';
+import { onPlatform } from '../../editor/settings/platform.ts';
 
 export interface SimCall {
   workspace: WorkspaceDoc;
@@ -113,6 +115,50 @@ export function inProgressCall(): SimCall {
     [8, { type: 'press', digit: '1' }],
     [20, { type: 'answer', agentId: 'ag-ana' }],
     [45, { type: 'wait' }],
+  ]);
+}
+
+/** The sample workspace as it is on `platform` (R30), optionally changed further. */
+export function sampleOn(platform: PlatformId, change: (ws: WorkspaceDoc) => void = () => {}): WorkspaceDoc {
+  // onPlatform's result is immer's, frozen: a copy to change.
+  const ws = structuredClone(onPlatform(loadExampleWorkspace(), platform));
+  change(ws);
+  return ws;
+}
+
+/**
+ * Claims line (R25–R27): the notice plays, the policy look-up succeeds, the reviewer chooses "open", the
+ * Recording node runs at 10 s, Ana answers the queued call at 30 s and the caller hangs up at 90 s; `extra`
+ * steps go between the answer and the hang-up.
+ */
+export function claimsCall(ws: WorkspaceDoc = loadExampleWorkspace(), extra: Step[] = []): SimCall {
+  return run(ws, inbound('num-claims'), [
+    ['timer'],
+    [6, { type: 'choose', option: 'next' }],
+    [10, { type: 'choose', option: 'open' }],
+    [30, { type: 'answer', agentId: 'ag-ana' }],
+    ...extra,
+    [90, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
+/** R29 on Amazon Connect: the claims line's Recording node records the contact only, so channel B holds nothing. */
+export function contactOnlyCall(): SimCall {
+  const ws = sampleOn('amazon-connect', (w) => {
+    const node = w.flows.find((f) => f.id === 'claims-line')?.nodes.find((n) => n.kind === 'recording');
+    if (node?.kind === 'recording') node.data.parties = 'contact';
+  });
+  return claimsCall(ws);
+}
+
+/** R30 on Amazon Connect with agent pause allowed: Ana pauses 50–60 s and the recording keeps the stretch as silence. */
+export function silenceCall(): SimCall {
+  const ws = sampleOn('amazon-connect', (w) => {
+    w.account.agentPause = true;
+  });
+  return claimsCall(ws, [
+    [50, { type: 'pause', agentId: 'ag-ana' }],
+    [60, { type: 'resume', agentId: 'ag-ana' }],
   ]);
 }
 
