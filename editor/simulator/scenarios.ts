@@ -26,8 +26,17 @@ export function expectationOf(r: CallResult): Expectation {
   return {
     recorded: r.recorded,
     channels: r.channels,
-    segments: r.segments.map((s) => ({ start: s.start, end: s.end, channelA: [...s.channelA], channelB: [...s.channelB], endReason: s.endReason })),
+    segments: r.segments.map((s) => ({
+      start: s.start,
+      end: s.end,
+      channelA: [...s.channelA],
+      channelB: [...s.channelB],
+      endReason: s.endReason,
+      sides: s.sides,
+    })),
     totalRecordedSeconds: r.totalRecordedSeconds,
+    recordingSeconds: r.recordingSeconds,
+    silences: r.silences.map((x) => ({ start: x.start, end: x.end })),
     transcribable: r.transcribable,
     voicemails: r.voicemails.map((v) => ({ nodeId: v.nodeId, start: v.start, end: v.end, endReason: v.endReason })),
     deletionDate: r.deletionDate,

@@ -238,8 +238,10 @@ export function expectationOf(result: CallResult): Expectation {
   return {
     recorded: result.recorded,
     channels: result.channels,
-    segments: result.segments.map((s) => ({ start: s.start, end: s.end, channelA: s.channelA, channelB: s.channelB, endReason: s.endReason })),
+    segments: result.segments.map((s) => ({ start: s.start, end: s.end, channelA: s.channelA, channelB: s.channelB, endReason: s.endReason, sides: s.sides })),
     totalRecordedSeconds: result.totalRecordedSeconds,
+    recordingSeconds: result.recordingSeconds,
+    silences: result.silences,
     voicemails: result.voicemails.map((v) => ({ nodeId: v.nodeId, start: v.start, end: v.end, endReason: v.endReason })),
     path: result.path,
     externalPortionAt: result.externalPortionAt,

@@ -314,7 +314,10 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
       // R5/R6/R3: a Recording node ran.
       d.recordingNodeRan({ nodeId: step.nodeId, data: step.recording });
       const on = step.recording.record === 'on';
-      d.mark(on ? 'recording-on' : 'recording-off', on ? 'Recording node: record on' : 'Recording node: record off', step.nodeId);
+      if (on && !d.settings.recordIvr.value && d.agentsOnCall() === 0) {
+        // R31: nothing is on tape yet; the recording starts as an agent joins (marked then).
+        d.mark('node', 'Recording node: record on from when an agent joins (R31)', step.nodeId);
+      } else d.mark(on ? 'recording-on' : 'recording-off', on ? 'Recording node: record on' : 'Recording node: record off', step.nodeId);
       announce?.(on);
     }
   }

@@ -464,9 +464,14 @@ describe('R31: the IVR part', () => {
     const s = startCall(on('amazon-connect'), ivrFlow(), inbound());
     expect(s.state).toContain('recording: armed');
     expect(s.result().recorded).toBe(false);
+    // The timeline says recording is on only when it is: at the agent, not at the node.
+    const recOn = () => s.result().timeline.markers.filter((m) => m.kind === 'recording-on').map((m) => m.at);
+    expect(recOn()).toEqual([]);
+    expect(s.result().timeline.markers.some((m) => m.label.includes('from when an agent joins'))).toBe(true);
     s.runToNextTimer();
     ok(s, answer(), 18);
     expect(s.state).toContain('recording: recording');
+    expect(recOn()).toEqual([18]);
     ok(s, hangUp(), 40);
     expect(spans(s.result())).toEqual([[18, 40, 'hang-up']]);
   });

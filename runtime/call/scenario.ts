@@ -82,10 +82,16 @@ export const expectationSchema = z.strictObject({
         channelA: z.array(partySchema).optional(),
         channelB: z.array(partySchema).optional(),
         endReason: segmentEndReason.optional(),
+        /** R29: the sides on tape in the segment. */
+        sides: z.enum(['both', 'contact', 'agent']).optional(),
       }),
     )
     .optional(),
   totalRecordedSeconds: seconds.optional(),
+  /** R30: the recording's length, paused stretches kept as silence included. */
+  recordingSeconds: seconds.optional(),
+  /** R30: the paused stretches kept in the recording as silence. */
+  silences: z.array(z.strictObject({ start: seconds.optional(), end: seconds.optional() })).optional(),
   transcribable: z.boolean().optional(),
   voicemails: z
     .array(
