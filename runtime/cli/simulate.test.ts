@@ -95,7 +95,7 @@ describe('recflow test', () => {
     expect(r.out).toMatch(/15 passed, 0 failed, 0 skipped, 0 could not run/);
     const json = JSON.parse((await cli(['test', 'examples', '--json'])).out) as { notScenarios: unknown[]; scenarios: unknown[] };
     expect(json.notScenarios).toHaveLength(6);
-    expect(json.scenarios).toHaveLength(13);
+    expect(json.scenarios).toHaveLength(15);
     expect(await cli(['test', 'examples/flows/support-line.json'])).toMatchObject({ code: 2, out: expect.stringMatching(/this is a flow document, not a scenario/) });
   });
 
