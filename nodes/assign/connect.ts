@@ -40,6 +40,7 @@ export const assignConnect = defineConnect<AssignData>({
         },
       ],
       hints: { label: data.label, maxWaitSeconds: data.ringTimeoutSeconds },
+      carrier: 1,
     };
   },
 });

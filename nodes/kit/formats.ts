@@ -91,6 +91,8 @@ export interface WriteResult<A> {
   exits: Array<{ action: number; slot: ExitSlot } & ({ port: string } | { to: number })>;
   notes: FormatNote[];
   hints?: JsonObject;
+  /** The action the node is read back from (and its `hints` kept beside): the first unless said. */
+  carrier?: number;
 }
 
 /**

@@ -57,7 +57,7 @@ export const queueConnect = defineConnect<QueueData>({
       { action: i, slot: 'Errors[0]', port: 'error' },
       { action: i, slot: 'Errors[1]', port: 'error' },
     ];
-    notes.push({ fidelity: 'approximated', message: `Connect's transfer to queue has no timeout: the caller waits until answered (the maximum wait of ${data.maxWaitSeconds} s is kept beside the action)` });
+    notes.push({ fidelity: 'approximated', message: `Connect's transfer to queue has no timeout: the caller waits until answered (the maximum wait of ${data.maxWaitSeconds} s is kept beside the action; R25)` });
     const hints: JsonObject = { label: data.label, maxWaitSeconds: data.maxWaitSeconds };
     if (original) {
       // The working queue is the preceding action's, imported as its own node: this one only transfers.
@@ -75,6 +75,7 @@ export const queueConnect = defineConnect<QueueData>({
       exits: [{ action: 0, slot: 'NextAction', to: 1 }, { action: 0, slot: 'Errors[0]', port: 'error' }, ...errorsOf(1)],
       notes,
       hints,
+      carrier: 1,
     };
   },
 });

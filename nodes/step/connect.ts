@@ -11,8 +11,6 @@ interface Known {
   action: StepAction;
   label: string;
   system(p: JsonObject): string;
-  /** Seconds it takes in a simulation: attribute updates are instant; a Lambda takes its time limit's share. */
-  seconds: number;
   note?: FormatNote;
 }
 
@@ -21,22 +19,19 @@ const KNOWN: Record<string, Known> = {
     action: 'set-variables',
     label: 'Set contact attributes',
     system: (p) => Object.keys((p.Attributes ?? {}) as JsonObject).join(', '),
-    seconds: 0,
     note: { fidelity: 'not-simulated', message: 'the attributes are not kept: decisions on them are chosen by the reviewer (R27)', at: 'Parameters.Attributes' },
   },
   InvokeLambdaFunction: {
     action: 'lambda',
     label: 'Invoke Lambda function',
     system: (p) => shortName(textParam(p, 'LambdaFunctionARN') ?? ''),
-    seconds: 1,
     note: { fidelity: 'not-simulated', message: "the function's result is not simulated: it takes 1 s and succeeds unless the reviewer chooses that it fails (R27)", at: 'Parameters.LambdaFunctionARN' },
   },
-  UpdateFlowLoggingBehavior: { action: 'logging', label: 'Set logging behavior', system: (p) => textParam(p, 'FlowLoggingBehavior') ?? '', seconds: 0 },
+  UpdateFlowLoggingBehavior: { action: 'logging', label: 'Set logging behavior', system: (p) => textParam(p, 'FlowLoggingBehavior') ?? '' },
   UpdateContactTargetQueue: {
     action: 'set-variables',
     label: 'Set working queue',
     system: (p) => shortName(textParam(p, 'QueueId') ?? textParam(p, 'AgentId') ?? ''),
-    seconds: 0,
     note: { fidelity: 'simulated', message: 'sets the queue the next transfer to queue places the call in (the Queue node shows it)' },
   },
 };
@@ -59,7 +54,7 @@ export const stepConnect = defineConnect<StepData>({
     if (!known) {
       notes.push({
         fidelity: 'not-simulated',
-        message: `Recflow does not model ${action.Type}: it is kept as it is, takes no time and goes on by its next action (or its error, when the reviewer chooses that it fails)`,
+        message: `Recflow does not model ${action.Type}: it is kept as it is, takes 1 s and goes on by its next action (or its error, when the reviewer chooses that it fails)`,
       });
     }
     const exits: ExitBinding[] = [];
@@ -69,7 +64,11 @@ export const stepConnect = defineConnect<StepData>({
       if (c.NextAction === action.Transitions.NextAction) return;
       notes.push({ fidelity: 'not-simulated', message: `condition ${i + 1} of ${action.Type} is not simulated: the call never takes it (export keeps it)`, at: `Transitions.Conditions[${i}]` });
     });
-    const seconds = hintNumber(hints, 'seconds', 0, 600) ?? known?.seconds ?? 0;
+    // A step takes at least a second in Recflow (so the reviewer can choose that it fails); Connect's own
+    // attribute and queue updates take no time, which shifts later times by a second each.
+    const hinted = hintNumber(hints, 'seconds', 1, 600);
+    if (hinted === undefined && action.Type !== 'InvokeLambdaFunction') notes.push({ fidelity: 'approximated', message: 'takes 1 s in the simulation (R27)' });
+    const seconds = hinted ?? 1;
     const data: StepData = {
       label: hintText(hints, 'label') ?? clip(known?.label ?? action.Type),
       action: known?.action ?? 'other',

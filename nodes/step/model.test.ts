@@ -25,11 +25,10 @@ describe('step model (R27)', () => {
     expect(stepModel.ports(lookup).map((p) => p.id)).toEqual(['next', 'error']);
   });
 
-  it('does one of the platforms’ kinds of step, takes 0–600 whole seconds (0: at once, as an imported attribute update), and names what it calls in at most 200 characters', () => {
+  it('does one of the platforms’ kinds of step, takes 1–600 whole seconds, and names what it calls in at most 200 characters', () => {
     for (const action of ['http', 'function', 'lambda', 'set-variables', 'send-message', 'logging', 'other']) expect(ok({ ...lookup, action })).toBe(true);
     expect(ok({ ...lookup, action: 'play' })).toBe(false);
-    expect(ok({ ...lookup, seconds: 0 })).toBe(true);
-    expect(ok({ ...lookup, seconds: -1 })).toBe(false);
+    expect(ok({ ...lookup, seconds: 0 })).toBe(false);
     expect(ok({ ...lookup, seconds: 601 })).toBe(false);
     expect(ok({ ...lookup, seconds: 1.5 })).toBe(false);
     expect(ok({ ...lookup, system: 's'.repeat(201) })).toBe(false);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel } from '../kit/contract.ts';
-import { labelSchema } from '../kit/fields.ts';
+import { labelSchema, secondsSchema } from '../kit/fields.ts';
 
 /** What a step does, in the platforms' own groups (R27: none of it touches the call's audio). */
 export const STEP_ACTIONS = ['http', 'function', 'lambda', 'set-variables', 'send-message', 'logging', 'other'] as const;
@@ -22,8 +22,8 @@ const schema = z.strictObject({
   action: z.enum(STEP_ACTIONS),
   /** A free label of what it calls ("CRM lookup", "claims-api"). */
   system: z.string().max(200, 'must be at most 200 characters'),
-  /** How long it takes in a simulation before the call goes on (0: at once, as an attribute update does). */
-  seconds: z.number().int('must be a whole number of seconds').min(0, 'must not be negative').max(600, 'must be at most 600 seconds'),
+  /** How long it takes in a simulation before the call goes on. */
+  seconds: secondsSchema(600),
   /** The imported platform's configuration of the step, kept verbatim (absent for steps drawn in Recflow). */
   original: z.json().optional(),
 });

@@ -81,6 +81,7 @@ export const transferConnect = defineConnect<TransferData>({
       ],
       notes: [{ fidelity: 'approximated', message: `a transfer to ${t.type === 'agent' ? 'an agent' : 'a ring group'} is written as a transfer to its queue, with no ring timeout (R13, R25)` }],
       hints: { label: data.label, maxWaitSeconds: data.ringTimeoutSeconds },
+      carrier: 1,
     };
   },
 });

@@ -6,6 +6,8 @@
  */
 import { coverCommand } from './cover.ts';
 import { diffCommand } from './diff.ts';
+import { exportCommand } from './exportCommand.ts';
+import { importCommand } from './importCommand.ts';
 import { simulateCommand } from './simulate.ts';
 import { testCommand } from './test.ts';
 import { validateCommand } from './validate.ts';
@@ -34,6 +36,8 @@ export const commands: Record<string, Command> = {
   test: testCommand,
   diff: diffCommand,
   cover: coverCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 /** Exit codes shared by every command. */

@@ -30,16 +30,25 @@ const edge = (flow: FlowDoc, source: string, port: string) => flow.edges.find((e
 const core = (a: ConnectAction) => JSON.stringify({ Identifier: a.Identifier, Type: a.Type, Parameters: a.Parameters, Transitions: a.Transitions });
 const actionsOf = (t: string) => (JSON.parse(t) as { Actions: ConnectAction[] }).Actions;
 
-const FIXTURES = ['support-line.json', 'ivr-menu.json', 'hours-lambda-outside.json', 'modules-bot-no-positions.json', 'agent-side-pause.json', 'describe-contact-flow.json'];
+const FIXTURES = [
+  'support-line.json',
+  'ivr-menu.json',
+  'hours-lambda-outside.json',
+  'modules-bot-no-positions.json',
+  'agent-side-pause.json',
+  'describe-contact-flow.json',
+  'account-number-retry.json',
+  'customer-side-dynamic-transfer.json',
+];
 
 describe('Amazon Connect import: each action read by its kind, with the report', () => {
   it('support line: logging, a prompt taken for the notice, recording both sides, the working queue and the queue, hang up', () => {
     const o = imported('support-line.json');
     expect(rowsOf(o)).toEqual([
-      ['log-on', 'UpdateFlowLoggingBehavior', 'step', 'simulated'],
+      ['log-on', 'UpdateFlowLoggingBehavior', 'step', 'approximated'],
       ['greeting', 'MessageParticipant', 'play', 'approximated'],
       ['record-both', 'UpdateContactRecordingBehavior', 'recording', 'simulated'],
-      ['set-queue', 'UpdateContactTargetQueue', 'step', 'simulated'],
+      ['set-queue', 'UpdateContactTargetQueue', 'step', 'approximated'],
       ['to-queue', 'TransferContactToQueue', 'queue', 'approximated'],
       ['bye', 'DisconnectParticipant', 'hangup', 'simulated'],
     ]);
@@ -50,7 +59,7 @@ describe('Amazon Connect import: each action read by its kind, with the report',
     // R25: the queue is the one the action before it set, as a ring group of the workspace.
     expect(node(f, 'to-queue').data).toMatchObject({ target: { type: 'ringGroup', ringGroupId: 'support' } });
     expect(node(f, 'to-queue').endsCall).toEqual(['timeout']);
-    expect(node(f, 'set-queue').data).toMatchObject({ action: 'set-variables', seconds: 0, system: 'support' });
+    expect(node(f, 'set-queue').data).toMatchObject({ action: 'set-variables', seconds: 1, system: 'support' });
     expect(node(f, 'greeting').position).toEqual({ x: 420, y: 20 });
     expect(edge(f, 'start', 'next')).toBe('log-on');
     expect(edge(f, 'to-queue', 'error')).toBe('bye');
@@ -143,6 +152,36 @@ describe('Amazon Connect import: each action read by its kind, with the report',
     expect(o.workspace.agents.map((a) => a.id)).toContain('card-desk');
     expect(o.report.rows[0]!.notes.map((n) => n.path)).toEqual(['$.Actions[0].Parameters.AnalyticsBehavior', '$.Actions[0].RecordingBehavior.ScreenRecordedParticipants'.replace('$.Actions[0].', '$.Actions[0].Parameters.')]);
     expect(o.report.rows[2]!.notes.map((n) => n.path)).toContain('$.Actions[2].Transitions.Errors[1]');
+  });
+
+  it('input stored as an account number is no menu: kept whole, its retry into itself noted and kept for export', () => {
+    const o = imported('account-number-retry.json');
+    expect(rowsOf(o)).toEqual([
+      ['ask-account', 'GetParticipantInput', 'step', 'not-simulated'],
+      ['check-account', 'InvokeLambdaFunction', 'step', 'not-simulated'],
+      ['valid?', 'Compare', 'decision', 'not-simulated'],
+      ['thanks', 'MessageParticipant', 'play', 'approximated'],
+      ['unknown', 'MessageParticipant', 'play', 'approximated'],
+    ]);
+    expect(o.report.rows[0]!.notes[0]).toMatchObject({ message: expect.stringContaining('not one a menu node can hold') });
+    const f = o.flow;
+    expect(node(f, 'ask-account').data).toMatchObject({ action: 'other', original: { Identifier: 'ask-account' } });
+    // The step's error port takes NoMatchingError's path; the time-out retrying into itself is noted and kept for export.
+    expect(edge(f, 'ask-account', 'error')).toBe('unknown');
+    expect(edge(f, 'ask-account', 'next')).toBe('check-account');
+    expect(o.report.rows[0]!.notes.map((n) => n.path)).toContain('$.Actions[0].Transitions.Errors[0]');
+    expect(node(f, 'action-valid').data).toMatchObject({ outcomes: [{ name: 'yes' }, { name: 'no' }] });
+  });
+
+  it('recording the customer side with the IVR; a transfer to a number held in an attribute, and an action no kind reads, kept whole', () => {
+    const o = imported('customer-side-dynamic-transfer.json');
+    expect(rowsOf(o)).toEqual([
+      ['customer-only', 'UpdateContactRecordingBehavior', 'recording', 'simulated'],
+      ['route', 'TransferParticipantToThirdParty', 'step', 'not-simulated'],
+      ['done', 'EndFlowExecution', 'step', 'not-simulated'],
+    ]);
+    expect(node(o.flow, 'customer-only').data).toMatchObject({ record: 'on', parties: 'contact', ivr: 'record' });
+    expect(o.report.rows[1]!.notes[0]!.message).toContain('not one a transfer node can hold');
   });
 
   it('a DescribeContactFlow response is read from its escaped Content, and the report says so', () => {

@@ -24,6 +24,7 @@ interface Emission {
   notes: FormatNote[];
   origin: ExportRow['origin'];
   hints?: JsonObject;
+  carrier: number;
   /** Transitions of the original kept as they were (slots no port is bound to keep their own targets). */
   keepsOriginalTransitions: boolean;
   metadata?: JsonObject;
@@ -91,7 +92,7 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
     const title = getModel(node.kind)?.title ?? node.kind;
     const metadata = node.origin?.metadata as JsonObject | undefined;
     if (!format) {
-      emissions.push({ node, index, actions: [], exits: [], notes: [{ fidelity: 'not-simulated', message: `Amazon Connect has no ${title} block` }], origin: original ? 'edited' : 'drawn', keepsOriginalTransitions: false, metadata });
+      emissions.push({ node, index, actions: [], exits: [], notes: [{ fidelity: 'not-simulated', message: `Amazon Connect has no ${title} block` }], origin: original ? 'edited' : 'drawn', keepsOriginalTransitions: false, carrier: 0, metadata });
       return;
     }
     let before: unknown;
@@ -107,7 +108,7 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
       bindings = read?.exits ?? [];
     }
     if (original && before !== undefined && sameJson(before, node.data)) {
-      emissions.push({ node, index, actions: [structuredClone(original)], exits: bindings.map((b) => ({ action: 0, ...b })), notes: [], origin: 'unchanged', keepsOriginalTransitions: true, metadata });
+      emissions.push({ node, index, actions: [structuredClone(original)], exits: bindings.map((b) => ({ action: 0, ...b })), notes: [], origin: 'unchanged', keepsOriginalTransitions: true, carrier: 0, metadata });
       return;
     }
     const written = (format as KindFormat<unknown, ConnectAction>).write(node.data, { original, before, platformId });
@@ -115,10 +116,10 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
     // An edit that leaves the node's ports as they were keeps the original's transitions and where each leads.
     if (original && before !== undefined && written.actions.length === 1 && written.actions[0]!.Type === original.Type && sameJson(portsOfData(node, before), portsOf(node))) {
       const action = { ...structuredClone(original), Parameters: written.actions[0]!.Parameters };
-      emissions.push({ node, index, actions: [action], exits: bindings.map((b) => ({ action: 0, ...b })), notes: written.notes, origin, hints: written.hints, keepsOriginalTransitions: true, metadata });
+      emissions.push({ node, index, actions: [action], exits: bindings.map((b) => ({ action: 0, ...b })), notes: written.notes, origin, hints: written.hints, keepsOriginalTransitions: true, carrier: 0, metadata });
       return;
     }
-    emissions.push({ node, index, actions: written.actions, exits: written.exits, notes: written.notes, origin, hints: written.hints, keepsOriginalTransitions: false, metadata });
+    emissions.push({ node, index, actions: written.actions, exits: written.exits, notes: written.notes, origin, hints: written.hints, keepsOriginalTransitions: false, carrier: written.carrier ?? 0, metadata });
   });
 
   // Identifiers: an imported node keeps its action's; a drawn one is named after the node.
@@ -209,7 +210,7 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
       const base = i === 0 && e.metadata ? structuredClone(e.metadata) : {};
       const key = 'Position' in base && !('position' in base) ? 'Position' : 'position';
       base[key] = { x: e.node.position.x + i * 40, y: e.node.position.y + i * 40 };
-      if (i === 0 && e.hints && e.origin !== 'unchanged') base[HINTS_KEY] = e.hints;
+      if (i === e.carrier && e.hints && e.origin !== 'unchanged') base[HINTS_KEY] = e.hints;
       actionMetadata[a.Identifier] = base;
     });
     rows.push({
