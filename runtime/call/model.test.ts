@@ -193,7 +193,9 @@ function explore(cfg: ModelConfig): number {
       if (!parent) problems.push('no parent path');
       else {
         const before = startCall(cfg.ws, cfg.flow, cfg.start);
-        actions.slice(0, -1).forEach((action: CallAction, i: number) => before.apply(action, timeOf(i)));
+        actions.slice(0, -1).forEach((action: CallAction, i: number) => {
+          before.apply(action, timeOf(i));
+        });
         if (before.time < timeOf(actions.length - 1) && !before.ended) before.apply({ type: 'wait' }, timeOf(actions.length - 1));
         if (closedSegments(before.result()) !== mine.closed) problems.push('the refusal changed the segments');
         if (parent.rejections + 1 !== mine.rejections) problems.push('the refusal was not recorded once');

@@ -18,7 +18,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function recflow(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), cwd: ROOT };
+  const io: CliIO = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    cwd: ROOT,
+  };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
