@@ -82,12 +82,12 @@ describe('data', () => {
     await page.dispatchEvent('.canvas', 'drop', { dataTransfer: transfer });
     // Its id is taken: the editor asks whether it is the next version of that flow or a new one.
     await page.getByRole('dialog', { name: 'Import “Support line”' }).getByRole('button', { name: 'As a new flow' }).click();
-    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('5');
     await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/“support-line-2”/);
     expect(await nodes(page).count()).toBe(9);
     // One undo step takes it away again.
     await page.getByRole('button', { name: /^Undo Import flow/ }).click();
-    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('3');
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
   });
 
   it('keeps every change across a reload', async () => {
@@ -256,7 +256,7 @@ describe('data', () => {
 
     expect(await nodes(page).count()).toBe(9);
     expect(await page.locator('.topbar .flow-name').inputValue()).toBe('Support line');
-    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('3');
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
     expect(await page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
   });
 });

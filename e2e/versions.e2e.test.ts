@@ -119,7 +119,7 @@ describe('versions and publishing', () => {
     let dialog = page.getByRole('dialog', { name: 'Import “Support line”' });
     await dialog.getByRole('button', { name: 'As the next version of “Support line”' }).click();
     await nodeByLabel(page, 'Goodbye from the file').waitFor();
-    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('3');
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
     await page.getByRole('button', { name: 'History', exact: true }).click();
     const rows = history(page).getByRole('list', { name: 'Versions' }).locator('li');
     await expect.poll(() => rows.nth(0).textContent()).toContain('changed since version 1');
@@ -129,7 +129,7 @@ describe('versions and publishing', () => {
     await importFile(changed);
     dialog = page.getByRole('dialog', { name: 'Import “Support line”' });
     await dialog.getByRole('button', { name: 'As a new flow' }).click();
-    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('4');
+    await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('5');
     await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/“support-line-2”/);
   });
 });

@@ -95,7 +95,7 @@ export const ChoiceThePlatformLacks: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const pause = canvas.getByRole('group', { name: 'Agent pause and resume' });
-    await expect(pause).toHaveTextContent("Twilio Studio's Call Recording widget cannot set whether agents may pause");
+    await expect(pause).toHaveTextContent('The Twilio Studio Call Recording widget cannot set whether agents may pause');
     await userEvent.click(within(pause).getByLabelText(/Use default/));
     await expect(args.onChange).toHaveBeenLastCalledWith(expect.objectContaining({ agentPause: 'default' }));
     await expect(canvas.queryByRole('group', { name: 'Agent pause and resume' })).toBeNull();
