@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { assignBehavior } from './behavior.ts';
 import { assignModel } from './model.ts';
+import { assignConnect } from './connect.ts';
 
 export const assignKind = defineKind({
   model: assignModel,
@@ -30,4 +31,5 @@ export const assignKind = defineKind({
       ringTimeoutSeconds: a.seconds(600),
     }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': assignConnect },
 });

@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { decisionBehavior } from './behavior.ts';
 import { decisionModel, NO_MATCH } from './model.ts';
+import { decisionConnect } from './connect.ts';
 
 export const decisionKind = defineKind({
   model: decisionModel,
@@ -25,4 +26,5 @@ export const decisionKind = defineKind({
       source: a.text(200),
     }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': decisionConnect },
 });

@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { hangupBehavior } from './behavior.ts';
 import { hangupModel } from './model.ts';
+import { hangupConnect } from './connect.ts';
 
 export const hangupKind = defineKind({
   model: hangupModel,
@@ -16,4 +17,5 @@ export const hangupKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': hangupConnect },
 });

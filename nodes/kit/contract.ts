@@ -9,6 +9,7 @@
  */
 import type { Arbitrary, default as FastCheck } from 'fast-check';
 import type { z } from 'zod';
+import type { ConnectFormat } from './connect.ts';
 import type { QueueTarget, TransferTarget } from './fields.ts';
 import type { WorkspaceView } from './workspace.ts';
 
@@ -252,6 +253,16 @@ export interface KindParts<K extends string, D> {
   arbitrary(fc: typeof FastCheck, common: CommonArbitraries): Arbitrary<D>;
   /** `() => import('./ui.tsx')`: an editor-only edge (the architecture test follows it only from the editor). */
   ui: UiLoader;
+  /**
+   * How the kind reads and writes the platforms' flow formats (`nodes/<kind>/connect.ts`); a kind without
+   * one for a format is written as what the format cannot express, and read from nothing.
+   */
+  formats?: KindFormats<D>;
+}
+
+/** A kind's part of each platform format it takes part in. */
+export interface KindFormats<D> {
+  'amazon-connect'?: ConnectFormat<D>;
 }
 
 export interface KindDefinition<K extends string = string, D = unknown> extends KindParts<K, D> {

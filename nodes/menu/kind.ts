@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { menuBehavior } from './behavior.ts';
 import { MENU_DIGITS, menuModel } from './model.ts';
+import { menuConnect } from './connect.ts';
 
 export const menuKind = defineKind({
   model: menuModel,
@@ -33,4 +34,5 @@ export const menuKind = defineKind({
       timeoutSeconds: fc.option(a.seconds(300), { nil: null }),
     }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': menuConnect },
 });

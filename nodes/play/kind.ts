@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { playBehavior } from './behavior.ts';
 import { playModel } from './model.ts';
+import { playConnect } from './connect.ts';
 
 export const playKind = defineKind({
   model: playModel,
@@ -16,4 +17,5 @@ export const playKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, text: a.text(400), durationSeconds: a.seconds(600), recordingNotice: fc.boolean() }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': playConnect },
 });

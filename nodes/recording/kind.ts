@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { recordingBehavior, recordingSettings } from './behavior.ts';
 import { recordingModel } from './model.ts';
+import { recordingConnect } from './connect.ts';
 
 export const recordingKind = defineKind({
   model: recordingModel,
@@ -24,4 +25,5 @@ export const recordingKind = defineKind({
       ivr: fc.constantFrom('default' as const, 'record' as const, 'skip' as const),
     }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': recordingConnect },
 });

@@ -2,6 +2,7 @@
 import { defineKind } from '../kit/contract.ts';
 import { transferBehavior } from './behavior.ts';
 import { transferModel } from './model.ts';
+import { transferConnect } from './connect.ts';
 
 export const transferKind = defineKind({
   model: transferModel,
@@ -22,4 +23,5 @@ export const transferKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, target: a.transferTarget, ringTimeoutSeconds: a.seconds(600) }),
   ui: () => import('./ui.tsx'),
+  formats: { 'amazon-connect': transferConnect },
 });

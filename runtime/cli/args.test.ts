@@ -28,6 +28,8 @@ Commands:
   test      ${commands.test!.summary}
   diff      ${commands.diff!.summary}
   cover     ${commands.cover!.summary}
+  import    ${commands.import!.summary}
+  export    ${commands.export!.summary}
 
 Run \`recflow <command> --help\` for a command's options, \`recflow --version\` for the version.
 Exit codes: 0 ok, 1 errors found, 2 bad usage or unreadable input.

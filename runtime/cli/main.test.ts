@@ -14,14 +14,16 @@ Commands:
   test      ${commands.test?.summary}
   diff      ${commands.diff?.summary}
   cover     ${commands.cover?.summary}
+  import    ${commands.import?.summary}
+  export    ${commands.export?.summary}
 
 Run \`recflow <command> --help\` for a command's options, \`recflow --version\` for the version.
 Exit codes: 0 ok, 1 errors found, 2 bad usage or unreadable input.
 `;
 
 describe('recflow main', () => {
-  it('has the five documented commands, each with a summary and its usage', () => {
-    expect(Object.keys(commands)).toEqual(['validate', 'simulate', 'test', 'diff', 'cover']);
+  it('has the seven documented commands, each with a summary and its usage', () => {
+    expect(Object.keys(commands)).toEqual(['validate', 'simulate', 'test', 'diff', 'cover', 'import', 'export']);
     for (const [name, c] of Object.entries(commands)) {
       expect(c.summary.length, name).toBeGreaterThan(10);
       expect(c.usage.startsWith(`Usage: recflow ${name}`), name).toBe(true);

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { coverCommand } from './cover.ts';
 import { diffCommand } from './diff.ts';
+import { exportCommand } from './exportCommand.ts';
+import { importCommand } from './importCommand.ts';
 import { simulateCommand } from './simulate.ts';
 import { testCommand } from './test.ts';
 import { forPeople } from './text.ts';
@@ -47,6 +49,8 @@ export const commands: Record<string, Command> = {
   test: testCommand,
   diff: diffCommand,
   cover: coverCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 /** Exit codes shared by every command. */

@@ -5,6 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readJson } from '../document/errors.ts';
+import { detectFormat } from '../platforms/formats.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkExpectation, formatMismatch, parseScenario, simulate } from '../call/scenario.ts';
@@ -67,12 +68,15 @@ async function collect(arg: string, cwd: string, out: Found[], inFolder = false)
 /** The documents that sit beside scenarios in a project: named by their `format`. */
 const OTHER_DOCUMENTS: Record<string, string> = { [FLOW_FORMAT]: 'flow', [WORKSPACE_FORMAT]: 'workspace' };
 
-/** What kind of other Recflow document the text is ('flow', 'workspace'), or null for anything else. */
+/** What other document the text is ('a flow document', 'an Amazon Connect flow'), or null for anything else. */
 function otherDocument(text: string): string | null {
   const read = readJson(text);
   if (!read.ok || read.value === null || typeof read.value !== 'object') return null;
   const format = (read.value as { format?: unknown }).format;
-  return typeof format === 'string' && Object.hasOwn(OTHER_DOCUMENTS, format) ? OTHER_DOCUMENTS[format]! : null;
+  if (typeof format === 'string' && Object.hasOwn(OTHER_DOCUMENTS, format)) return `a ${OTHER_DOCUMENTS[format]!} document`;
+  // A platform's flow kept beside the scenarios (to import, or as exported) is their company too.
+  const platform = detectFormat(read.value);
+  return platform.ok ? `an ${platform.format.documentName}` : null;
 }
 
 const segmentText = (r: CallResult) => r.segments.map((s) => `${s.start}–${s.end} ${s.endReason}`).join(', ') || 'none';
@@ -86,8 +90,8 @@ async function runOne({ path, inFolder }: Found, cwd: string, cache: Map<string,
     const other = otherDocument(text);
     if (other !== null) {
       // In a folder, flows and workspaces are the scenarios' company; named on the command line, a mistake.
-      if (inFolder) return { ...report, status: 'other', messages: [`a ${other} document`] };
-      throw new InputError(file, [{ path: '$.format', message: `this is a ${other} document, not a scenario` }]);
+      if (inFolder) return { ...report, status: 'other', messages: [other] };
+      throw new InputError(file, [{ path: '$.format', message: `this is ${other}, not a scenario` }]);
     }
     const parsedScenario = parseScenario(text);
     if (!parsedScenario.ok) throw new InputError(file, parsedScenario.errors);

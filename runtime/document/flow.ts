@@ -25,6 +25,16 @@ const rawNodeSchema = z.strictObject({
   data: z.unknown(),
   /** Output ports deliberately left unconnected: the call ends there (C1). */
   endsCall: z.array(z.string().max(64)).max(32).optional(),
+  /** Where an imported node came from: the platform action as it was, so an unedited node exports back unchanged. */
+  origin: z
+    .strictObject({
+      format: z.string().min(1).max(64),
+      /** The platform's action (a Connect action, a Twilio state), verbatim; absent when the node's data keeps it (an imported Step's `original`). */
+      action: z.json().optional(),
+      /** The platform's own layout data for the action (a Connect `ActionMetadata` entry), verbatim. */
+      metadata: z.json().optional(),
+    })
+    .optional(),
 });
 
 export const edgeSchema = z.strictObject({
@@ -53,7 +63,9 @@ export type FlowNodeOf<K extends NodeKindName> = {
   position: { x: number; y: number };
   data: NodeDataOf<K>;
   endsCall?: string[];
+  origin?: NodeOrigin;
 };
+export type NodeOrigin = NonNullable<z.infer<typeof rawNodeSchema>['origin']>;
 export type FlowNode = { [K in NodeKindName]: FlowNodeOf<K> }[NodeKindName];
 export type FlowEdge = z.infer<typeof edgeSchema>;
 
@@ -128,6 +140,7 @@ export function parseFlow(input: unknown): ParseResult<FlowDoc> {
     });
     const typed = { id: node.id, kind: node.kind, position: node.position, data: data.value } as FlowNode;
     if (node.endsCall !== undefined) typed.endsCall = node.endsCall;
+    if (node.origin !== undefined) typed.origin = node.origin;
     nodes.push(typed);
   });
 

@@ -1,0 +1,92 @@
+/**
+ * `recflow import` and `recflow export` as a user runs them (through `main`, with the output captured): a Connect
+ * flow imported with its workspace, simulated-ready (validate, cover), exported back unchanged; refusals with
+ * their JSON path and exit 2.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliIO, main } from './main.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = 'runtime/platforms/amazon-connect/fixtures';
+const dir = mkdtempSync(join(tmpdir(), 'recflow-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function recflow(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    cwd: ROOT,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('recflow import / export (Amazon Connect)', () => {
+  it('imports a Connect flow and its workspace, which validate and cover; exports it back action for action', async () => {
+    const flow = join(dir, 'support.json');
+    const ws = join(dir, 'support-ws.json');
+    const imported = await recflow('import', `${FIXTURES}/support-line.json`, '-o', flow, '--workspace-out', ws);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Amazon Connect: 6 actions imported — 2 simulated, 4 approximated, 0 not simulated');
+    expect(imported.stdout).toContain('approximated  TransferContactToQueue → queue "to-queue"  $.Actions[4]');
+    expect(imported.stdout).toContain(`wrote ${flow} and ${ws}`);
+    expect((await recflow('validate', flow, '--workspace', ws)).code).toBe(0);
+    const cover = await recflow('cover', flow, '--workspace', ws);
+    expect(cover.code).toBe(0);
+    const out = join(dir, 'support-connect.json');
+    const exported = await recflow('export', flow, '--to', 'amazon-connect', '-o', out);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('queue "to-queue" (unchanged) → TransferContactToQueue "to-queue"');
+    const source = JSON.parse(readFileSync(join(ROOT, FIXTURES, 'support-line.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    const core = (a: Record<string, unknown>) => JSON.stringify([a.Identifier, a.Type, a.Parameters, a.Transitions]);
+    expect(written.Actions.map(core)).toEqual(source.Actions.map(core));
+    expect(written.StartAction).toBe(source.StartAction);
+  });
+
+  it('--json gives the report, the flow and the workspace; --from names the format', async () => {
+    const r = await recflow('import', `${FIXTURES}/ivr-menu.json`, '--from', 'amazon-connect', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(body.ok).toBe(true);
+    expect(body.report.rows).toHaveLength(8);
+    expect(body.report.rows[1]).toMatchObject({ actionId: 'main-menu', kind: 'menu', path: '$.Actions[1]' });
+    expect(body.flow.format).toBe('recflow.flow');
+    expect(body.workspace.platform).toBe('amazon-connect');
+  });
+
+  it.each([
+    ['refused/start-names-nothing.json', '$.StartAction: names no action: there is no action "welcome"'],
+    ['refused/duplicate-identifiers.json', '$.Actions[2].Identifier: duplicate identifier "hello"'],
+    ['refused/older-export.json', '$.modules: an older Amazon Connect console export (modules[])'],
+    ['refused/not-connect.json', '$: not a flow Recflow can import'],
+  ])('refuses %s with exit 2 and the JSON path', async (file, line) => {
+    const r = await recflow('import', `${FIXTURES}/${file}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(line);
+    expect(r.stdout).toBe('');
+  });
+
+  it('export names what Connect cannot express, by node, and needs --to', async () => {
+    const r = await recflow('export', 'examples/flows/support-line.json', '--to', 'amazon-connect', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    const voicemail = body.report.rows.find((row: { kind: string }) => row.kind === 'voicemail');
+    expect(voicemail).toMatchObject({ fidelity: 'not-simulated', actions: [{ type: 'DisconnectParticipant' }] });
+    expect(voicemail.notes[0].message).toBe('Amazon Connect has no Voicemail block');
+    expect(body.document.Version).toBe('2019-10-30');
+    const missing = await recflow('export', 'examples/flows/support-line.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--to');
+  });
+});

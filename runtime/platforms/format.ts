@@ -1,0 +1,222 @@
+/**
+ * Importing flows from a platform's own format and exporting them back, the
+ * same way for every platform: one importer/exporter per format (Amazon
+ * Connect's flow language today; Twilio Studio next), one report shape, and
+ * format detection from the content. What one platform action means for one
+ * kind is the kind's (`formats` in `nodes/<kind>/kind.ts`, looked up through
+ * the registry); the envelope of each format is its folder here.
+ */
+import { entryKind, getKind, getModel, kindReading } from '../../nodes/index.ts';
+import type { AnyKind } from '../../nodes/kit/contract.ts';
+import type { Fidelity, FormatName, FormatNote, KindFormat } from '../../nodes/kit/formats.ts';
+import type { DocError } from '../document/errors.ts';
+import type { FlowDoc, FlowEdge, FlowNode } from '../document/flow.ts';
+import type { WorkspaceDoc } from '../document/workspace.ts';
+
+export type { Fidelity, FormatName, FormatNote };
+
+/** A flow-wide problem of an import or export: where (a JSON path in the file it is about) and why. */
+export interface ReportProblem {
+  severity: 'error' | 'warning';
+  path: string;
+  message: string;
+}
+
+/** What became of one action of the imported file. */
+export interface ImportRow {
+  /** JSON path of the action in the imported file (`$.Actions[3]`). */
+  path: string;
+  /** The action's id and type as the platform writes them. */
+  actionId: string;
+  actionType: string;
+  /** The node it became, and that node's kind. */
+  nodeId: string;
+  kind: string;
+  /** The least faithful of its notes: `simulated` when it has none. */
+  fidelity: Fidelity;
+  /** What is approximated or not simulated, each with the JSON path of what it is about. */
+  notes: Array<{ fidelity: Fidelity; message: string; path: string }>;
+}
+
+export interface ImportReport {
+  format: FormatName;
+  /** The platform's name for people ("Amazon Connect"). */
+  platform: string;
+  rows: ImportRow[];
+  problems: ReportProblem[];
+  /** Nodes Recflow added that the file has no action for (the flow's entry). */
+  added: Array<{ nodeId: string; kind: string; why: string }>;
+}
+
+/** What became of one node of the exported flow. */
+export interface ExportRow {
+  /** JSON path of the node in the flow document (`$.nodes[2]`). */
+  path: string;
+  nodeId: string;
+  kind: string;
+  /** The platform actions it became (none: the platform cannot express it, see `notes`). */
+  actions: Array<{ id: string; type: string }>;
+  /** `unchanged`: an imported node given back as it came; `edited`: imported, then changed; `drawn`: made in Recflow. */
+  origin: 'unchanged' | 'edited' | 'drawn';
+  fidelity: Fidelity;
+  /** What the platform does differently from the simulation, and why (with the rule where one applies). */
+  notes: FormatNote[];
+}
+
+export interface ExportReport {
+  format: FormatName;
+  platform: string;
+  rows: ExportRow[];
+  problems: ReportProblem[];
+}
+
+export type ImportOutcome =
+  | { ok: true; flow: FlowDoc; workspace: WorkspaceDoc; report: ImportReport }
+  | { ok: false; errors: DocError[]; /** When the content is this format in a shape Recflow does not read, what it is. */ what?: string };
+
+export type ExportOutcome = { ok: true; document: unknown; text: string; report: ExportReport } | { ok: false; errors: DocError[] };
+
+/** How sure a format is that a parsed value is one of its documents. */
+export type Detection =
+  | { match: 'yes' }
+  /** Its document in another shape (an older export, a wrapper): refused by name, or `unwrapped` to read instead. */
+  | { match: 'wrapped'; what: string; unwrapped?: unknown; errors?: DocError[] }
+  | { match: 'no' };
+
+export interface ImportOptions {
+  /** The flow id and name to give the Recflow flow (else derived from the file). */
+  flowId?: string;
+  name?: string;
+}
+
+
+/** One platform format: what it is called, how to recognise it, and its importer and exporter. */
+export interface PlatformFormat {
+  name: FormatName;
+  platform: string;
+  /** What the file is called on the platform ("Amazon Connect flow"). */
+  documentName: string;
+  detect(value: unknown): Detection;
+  importFlow(value: unknown, options?: ImportOptions): ImportOutcome;
+  exportFlow(flow: FlowDoc): ExportOutcome;
+}
+
+// ---------------------------------------------------------------- the kinds' parts, by registry lookup
+
+/** The kind that reads an action of `type` in `format`, with its part of the format. */
+export function readerOf<A>(format: FormatName, type: string): { kind: AnyKind; format: KindFormat<unknown, A> } | undefined {
+  const kind = kindReading(format, type);
+  const part = kind?.formats?.[format] as KindFormat<unknown, A> | undefined;
+  return kind && part ? { kind, format: part } : undefined;
+}
+
+/** The kind keeping every action no other kind reads (or that its kind declined). */
+export function keeperOf<A>(format: FormatName): { kind: AnyKind; format: KindFormat<unknown, A> } | undefined {
+  return readerOf<A>(format, '\u0000 no kind lists this type');
+}
+
+/** A node's kind's part of `format`, or undefined when the kind takes no part in it. */
+export function writerOf<A>(format: FormatName, kind: string): KindFormat<unknown, A> | undefined {
+  return getKind(kind)?.formats?.[format] as KindFormat<unknown, A> | undefined;
+}
+
+// ---------------------------------------------------------------- report helpers
+
+const ORDER: Record<Fidelity, number> = { simulated: 0, approximated: 1, 'not-simulated': 2 };
+
+/** The least faithful of the notes (`simulated` when there are none). */
+export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity }>): Fidelity {
+  return notes.reduce<Fidelity>((w, n) => (ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
+}
+
+/** Report text for people: one line per action (or node), its notes under it, then the problems. */
+export function describeImport(report: ImportReport): string {
+  const counts = countBy(report.rows.map((r) => r.fidelity));
+  const lines = [
+    `${report.platform}: ${report.rows.length} action${report.rows.length === 1 ? '' : 's'} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated`,
+  ];
+  for (const r of report.rows) {
+    lines.push(`  ${r.fidelity.padEnd(13)} ${r.actionType} → ${r.kind} "${r.nodeId}"  ${r.path}`);
+    for (const n of r.notes) lines.push(`      ${n.fidelity}: ${n.message}  ${n.path}`);
+  }
+  for (const a of report.added) lines.push(`  added         ${a.kind} "${a.nodeId}": ${a.why}`);
+  for (const p of report.problems) lines.push(`  ${p.severity.padEnd(13)} ${p.path}: ${p.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeExport(report: ExportReport): string {
+  const counts = countBy(report.rows.map((r) => r.fidelity));
+  const lines = [
+    `${report.platform}: ${report.rows.length} node${report.rows.length === 1 ? '' : 's'} exported — ${counts.simulated} as simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not expressible`,
+  ];
+  for (const r of report.rows) {
+    const actions = r.actions.length === 0 ? 'nothing' : r.actions.map((a) => `${a.type} "${a.id}"`).join(' + ');
+    lines.push(`  ${r.fidelity.padEnd(13)} ${r.kind} "${r.nodeId}" (${r.origin}) → ${actions}`);
+    for (const n of r.notes) lines.push(`      ${n.fidelity}: ${n.message}`);
+  }
+  for (const p of report.problems) lines.push(`  ${p.severity.padEnd(13)} ${p.path}: ${p.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function countBy(values: Fidelity[]): Record<Fidelity, number> {
+  const out: Record<Fidelity, number> = { simulated: 0, approximated: 0, 'not-simulated': 0 };
+  for (const v of values) out[v]++;
+  return out;
+}
+
+// ---------------------------------------------------------------- layout and the entry
+
+/**
+ * Positions for a flow the file gives none for: rows by distance from the entry (breadth first), nodes of a
+ * row side by side in the order they were reached; nodes nothing reaches go in a last row.
+ */
+export function layoutLayers(nodes: FlowNode[], edges: readonly FlowEdge[], entryId: string): void {
+  const out = new Map<string, string[]>();
+  for (const e of edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+  const depth = new Map<string, number>([[entryId, 0]]);
+  const queue = [entryId];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const t of out.get(id) ?? []) {
+      if (depth.has(t)) continue;
+      depth.set(t, depth.get(id)! + 1);
+      queue.push(t);
+    }
+  }
+  const last = Math.max(0, ...depth.values()) + 1;
+  const rows = new Map<number, number>();
+  for (const n of nodes) {
+    const d = depth.get(n.id) ?? last;
+    const x = rows.get(d) ?? 0;
+    rows.set(d, x + 1);
+    n.position = { x: x * 280, y: d * 200 };
+  }
+}
+
+/** A fresh entry node (the kind calls enter at), with an id the platform's actions do not use. */
+export function entryNode(taken: ReadonlySet<string>, position: { x: number; y: number }): FlowNode {
+  let id: string = entryKind.kind;
+  for (let n = 2; taken.has(id); n++) id = `${entryKind.kind}-${n}`;
+  return { id, kind: entryKind.kind, position, data: entryKind.model.defaults() } as FlowNode;
+}
+
+/** The output port calls leave the entry by (its only one). */
+export function entryPort(): string {
+  return entryKind.model.ports(entryKind.model.defaults())[0]!.id;
+}
+
+/** A node's output ports for its data. */
+export function portsOf(node: FlowNode): string[] {
+  return getModel(node.kind)?.ports(node.data).map((p) => p.id) ?? [];
+}
+
+/** A Recflow id (letters, digits and `_ . : -`, at most 64) made from any platform text, unique among `taken`. */
+export function recflowId(text: string, taken: Set<string>, prefix = ''): string {
+  let base = `${prefix}${text}`.replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (base === '') base = prefix.replace(/-$/, '') || 'node';
+  base = base.slice(0, 56);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
