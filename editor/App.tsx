@@ -15,6 +15,8 @@ import { CompareProvider, loadCompare, useCompare } from './compare/CompareConte
 import { HelpDialog } from './HelpDialog.tsx';
 import Inspector, { type FlowPatch } from './inspector/Inspector.tsx';
 import { ExportDialog, useImport } from './io/IoDialogs.tsx';
+import { ImportReportPanel } from './io/PlatformReport.tsx';
+import { switchToPlatform } from './io/platformIo.ts';
 import { NodePicker } from './palette/NodePicker.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
@@ -248,6 +250,28 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
               <Suspense fallback={null}>
                 <ComparePanel comparison={compare.comparison} workspace={workspace} onJump={actions.focusNode} onClose={compare.stop} />
               </Suspense>
+            ) : null}
+            {io.shown ? (
+              <ImportReportPanel
+                report={io.shown.report}
+                flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
+                standIns={io.shown.standIns}
+                platformName={io.shown.platformName}
+                onPreset={workspace.platform === io.shown.platform}
+                onSwitchPreset={() => {
+                  const shown = io.shown!;
+                  if (switchToPlatform(store, shown.platform, shown.platformName))
+                    showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
+                }}
+                onJump={(nodeId) => {
+                  const flowId = io.shown!.flowId;
+                  if (store.getState().currentFlowId === flowId) return actions.focusNode(nodeId);
+                  // The canvas draws the other flow first; then its node can be brought into view.
+                  store.setCurrentFlow(flowId);
+                  requestAnimationFrame(() => requestAnimationFrame(() => actions.focusNode(nodeId)));
+                }}
+                onClose={io.closeReport}
+              />
             ) : null}
             {problemsOpen && flow ? (
               <ProblemsPanel

@@ -4,7 +4,7 @@
  * import flow (file picker or a file dropped on the canvas; a bad file shows
  * its errors and changes nothing; a workspace asks before replacing).
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { DocError } from '../../runtime/document/errors.ts';
 import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
@@ -13,6 +13,19 @@ import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
+import { ExportReportView } from './PlatformReport.tsx';
+import { describeStandIns, exportFileName, exportRefused, type PlatformImport } from './platformIo.ts';
+import { platformFormats } from '../../runtime/platforms/formats.ts';
+import type { PlatformFormat } from '../../runtime/platforms/format.ts';
+
+/** A platform flow imported in this session, whose report is on screen. */
+export interface ShownImport {
+  flowId: string;
+  report: PlatformImport['report'];
+  standIns: string[];
+  platform: PlatformImport['platform'];
+  platformName: string;
+}
 
 export function downloadText(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -162,6 +175,9 @@ export function ExportDialog({
           Download flow JSON
         </button>
       </section>
+      {platformFormats.map((format) => (
+        <PlatformExport key={format.name} flow={flow} format={format} onJump={jump} />
+      ))}
       <section className="export-section">
         <h3>The whole workspace</h3>
         <p className="rf-muted">
@@ -179,6 +195,56 @@ export function ExportDialog({
         </button>
       </section>
     </Dialog>
+  );
+}
+
+/**
+ * The flow in a platform's own format (an Amazon Connect flow), with the export report: per node, the actions it
+ * became and what the platform cannot express or does differently. Refused (nothing to download) when the
+ * platform's limits are exceeded, as `recflow export` refuses.
+ */
+function PlatformExport({ flow, format, onJump }: { flow: FlowDoc; format: PlatformFormat; onJump?: (nodeId: string) => void }) {
+  const outcome = useMemo(() => format.exportFlow(flow), [flow, format]);
+  const file = exportFileName(flow, format.name);
+  const refused = outcome.ok && exportRefused(outcome.report);
+  return (
+    <section className="export-section" aria-label={format.documentName}>
+      <h3>{format.documentName}</h3>
+      <p className="rf-muted">
+        “{flow.name}” in {format.platform}’s flow language (<code>{file}</code>), for its console’s Import flow. Nodes imported from it and not
+        edited are written back as they came.
+      </p>
+      {!outcome.ok ? (
+        <div className="export-blocked" role="alert">
+          <strong>{format.platform} cannot take this flow:</strong>
+          <ErrorItems errors={outcome.errors} />
+        </div>
+      ) : (
+        <>
+          {refused ? (
+            <div className="export-blocked" role="alert">
+              <strong>{format.platform} would refuse this flow (its limits); nothing can be downloaded.</strong>
+            </div>
+          ) : null}
+          <details className="export-report" open>
+            <summary>Export report</summary>
+            <ExportReportView report={outcome.report} flow={flow} onJump={onJump} />
+          </details>
+        </>
+      )}
+      <button
+        type="button"
+        className="btn"
+        disabled={!outcome.ok || refused}
+        onClick={() => {
+          if (!outcome.ok) return;
+          downloadText(file, outcome.text);
+          showToast(`Exported “${flow.name}” as ${format.documentName}.`);
+        }}
+      >
+        Download {format.documentName}
+      </button>
+    </section>
   );
 }
 
@@ -210,12 +276,28 @@ export function useImport() {
   const store = useStore();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [shown, setShown] = useState<ShownImport | null>(null);
 
   /** Imports a flow (new, or as the next version of the flow with its id) and says what happened, with Undo. */
   const carryOut = useCallback(
     (plan: ImportPlan) => {
       if (!applyImport(store, plan)) return;
       const undo = { action: { label: 'Undo', run: () => store.undo() } };
+      if (plan.kind === 'platform') {
+        setShown({
+          flowId: plan.flow.id,
+          report: plan.report,
+          standIns: describeStandIns(plan.standIns),
+          platform: plan.platform,
+          platformName: plan.platformName,
+        });
+        showToast(
+          plan.renamedFrom
+            ? `Imported the ${plan.platformName} flow “${plan.flow.name}” as “${plan.flow.id}” (id “${plan.renamedFrom}” was taken).`
+            : `Imported the ${plan.platformName} flow “${plan.flow.name}”.`,
+          undo,
+        );
+      }
       if (plan.kind === 'next-version') showToast(`Imported “${plan.flow.name}” as the next version: it is the draft now.`, undo);
       else if (plan.kind === 'flow')
         showToast(
@@ -238,7 +320,7 @@ export function useImport() {
         return;
       }
       const plan = planImport(read.text, store.getState().workspace);
-      if (plan.kind === 'flow') {
+      if (plan.kind === 'flow' || plan.kind === 'platform') {
         carryOut(plan);
         return;
       }
@@ -303,6 +385,7 @@ export function useImport() {
       >
         <p>Nothing was changed. The file has these problems:</p>
         <ErrorItems errors={pending.plan.errors} />
+        {pending.plan.what ? <p>It is {pending.plan.what}.</p> : null}
       </Dialog>
     );
   } else if (pending?.plan.kind === 'workspace') {
@@ -357,5 +440,5 @@ export function useImport() {
     />
   );
 
-  return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput };
+  return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput, shown, closeReport: () => setShown(null) };
 }

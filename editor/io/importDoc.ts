@@ -11,6 +11,7 @@ import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runti
 import { replaceWorkspace, uniqueId } from '../store/flows.ts';
 import type { EditorStore } from '../store/store.ts';
 import { importAsNextDraft } from '../store/versions.ts';
+import { applyPlatformImport, isPlatformDocument, type PlatformImport, planPlatformImport } from './platformIo.ts';
 
 export type ImportPlan =
   | { kind: 'flow'; flow: FlowDoc; renamedFrom?: string }
@@ -18,7 +19,10 @@ export type ImportPlan =
   | { kind: 'same-id'; flow: FlowDoc; existing: { id: string; name: string }; asNew: FlowDoc }
   | { kind: 'next-version'; flow: FlowDoc }
   | { kind: 'workspace'; workspace: WorkspaceDoc }
-  | { kind: 'refused'; errors: DocError[] };
+  /** A platform's flow (Amazon Connect), with its import report. */
+  | PlatformImport
+  /** `what`: the file is the platform's flow in a shape Recflow does not read, and what that shape is. */
+  | { kind: 'refused'; errors: DocError[]; what?: string };
 
 /** Refuses a file by its size alone, before reading it. */
 export function refuseBySize(bytes: number): ImportPlan | null {
@@ -59,9 +63,10 @@ export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
     }
     return { kind: 'workspace', workspace: parsed.value };
   }
+  if (isPlatformDocument(value)) return planPlatformImport(value, current);
   return {
     kind: 'refused',
-    errors: [{ path: '$.format', message: `not a Recflow document: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }],
+    errors: [{ path: '$.format', message: `not a Recflow document or a platform flow (Amazon Connect): expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }],
   };
 }
 
@@ -72,6 +77,7 @@ export function chooseSameId(plan: Extract<ImportPlan, { kind: 'same-id' }>, as:
 
 /** Carries out a plan as one undoable step; a refused plan, or one still waiting for a choice, changes nothing. */
 export function applyImport(store: EditorStore, plan: ImportPlan): boolean {
+  if (plan.kind === 'platform') return applyPlatformImport(store, plan);
   if (plan.kind === 'next-version') return importAsNextDraft(store, plan.flow);
   if (plan.kind === 'flow') {
     const flow = plan.flow;
