@@ -15,12 +15,11 @@ import { CompareProvider, loadCompare, useCompare } from './compare/CompareConte
 import { HelpDialog } from './HelpDialog.tsx';
 import Inspector, { type FlowPatch } from './inspector/Inspector.tsx';
 import { ExportDialog, useImport } from './io/IoDialogs.tsx';
-import { ImportReportPanel } from './io/PlatformReport.tsx';
-import { switchToPlatform } from './io/platformIo.ts';
 import { NodePicker } from './palette/NodePicker.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { ProblemsProvider, useProblems } from './problems/ProblemsContext.tsx';
+import { switchLabel, switchPlatform } from './settings/platform.ts';
 import { freePorts, setEndsCall, setNodeData } from './store/edits.ts';
 import { draftFlow } from './store/flows.ts';
 import type { Autosave } from './store/persistence.ts';
@@ -38,6 +37,7 @@ const SimulatorDrawer = lazy(() => simulatorChunk);
 const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
 const CompareDialog = lazy(() => loadCompare().then((m) => ({ default: m.CompareDialog })));
 const ComparePanel = lazy(() => loadCompare().then((m) => ({ default: m.ComparePanel })));
+const ImportReportPanel = lazy(() => import('./io/PlatformReport.tsx').then((m) => ({ default: m.ImportReportPanel })));
 const loadVersions = () => import('./versions/Versions.tsx');
 const PublishFlowDialog = lazy(() => loadVersions().then((m) => ({ default: m.PublishFlowDialog })));
 const FlowHistory = lazy(() => loadVersions().then((m) => ({ default: m.FlowHistory })));
@@ -252,6 +252,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
               </Suspense>
             ) : null}
             {io.shown ? (
+              <Suspense fallback={null}>
               <ImportReportPanel
                 report={io.shown.report}
                 flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
@@ -260,7 +261,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
                 onPreset={workspace.platform === io.shown.platform}
                 onSwitchPreset={() => {
                   const shown = io.shown!;
-                  if (switchToPlatform(store, shown.platform, shown.platformName))
+                  if (store.change(switchPlatform(shown.platform), switchLabel(shown.platform)))
                     showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
                 }}
                 onJump={(nodeId) => {
@@ -272,6 +273,7 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
                 }}
                 onClose={io.closeReport}
               />
+              </Suspense>
             ) : null}
             {problemsOpen && flow ? (
               <ProblemsPanel

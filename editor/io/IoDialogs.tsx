@@ -4,7 +4,7 @@
  * import flow (file picker or a file dropped on the canvas; a bad file shows
  * its errors and changes nothing; a workspace asks before replacing).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { DocError } from '../../runtime/document/errors.ts';
 import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
@@ -13,16 +13,16 @@ import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
-import { ExportReportView } from './PlatformReport.tsx';
-import { describeStandIns, exportFileName, exportRefused, type PlatformImport } from './platformIo.ts';
-import { platformFormats } from '../../runtime/platforms/formats.ts';
-import type { PlatformFormat } from '../../runtime/platforms/format.ts';
+import type { PlatformImport } from './platformIo.ts';
+
+// The platform formats' code (Amazon Connect) loads when the export dialog opens or a file is imported, not with the editor.
+const PlatformExports = lazy(() => import('./PlatformExport.tsx'));
 
 /** A platform flow imported in this session, whose report is on screen. */
 export interface ShownImport {
   flowId: string;
   report: PlatformImport['report'];
-  standIns: string[];
+  standIns: PlatformImport['standIns'];
   platform: PlatformImport['platform'];
   platformName: string;
 }
@@ -175,9 +175,9 @@ export function ExportDialog({
           Download flow JSON
         </button>
       </section>
-      {platformFormats.map((format) => (
-        <PlatformExport key={format.name} flow={flow} format={format} onJump={jump} />
-      ))}
+      <Suspense fallback={<p className="rf-muted">Loading the platform formats…</p>}>
+        <PlatformExports flow={flow} onJump={jump} />
+      </Suspense>
       <section className="export-section">
         <h3>The whole workspace</h3>
         <p className="rf-muted">
@@ -195,56 +195,6 @@ export function ExportDialog({
         </button>
       </section>
     </Dialog>
-  );
-}
-
-/**
- * The flow in a platform's own format (an Amazon Connect flow), with the export report: per node, the actions it
- * became and what the platform cannot express or does differently. Refused (nothing to download) when the
- * platform's limits are exceeded, as `recflow export` refuses.
- */
-function PlatformExport({ flow, format, onJump }: { flow: FlowDoc; format: PlatformFormat; onJump?: (nodeId: string) => void }) {
-  const outcome = useMemo(() => format.exportFlow(flow), [flow, format]);
-  const file = exportFileName(flow, format.name);
-  const refused = outcome.ok && exportRefused(outcome.report);
-  return (
-    <section className="export-section" aria-label={format.documentName}>
-      <h3>{format.documentName}</h3>
-      <p className="rf-muted">
-        “{flow.name}” in {format.platform}’s flow language (<code>{file}</code>), for its console’s Import flow. Nodes imported from it and not
-        edited are written back as they came.
-      </p>
-      {!outcome.ok ? (
-        <div className="export-blocked" role="alert">
-          <strong>{format.platform} cannot take this flow:</strong>
-          <ErrorItems errors={outcome.errors} />
-        </div>
-      ) : (
-        <>
-          {refused ? (
-            <div className="export-blocked" role="alert">
-              <strong>{format.platform} would refuse this flow (its limits); nothing can be downloaded.</strong>
-            </div>
-          ) : null}
-          <details className="export-report" open>
-            <summary>Export report</summary>
-            <ExportReportView report={outcome.report} flow={flow} onJump={onJump} />
-          </details>
-        </>
-      )}
-      <button
-        type="button"
-        className="btn"
-        disabled={!outcome.ok || refused}
-        onClick={() => {
-          if (!outcome.ok) return;
-          downloadText(file, outcome.text);
-          showToast(`Exported “${flow.name}” as ${format.documentName}.`);
-        }}
-      >
-        Download {format.documentName}
-      </button>
-    </section>
   );
 }
 
@@ -287,7 +237,7 @@ export function useImport() {
         setShown({
           flowId: plan.flow.id,
           report: plan.report,
-          standIns: describeStandIns(plan.standIns),
+          standIns: plan.standIns,
           platform: plan.platform,
           platformName: plan.platformName,
         });
@@ -319,7 +269,8 @@ export function useImport() {
         setPending({ fileName: file.name, plan: { kind: 'refused', errors: read.errors } });
         return;
       }
-      const plan = planImport(read.text, store.getState().workspace);
+      const { planIfPlatform } = await import('./platformIo.ts');
+      const plan = planImport(read.text, store.getState().workspace, planIfPlatform);
       if (plan.kind === 'flow' || plan.kind === 'platform') {
         carryOut(plan);
         return;

@@ -7,7 +7,7 @@
  */
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { ExportReport, Fidelity, ImportReport } from '../../runtime/platforms/format.ts';
-import { fidelityCounts, fidelityWords } from './platformIo.ts';
+import { describeStandIns, fidelityCounts, fidelityWords, type PlatformImport } from './platformIo.ts';
 import './platformReport.css';
 
 function nodeName(flow: FlowDoc | undefined, id: string): string {
@@ -136,7 +136,7 @@ export function ExportReportView({ report, flow, onJump }: { report: ExportRepor
 export function ImportReportPanel({
   report,
   flow,
-  standIns,
+  standIns: added,
   platformName,
   onPreset,
   onSwitchPreset,
@@ -146,14 +146,15 @@ export function ImportReportPanel({
   report: ImportReport;
   /** The imported flow as it is now (undefined once it is gone, by undo). */
   flow: FlowDoc | undefined;
-  /** What was added with the flow, one phrase each. */
-  standIns: string[];
+  /** What was added with the flow. */
+  standIns: PlatformImport['standIns'];
   platformName: string;
   onPreset: boolean;
   onSwitchPreset(): void;
   onJump(nodeId: string): void;
   onClose(): void;
 }) {
+  const standIns = describeStandIns(added);
   return (
     <section className="dock preport-panel" aria-label="Import report">
       <header className="dock__head">

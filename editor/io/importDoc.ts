@@ -11,7 +11,8 @@ import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runti
 import { replaceWorkspace, uniqueId } from '../store/flows.ts';
 import type { EditorStore } from '../store/store.ts';
 import { importAsNextDraft } from '../store/versions.ts';
-import { applyPlatformImport, isPlatformDocument, type PlatformImport, planPlatformImport } from './platformIo.ts';
+// Types only: the platform formats' code loads on first import (platformIo.ts), outside the editor's initial JS.
+import type { PlatformImport, PlatformPlan } from './platformIo.ts';
 
 export type ImportPlan =
   | { kind: 'flow'; flow: FlowDoc; renamedFrom?: string }
@@ -42,7 +43,11 @@ export async function readDocumentText(file: Blob): Promise<{ ok: true; text: st
   }
 }
 
-export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
+/**
+ * `platform` plans a file that is no Recflow document as a platform's flow (`planIfPlatform` of platformIo.ts), or
+ * says it is none (null); without it such a file is refused.
+ */
+export function planImport(text: string, current: WorkspaceDoc, platform?: (value: unknown, current: WorkspaceDoc) => PlatformPlan | null): ImportPlan {
   const read = readJson(text);
   if (!read.ok) return { kind: 'refused', errors: read.errors };
   const value = read.value;
@@ -63,7 +68,8 @@ export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
     }
     return { kind: 'workspace', workspace: parsed.value };
   }
-  if (isPlatformDocument(value)) return planPlatformImport(value, current);
+  const asPlatform = platform?.(value, current);
+  if (asPlatform) return asPlatform;
   return {
     kind: 'refused',
     errors: [{ path: '$.format', message: `not a Recflow document or a platform flow (Amazon Connect): expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }],
@@ -77,7 +83,21 @@ export function chooseSameId(plan: Extract<ImportPlan, { kind: 'same-id' }>, as:
 
 /** Carries out a plan as one undoable step; a refused plan, or one still waiting for a choice, changes nothing. */
 export function applyImport(store: EditorStore, plan: ImportPlan): boolean {
-  if (plan.kind === 'platform') return applyPlatformImport(store, plan);
+  if (plan.kind === 'platform') {
+    // The flow and the stand-ins it needs, one step.
+    const { flow, standIns } = plan;
+    return store.change(
+      (d) => {
+        d.roles.push(...standIns.roles);
+        d.agents.push(...standIns.agents);
+        d.ringGroups.push(...standIns.ringGroups);
+        d.numbers.push(...standIns.numbers);
+        d.flows.push(flow, ...standIns.flows);
+      },
+      `Import ${plan.platformName} flow "${flow.name}"`,
+      { flowAfter: flow.id },
+    );
+  }
   if (plan.kind === 'next-version') return importAsNextDraft(store, plan.flow);
   if (plan.kind === 'flow') {
     const flow = plan.flow;

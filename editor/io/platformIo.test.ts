@@ -6,7 +6,8 @@ import { describeImport } from '../../runtime/platforms/format.ts';
 import { importPlatformFlow } from '../../runtime/platforms/formats.ts';
 import { createEditorStore } from '../store/store.ts';
 import { applyImport, planImport } from './importDoc.ts';
-import { describeStandIns, fidelityCounts, switchToPlatform } from './platformIo.ts';
+import { switchLabel, switchPlatform } from '../settings/platform.ts';
+import { describeStandIns, fidelityCounts, planIfPlatform } from './platformIo.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../runtime/platforms/amazon-connect/fixtures/${name}`, import.meta.url), 'utf8');
 const example = readFileSync(new URL('../../examples/amazon-connect/support-line.json', import.meta.url), 'utf8');
@@ -19,7 +20,7 @@ function ws(): WorkspaceDoc {
 
 describe('importing an Amazon Connect flow in the editor', () => {
   it('plans the flow with the same report the CLI prints, told from the content', () => {
-    const plan = planImport(example, ws());
+    const plan = planImport(example, ws(), planIfPlatform);
     const cli = importPlatformFlow(example);
     if (plan.kind !== 'platform' || !cli.ok) throw new Error(`expected an import, got ${plan.kind}`);
     expect(plan.platform).toBe('amazon-connect');
@@ -31,13 +32,13 @@ describe('importing an Amazon Connect flow in the editor', () => {
   });
 
   it('reads a DescribeContactFlow response as the flow it holds', () => {
-    const plan = planImport(fixture('describe-contact-flow.json'), ws());
+    const plan = planImport(fixture('describe-contact-flow.json'), ws(), planIfPlatform);
     expect(plan.kind).toBe('platform');
   });
 
   it('adds the flow and its stand-ins as one undo step; the workspace stays valid; undo takes all of it away', () => {
     const store = createEditorStore(ws(), 'main');
-    const plan = planImport(example, store.getState().workspace);
+    const plan = planImport(example, store.getState().workspace, planIfPlatform);
     if (plan.kind !== 'platform') throw new Error('expected an import');
     expect(describeStandIns(plan.standIns).length).toBeGreaterThan(0);
     const before = store.getState().workspace;
@@ -54,10 +55,10 @@ describe('importing an Amazon Connect flow in the editor', () => {
 
   it('a second import of the same file gets a fresh flow id and number, and reuses the stand-ins already there', () => {
     const store = createEditorStore(ws(), 'main');
-    const first = planImport(example, store.getState().workspace);
+    const first = planImport(example, store.getState().workspace, planIfPlatform);
     if (first.kind !== 'platform') throw new Error('expected an import');
     applyImport(store, first);
-    const second = planImport(example, store.getState().workspace);
+    const second = planImport(example, store.getState().workspace, planIfPlatform);
     if (second.kind !== 'platform') throw new Error('expected an import');
     expect(second.renamedFrom).toBe(first.flow.id);
     expect(second.flow.id).toBe(`${first.flow.id}-2`);
@@ -79,7 +80,7 @@ describe('importing an Amazon Connect flow in the editor', () => {
     ['refused/duplicate-identifiers.json', '$.Actions[2].Identifier'],
   ])('refuses %s with the JSON path %s and changes nothing', (file, path) => {
     const store = createEditorStore(ws(), 'main');
-    const plan = planImport(fixture(file), store.getState().workspace);
+    const plan = planImport(fixture(file), store.getState().workspace, planIfPlatform);
     expect(plan.kind).toBe('refused');
     expect(plan.kind === 'refused' && plan.errors.map((e) => e.path)).toContain(path);
     expect(applyImport(store, plan)).toBe(false);
@@ -87,16 +88,21 @@ describe('importing an Amazon Connect flow in the editor', () => {
   });
 
   it('a file that is neither Recflow nor a platform flow is refused saying both', () => {
-    const plan = planImport(fixture('refused/not-connect.json'), ws());
+    const plan = planImport(fixture('refused/not-connect.json'), ws(), planIfPlatform);
     expect(plan.kind === 'refused' && plan.errors[0]!.message).toMatch(/not a Recflow document or a platform flow/);
   });
 
-  it('R30: switching to the Connect preset is one undo step, and nothing when already on it', () => {
+  it('without the platform formats loaded, a Connect flow is refused as no Recflow document', () => {
+    expect(planImport(example, ws())).toMatchObject({ kind: 'refused', errors: [{ path: '$.format' }] });
+  });
+
+  it('R30: the report\'s offer to model Connect is one undo step, and nothing when already on it', () => {
     const store = createEditorStore(ws(), 'main');
-    expect(switchToPlatform(store, 'amazon-connect', 'Amazon Connect')).toBe(true);
+    const offer = () => store.change(switchPlatform('amazon-connect'), switchLabel('amazon-connect'));
+    expect(offer()).toBe(true);
     expect(store.getState().workspace.platform).toBe('amazon-connect');
     expect(store.getState().past).toHaveLength(1);
-    expect(switchToPlatform(store, 'amazon-connect', 'Amazon Connect')).toBe(false);
+    expect(offer()).toBe(false);
     store.undo();
     expect(store.getState().workspace.platform).toBe('talkdesk');
   });

@@ -3,16 +3,16 @@
  * before anything changes: the flow, with a fresh id when its id is taken, and
  * the stand-ins it needs to be simulated (ring groups with a stand-in agent,
  * agents, the flows it continues in, a phone number calling it) that the
- * workspace does not have yet, all added as one store change; and the import
- * report the CLI prints, kept to show once it is done.
+ * workspace does not have yet, added as one store change (`applyImport`); and
+ * the import report the CLI prints, kept to show once it is done. Loaded on
+ * first use: the formats' code is not part of the editor's initial JS.
  */
 import type { DocError } from '../../runtime/document/errors.ts';
 import type { FlowDoc, FlowNode } from '../../runtime/document/flow.ts';
-import { choosePlatform, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import type { ExportReport, FormatName, ImportReport } from '../../runtime/platforms/format.ts';
 import { detectFormat, platformFormats } from '../../runtime/platforms/formats.ts';
 import type { PlatformId } from '../../runtime/platforms/presets.ts';
-import type { EditorStore } from '../store/store.ts';
 
 /** What importing a platform's flow adds to the workspace. */
 export interface PlatformImport {
@@ -30,9 +30,9 @@ export interface PlatformImport {
 
 export type PlatformPlan = PlatformImport | { kind: 'refused'; errors: DocError[]; what?: string };
 
-/** Whether a parsed JSON value looks like a platform's flow rather than a Recflow document. */
-export function isPlatformDocument(value: unknown): boolean {
-  return platformFormats.some((f) => f.detect(value).match !== 'no');
+/** The plan for a parsed JSON value when it is a platform's flow (or its wrapper), else null. */
+export function planIfPlatform(value: unknown, current: WorkspaceDoc): PlatformPlan | null {
+  return platformFormats.some((f) => f.detect(value).match !== 'no') ? planPlatformImport(value, current) : null;
 }
 
 function freeId(base: string, taken: ReadonlySet<string>): string {
@@ -92,27 +92,6 @@ export function planPlatformImport(value: unknown, current: WorkspaceDoc): Platf
     report: outcome.report,
     standIns,
   };
-}
-
-/** Adds the flow and its stand-ins as one undoable step, and shows the flow. */
-export function applyPlatformImport(store: EditorStore, plan: PlatformImport): boolean {
-  const { flow, standIns } = plan;
-  return store.change(
-    (d) => {
-      d.roles.push(...standIns.roles);
-      d.agents.push(...standIns.agents);
-      d.ringGroups.push(...standIns.ringGroups);
-      d.numbers.push(...standIns.numbers);
-      d.flows.push(flow, ...standIns.flows);
-    },
-    `Import ${plan.platformName} flow "${flow.name}"`,
-    { flowAfter: flow.id },
-  );
-}
-
-/** Switches the workspace to the platform's preset (R30), one undo step; false when it is on it already. */
-export function switchToPlatform(store: EditorStore, platform: PlatformId, name: string): boolean {
-  return store.change((d) => choosePlatform(d, platform), `Model ${name}`);
 }
 
 /** What the stand-ins are, one phrase each, for the report. */
