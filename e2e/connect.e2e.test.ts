@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nodes, readDownload, setupEditor } from './helpers.ts';
+import { nodes, openFlowMenu, readDownload, setupEditor } from './helpers.ts';
 
 const editor = setupEditor();
 
@@ -52,6 +52,13 @@ describe('Amazon Connect flows in the editor', () => {
     await report.getByRole('button', { name: /UpdateContactRecordingBehavior → recording/ }).click();
     await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(1);
     await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('record-both');
+    // From another flow, a row brings the imported flow back on screen with its node selected.
+    await openFlowMenu(page);
+    await page.getByRole('menuitemradio', { name: /^Partner hotline/ }).click();
+    await expect.poll(() => page.locator('.react-flow__node[data-id="record-both"]').count()).toBe(0);
+    await report.getByRole('button', { name: /UpdateContactTargetQueue → step/ }).click();
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('set-queue');
+    await expect.poll(() => nodes(page).count()).toBe(7);
     // The import is one undo step.
     await expect.poll(() => page.getByRole('button', { name: /^Undo Import Amazon Connect flow/ }).count()).toBe(1);
 

@@ -253,26 +253,26 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
             ) : null}
             {io.shown ? (
               <Suspense fallback={null}>
-              <ImportReportPanel
-                report={io.shown.report}
-                flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
-                standIns={io.shown.standIns}
-                platformName={io.shown.platformName}
-                onPreset={workspace.platform === io.shown.platform}
-                onSwitchPreset={() => {
-                  const shown = io.shown!;
-                  if (store.change(switchPlatform(shown.platform), switchLabel(shown.platform)))
-                    showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
-                }}
-                onJump={(nodeId) => {
-                  const flowId = io.shown!.flowId;
-                  if (store.getState().currentFlowId === flowId) return actions.focusNode(nodeId);
-                  // The canvas draws the other flow first; then its node can be brought into view.
-                  store.setCurrentFlow(flowId);
-                  requestAnimationFrame(() => requestAnimationFrame(() => actions.focusNode(nodeId)));
-                }}
-                onClose={io.closeReport}
-              />
+                <ImportReportPanel
+                  report={io.shown.report}
+                  flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
+                  standIns={io.shown.standIns}
+                  platformName={io.shown.platformName}
+                  onPreset={workspace.platform === io.shown.platform}
+                  onSwitchPreset={() => {
+                    const shown = io.shown!;
+                    if (store.change(switchPlatform(shown.platform), switchLabel(shown.platform)))
+                      showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
+                  }}
+                  onJump={(nodeId) => {
+                    const flowId = io.shown!.flowId;
+                    if (store.getState().currentFlowId === flowId) return actions.focusNode(nodeId);
+                    // The canvas draws the other flow first; then its node can be brought into view.
+                    store.setCurrentFlow(flowId);
+                    requestAnimationFrame(() => requestAnimationFrame(() => actions.focusNode(nodeId)));
+                  }}
+                  onClose={io.closeReport}
+                />
               </Suspense>
             ) : null}
             {problemsOpen && flow ? (
