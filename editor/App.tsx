@@ -19,6 +19,7 @@ import { NodePicker } from './palette/NodePicker.tsx';
 import { Palette } from './palette/Palette.tsx';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { ProblemsProvider, useProblems } from './problems/ProblemsContext.tsx';
+import { switchLabel, switchPlatform } from './settings/platform.ts';
 import { freePorts, setEndsCall, setNodeData } from './store/edits.ts';
 import { draftFlow } from './store/flows.ts';
 import type { Autosave } from './store/persistence.ts';
@@ -36,6 +37,7 @@ const SimulatorDrawer = lazy(() => simulatorChunk);
 const SettingsArea = lazy(() => import('./settings/SettingsArea.tsx'));
 const CompareDialog = lazy(() => loadCompare().then((m) => ({ default: m.CompareDialog })));
 const ComparePanel = lazy(() => loadCompare().then((m) => ({ default: m.ComparePanel })));
+const ImportReportPanel = lazy(() => import('./io/PlatformReport.tsx').then((m) => ({ default: m.ImportReportPanel })));
 const loadVersions = () => import('./versions/Versions.tsx');
 const PublishFlowDialog = lazy(() => loadVersions().then((m) => ({ default: m.PublishFlowDialog })));
 const FlowHistory = lazy(() => loadVersions().then((m) => ({ default: m.FlowHistory })));
@@ -247,6 +249,30 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
             {compare.comparison ? (
               <Suspense fallback={null}>
                 <ComparePanel comparison={compare.comparison} workspace={workspace} onJump={actions.focusNode} onClose={compare.stop} />
+              </Suspense>
+            ) : null}
+            {io.shown ? (
+              <Suspense fallback={null}>
+                <ImportReportPanel
+                  report={io.shown.report}
+                  flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
+                  standIns={io.shown.standIns}
+                  platformName={io.shown.platformName}
+                  onPreset={workspace.platform === io.shown.platform}
+                  onSwitchPreset={() => {
+                    const shown = io.shown!;
+                    if (store.change(switchPlatform(shown.platform), switchLabel(shown.platform)))
+                      showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
+                  }}
+                  onJump={(nodeId) => {
+                    const flowId = io.shown!.flowId;
+                    if (store.getState().currentFlowId === flowId) return actions.focusNode(nodeId);
+                    // The canvas draws the other flow first; then its node can be brought into view.
+                    store.setCurrentFlow(flowId);
+                    requestAnimationFrame(() => requestAnimationFrame(() => actions.focusNode(nodeId)));
+                  }}
+                  onClose={io.closeReport}
+                />
               </Suspense>
             ) : null}
             {problemsOpen && flow ? (

@@ -4,7 +4,7 @@
  * import flow (file picker or a file dropped on the canvas; a bad file shows
  * its errors and changes nothing; a workspace asks before replacing).
  */
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { DocError } from '../../runtime/document/errors.ts';
 import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
@@ -13,6 +13,19 @@ import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
+import type { PlatformImport } from './platformIo.ts';
+
+// The platform formats' code (Amazon Connect) loads when the export dialog opens or a file is imported, not with the editor.
+const PlatformExports = lazy(() => import('./PlatformExport.tsx'));
+
+/** A platform flow imported in this session, whose report is on screen. */
+export interface ShownImport {
+  flowId: string;
+  report: PlatformImport['report'];
+  standIns: PlatformImport['standIns'];
+  platform: PlatformImport['platform'];
+  platformName: string;
+}
 
 export function downloadText(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -162,6 +175,9 @@ export function ExportDialog({
           Download flow JSON
         </button>
       </section>
+      <Suspense fallback={<p className="rf-muted">Loading the platform formats…</p>}>
+        <PlatformExports flow={flow} onJump={jump} />
+      </Suspense>
       <section className="export-section">
         <h3>The whole workspace</h3>
         <p className="rf-muted">
@@ -210,12 +226,28 @@ export function useImport() {
   const store = useStore();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [shown, setShown] = useState<ShownImport | null>(null);
 
   /** Imports a flow (new, or as the next version of the flow with its id) and says what happened, with Undo. */
   const carryOut = useCallback(
     (plan: ImportPlan) => {
       if (!applyImport(store, plan)) return;
       const undo = { action: { label: 'Undo', run: () => store.undo() } };
+      if (plan.kind === 'platform') {
+        setShown({
+          flowId: plan.flow.id,
+          report: plan.report,
+          standIns: plan.standIns,
+          platform: plan.platform,
+          platformName: plan.platformName,
+        });
+        showToast(
+          plan.renamedFrom
+            ? `Imported the ${plan.platformName} flow “${plan.flow.name}” as “${plan.flow.id}” (id “${plan.renamedFrom}” was taken).`
+            : `Imported the ${plan.platformName} flow “${plan.flow.name}”.`,
+          undo,
+        );
+      }
       if (plan.kind === 'next-version') showToast(`Imported “${plan.flow.name}” as the next version: it is the draft now.`, undo);
       else if (plan.kind === 'flow')
         showToast(
@@ -237,8 +269,9 @@ export function useImport() {
         setPending({ fileName: file.name, plan: { kind: 'refused', errors: read.errors } });
         return;
       }
-      const plan = planImport(read.text, store.getState().workspace);
-      if (plan.kind === 'flow') {
+      const { planIfPlatform } = await import('./platformIo.ts');
+      const plan = planImport(read.text, store.getState().workspace, planIfPlatform);
+      if (plan.kind === 'flow' || plan.kind === 'platform') {
         carryOut(plan);
         return;
       }
@@ -303,6 +336,7 @@ export function useImport() {
       >
         <p>Nothing was changed. The file has these problems:</p>
         <ErrorItems errors={pending.plan.errors} />
+        {pending.plan.what ? <p>It is {pending.plan.what}.</p> : null}
       </Dialog>
     );
   } else if (pending?.plan.kind === 'workspace') {
@@ -357,5 +391,5 @@ export function useImport() {
     />
   );
 
-  return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput };
+  return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput, shown, closeReport: () => setShown(null) };
 }

@@ -11,6 +11,8 @@ import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runti
 import { replaceWorkspace, uniqueId } from '../store/flows.ts';
 import type { EditorStore } from '../store/store.ts';
 import { importAsNextDraft } from '../store/versions.ts';
+// Types only: the platform formats' code loads on first import (platformIo.ts), outside the editor's initial JS.
+import type { PlatformImport, PlatformPlan } from './platformIo.ts';
 
 export type ImportPlan =
   | { kind: 'flow'; flow: FlowDoc; renamedFrom?: string }
@@ -18,7 +20,10 @@ export type ImportPlan =
   | { kind: 'same-id'; flow: FlowDoc; existing: { id: string; name: string }; asNew: FlowDoc }
   | { kind: 'next-version'; flow: FlowDoc }
   | { kind: 'workspace'; workspace: WorkspaceDoc }
-  | { kind: 'refused'; errors: DocError[] };
+  /** A platform's flow (Amazon Connect), with its import report. */
+  | PlatformImport
+  /** `what`: the file is the platform's flow in a shape Recflow does not read, and what that shape is. */
+  | { kind: 'refused'; errors: DocError[]; what?: string };
 
 /** Refuses a file by its size alone, before reading it. */
 export function refuseBySize(bytes: number): ImportPlan | null {
@@ -38,7 +43,11 @@ export async function readDocumentText(file: Blob): Promise<{ ok: true; text: st
   }
 }
 
-export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
+/**
+ * `platform` plans a file that is no Recflow document as a platform's flow (`planIfPlatform` of platformIo.ts), or
+ * says it is none (null); without it such a file is refused.
+ */
+export function planImport(text: string, current: WorkspaceDoc, platform?: (value: unknown, current: WorkspaceDoc) => PlatformPlan | null): ImportPlan {
   const read = readJson(text);
   if (!read.ok) return { kind: 'refused', errors: read.errors };
   const value = read.value;
@@ -59,9 +68,11 @@ export function planImport(text: string, current: WorkspaceDoc): ImportPlan {
     }
     return { kind: 'workspace', workspace: parsed.value };
   }
+  const asPlatform = platform?.(value, current);
+  if (asPlatform) return asPlatform;
   return {
     kind: 'refused',
-    errors: [{ path: '$.format', message: `not a Recflow document: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }],
+    errors: [{ path: '$.format', message: `not a Recflow document or a platform flow (Amazon Connect): expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }],
   };
 }
 
@@ -72,6 +83,21 @@ export function chooseSameId(plan: Extract<ImportPlan, { kind: 'same-id' }>, as:
 
 /** Carries out a plan as one undoable step; a refused plan, or one still waiting for a choice, changes nothing. */
 export function applyImport(store: EditorStore, plan: ImportPlan): boolean {
+  if (plan.kind === 'platform') {
+    // The flow and the stand-ins it needs, one step.
+    const { flow, standIns } = plan;
+    return store.change(
+      (d) => {
+        d.roles.push(...standIns.roles);
+        d.agents.push(...standIns.agents);
+        d.ringGroups.push(...standIns.ringGroups);
+        d.numbers.push(...standIns.numbers);
+        d.flows.push(flow, ...standIns.flows);
+      },
+      `Import ${plan.platformName} flow "${flow.name}"`,
+      { flowAfter: flow.id },
+    );
+  }
   if (plan.kind === 'next-version') return importAsNextDraft(store, plan.flow);
   if (plan.kind === 'flow') {
     const flow = plan.flow;

@@ -62,3 +62,30 @@ export const BlockedByErrors: Story = {
     await expect(dialog.getByRole('button', { name: 'Download workspace JSON' })).toBeEnabled();
   },
 };
+
+/** The flow as an Amazon Connect flow: the export report names what Connect cannot express, by node and reason. */
+export const AmazonConnect: Story = {
+  play: async ({ canvasElement }) => {
+    const section = within(await within(canvasElement.ownerDocument.body).findByRole('region', { name: 'Amazon Connect flow' }));
+    await expect(section.getByRole('button', { name: 'Download Amazon Connect flow' })).toBeEnabled();
+    await expect(section.getByText(/nodes exported/)).toBeVisible();
+    await expect(section.getByText('Amazon Connect has no Voicemail block')).toBeVisible();
+  },
+};
+
+// Connect takes at most 250 actions in one flow: a chain of 260 messages is more than it accepts.
+const long = sampleWorkspace();
+const longFlow = long.flows[0]!;
+const message = nodeOfKind('play', longFlow);
+for (let i = 0; i < 260; i++) longFlow.nodes.push({ ...message, id: `more-${i}`, position: { x: 0, y: 200 * i } });
+
+/** Past Connect's limits the export is refused: the reason shows and nothing can be downloaded. */
+export const AmazonConnectOverItsLimits: Story = {
+  args: { flow: longFlow, workspace: long, errors: [], warnings: [] },
+  play: async ({ canvasElement }) => {
+    const section = within(await within(canvasElement.ownerDocument.body).findByRole('region', { name: 'Amazon Connect flow' }));
+    await expect(section.getByRole('alert')).toHaveTextContent('Amazon Connect would refuse this flow');
+    await expect(section.getByText(/Connect accepts at most 250 in one flow/)).toBeVisible();
+    await expect(section.getByRole('button', { name: 'Download Amazon Connect flow' })).toBeDisabled();
+  },
+};

@@ -7,6 +7,9 @@ import { createEditorStore } from '../../editor/store/store.ts';
 import { Toasts } from '../../editor/ui/toast.tsx';
 import { serializeFlow } from '../../runtime/document/flow.ts';
 import { serializeWorkspace } from '../../runtime/document/workspace.ts';
+import supportLine from '../../examples/amazon-connect/support-line.json?raw';
+import startNamesNothing from '../../runtime/platforms/amazon-connect/fixtures/refused/start-names-nothing.json?raw';
+import olderExport from '../../runtime/platforms/amazon-connect/fixtures/refused/older-export.json?raw';
 import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 /** The app's import as it is wired: the hidden file input, the dialog useImport decides on, the toasts, and what the store holds. */
@@ -142,5 +145,38 @@ export const ConfirmWorkspaceReplace: Story = {
     await expect(toasts.getByText('Opened workspace “Branch office”.')).toBeVisible();
     await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
     await expect(readout(canvasElement)).toHaveTextContent(`Workspace “${ws.name}”`);
+  },
+};
+
+/** An Amazon Connect flow is told from its content and added as one step, with Undo; its id is taken here, so it gets another. */
+export const AmazonConnectFlow: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'support.json', supportLine);
+    const toasts = within(within(canvasElement).getByRole('status'));
+    await expect(await toasts.findByText('Imported the Amazon Connect flow “Support line” as “support-line-2” (id “support-line” was taken).')).toBeVisible();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length + 1} flows, on screen: Support line`);
+    await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** A Connect flow whose StartAction names no action is refused with the JSON path. */
+export const AmazonConnectRefused: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'start.json', startNamesNothing);
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import start.json' }));
+    await expect(dialog.getByText('$.StartAction')).toBeVisible();
+    await expect(dialog.getByText(/names no action/)).toBeVisible();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** An older console export is refused by name, saying how to get the flow language. */
+export const AmazonConnectOlderExport: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'old.json', olderExport);
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import old.json' }));
+    await expect(dialog.getByText('$.modules')).toBeVisible();
+    await expect(dialog.getByText(/older Amazon Connect console export .* Save > Export flow/)).toBeVisible();
   },
 };

@@ -1,0 +1,85 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { ExportReportView, ImportReportPanel } from '../../editor/io/PlatformReport.tsx';
+import { planImport } from '../../editor/io/importDoc.ts';
+import { planIfPlatform } from '../../editor/io/platformIo.ts';
+import supportLine from '../../examples/amazon-connect/support-line.json?raw';
+import { formatNamed } from '../../runtime/platforms/formats.ts';
+import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
+
+const ws = sampleWorkspace();
+const plan = planImport(supportLine, ws, planIfPlatform);
+if (plan.kind !== 'platform') throw new Error(`the example Connect flow should import, got ${plan.kind}`);
+
+const meta = {
+  title: 'Editor/Platform import report',
+  component: ImportReportPanel,
+  args: {
+    report: plan.report,
+    flow: plan.flow,
+    standIns: plan.standIns,
+    platformName: plan.platformName,
+    onPreset: false,
+    onSwitchPreset: fn(),
+    onJump: fn(),
+    onClose: fn(),
+  },
+} satisfies Meta<typeof ImportReportPanel>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** One row per action, the kind it became and how faithfully it is simulated; a row selects its node. */
+export const AfterImport: Story = {
+  play: async ({ canvasElement, args }) => {
+    const panel = within(within(canvasElement).getByRole('region', { name: 'Import report' }));
+    await expect(panel.getByText(new RegExp(`Amazon Connect: ${args.report.rows.length} actions imported`))).toBeVisible();
+    const rows = within(panel.getByRole('list', { name: 'Actions' })).getAllByRole('button');
+    // Every action, and the entry Recflow added, selects its node.
+    await expect(rows).toHaveLength(args.report.rows.length + args.report.added.length);
+    const first = args.report.rows[0]!;
+    await expect(rows[0]).toHaveTextContent(`${first.actionType} → ${first.kind}`);
+    await expect(rows[0]).toHaveTextContent(first.path);
+    await userEvent.click(rows[0]!);
+    await expect(args.onJump).toHaveBeenCalledWith(first.nodeId);
+    // Notes carry the JSON path of what they are about.
+    const noted = args.report.rows.find((r) => r.notes.length > 0)!;
+    await expect(panel.getAllByText(noted.notes[0]!.message)[0]).toBeVisible();
+    await expect(panel.getAllByText(noted.notes[0]!.path).length).toBeGreaterThan(0);
+    await userEvent.click(panel.getByRole('button', { name: 'Model Amazon Connect' }));
+    await expect(args.onSwitchPreset).toHaveBeenCalled();
+    await userEvent.click(panel.getByText(/Added with the flow/));
+    await expect(panel.getByText(/phone number .* calling the flow/)).toBeVisible();
+    await userEvent.click(panel.getByRole('button', { name: 'Close the import report' }));
+    await expect(args.onClose).toHaveBeenCalled();
+  },
+};
+
+/** On the Connect preset there is nothing to offer; once the import is undone the rows select nothing. */
+export const OnPresetAfterUndo: Story = {
+  args: { onPreset: true, flow: undefined },
+  play: async ({ canvasElement }) => {
+    const panel = within(within(canvasElement).getByRole('region', { name: 'Import report' }));
+    await expect(panel.queryByRole('button', { name: 'Model Amazon Connect' })).toBeNull();
+    await expect(panel.getByRole('status')).toHaveTextContent('no longer in the workspace');
+    await expect(within(panel.getByRole('list', { name: 'Actions' })).queryAllByRole('button')).toHaveLength(0);
+  },
+};
+
+const drawn = sampleFlow();
+const exported = formatNamed('amazon-connect')!.exportFlow(drawn);
+if (!exported.ok) throw new Error('the sample flow should export');
+
+/** A flow drawn in Recflow, exported: what Connect cannot express is named by node with the reason. */
+export const ExportOfADrawnFlow: StoryObj<typeof ExportReportView> = {
+  render: () => <ExportReportView report={exported.report} flow={drawn} onJump={() => {}} />,
+  play: async ({ canvasElement }) => {
+    const view = within(canvasElement);
+    await expect(view.getByText(new RegExp(`Amazon Connect: ${exported.report.rows.length} nodes exported`))).toBeVisible();
+    const rows = within(view.getByRole('list', { name: 'Nodes' })).getAllByRole('button');
+    await expect(rows).toHaveLength(exported.report.rows.length);
+    for (const r of exported.report.rows.filter((x) => x.fidelity === 'not-simulated')) {
+      for (const n of r.notes) await expect(view.getAllByText(n.message).length).toBeGreaterThan(0);
+    }
+  },
+};
