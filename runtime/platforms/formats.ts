@@ -14,6 +14,9 @@ export function formatNamed(name: string): PlatformFormat | undefined {
   return platformFormats.find((f) => f.name === name);
 }
 
+/** "an Amazon Connect flow", "a Twilio Studio flow definition". */
+export const withArticle = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+
 /** Names for `--from` / `--to`, for messages. */
 export const formatNames = (): string => platformFormats.map((f) => f.name).join(', ');
 
@@ -29,7 +32,7 @@ export function detectFormat(input: unknown): { ok: true; format: PlatformFormat
     return { ok: false, errors: [{ path: '$.format', message: `already a Recflow document ("${v.format}"): open it as it is, there is nothing to import` }] };
   }
   for (const format of platformFormats) if (format.detect(read.value).match !== 'no') return { ok: true, format };
-  return { ok: false, errors: [{ path: '$', message: `not a flow Recflow can import: expected ${platformFormats.map((f) => `${/^[AEIOU]/.test(f.documentName) ? 'an' : 'a'} ${f.documentName}`).join(' or ')}` }] };
+  return { ok: false, errors: [{ path: '$', message: `not a flow Recflow can import: expected ${platformFormats.map((f) => withArticle(f.documentName)).join(' or ')}` }] };
 }
 
 /** Imports a platform flow, in the format named or the one its content shows. */
