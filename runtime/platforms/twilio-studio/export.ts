@@ -69,6 +69,12 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
 
   const emissions: Emission[] = [];
   flow.nodes.forEach((node, index) => {
+    // An entry Recflow added on import (the definition started elsewhere than a trigger) is not a state:
+    // the definition starts where it leads, as it did.
+    if (node === entry && node.origin?.format === FORMAT && node.origin.action === undefined) {
+      emissions.push({ node, index, states: [], exits: [], notes: [], origin: 'unchanged', keepsOriginal: false });
+      return;
+    }
     const format = formatOf(node);
     const original = originalOf(node);
     const title = getModel(node.kind)?.title ?? node.kind;
@@ -151,7 +157,8 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
   }
 
   const entryEmission = emissions.find((e) => e.node === entry);
-  let initial = entryEmission?.states[0]?.name;
+  const entryTarget = entry ? edgeFrom.get(`${entry.id}\u0000${portsOf(entry)[0]}`) : undefined;
+  let initial = entryEmission?.states[0]?.name ?? (entryEmission && entryTarget !== undefined ? firstState.get(entryTarget) : undefined);
   const states = emissions.flatMap((e) => e.states);
   if (initial === undefined) {
     const trigger: StudioState = { name: studioName('Trigger', taken), type: 'trigger', transitions: [{ event: 'incomingCall' }], properties: { offset: { x: 0, y: 0 } } };

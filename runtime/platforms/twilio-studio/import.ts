@@ -92,10 +92,13 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
     const verbatim = structuredClone(state) as unknown as JsonValue;
     let reader = readerOf<StudioState>(FORMAT, state.type);
     let result: ReadResult<unknown> | null = reader?.format.read(structuredClone(state), ctx) ?? null;
-    const declinedBy = result === null && reader && !reader.format.readsOtherTypes ? reader.kind.kind : undefined;
+    let declinedBy = result === null && reader && !reader.format.readsOtherTypes ? reader.kind.kind : undefined;
     if (result && !getModel(reader!.kind.kind)!.schema.safeParse(result.data).success) result = null;
     // Calls enter at one entry node, the initial state: any other trigger is kept as a step.
-    if (result && reader?.kind.traits.entry && (entry || state.name !== doc.initial_state)) result = null;
+    if (result && reader?.kind.traits.entry && (entry || state.name !== doc.initial_state)) {
+      result = null;
+      declinedBy = `${reader.kind.kind} (calls enter at the initial state only)`;
+    }
     if (result === null) {
       reader = keeperOf<StudioState>(FORMAT);
       result = reader?.format.read(structuredClone(state), ctx) ?? null;
@@ -152,8 +155,9 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
 
   const flowName = options.name ?? (doc.description.trim() !== '' ? doc.description.slice(0, 200) : 'Twilio Studio flow');
   const flowId = options.flowId ?? recflowId(flowName.toLowerCase(), new Set([...refs.byKey.values()].map((r) => r.id)));
-  const { workspace, added: more } = workspaceFor(FORMAT, flowId, flowName, refs, entry, 'Twilio ties numbers to a flow outside its definition', "Studio's trigger");
-  // The trigger is the entry, read from the file: only the stand-in number is Recflow's.
+  const entryWhy = fromState ? "Studio's trigger" : `no trigger starts the flow: leading to the initial state "${doc.initial_state}"`;
+  const { workspace, added: more } = workspaceFor(FORMAT, flowId, flowName, refs, entry, 'Twilio ties numbers to a flow outside its definition', entryWhy);
+  // The trigger is the entry, read from the file: only an entry Recflow added is listed as added.
   if (!fromState) added[0]!.why = more[0]?.why ?? added[0]!.why;
   const flow: FlowDoc = { format: FLOW_FORMAT, version: FLOW_VERSION, id: flowId, name: flowName, nodes, edges };
   if (doc.description !== '') flow.description = doc.description.slice(0, 2000);

@@ -41,7 +41,16 @@ const withoutOffset = (s: StudioState) => {
   return JSON.stringify({ name: s.name, type: s.type, transitions: s.transitions, properties });
 };
 
-const FIXTURES = ['support-line.json', 'after-hours-voicemail.json', 'subflow-function.json', 'agent-record-option.json', 'messages-and-unknown.json', 'no-offsets.json'];
+const FIXTURES = [
+  'support-line.json',
+  'after-hours-voicemail.json',
+  'subflow-function.json',
+  'agent-record-option.json',
+  'messages-and-unknown.json',
+  'no-offsets.json',
+  'starts-at-greeting.json',
+  'two-triggers-payments.json',
+];
 
 describe('Twilio Studio import: each widget read by its kind, with the report', () => {
   it('support line: trigger, a notice, recording on in dual channels, a gather, a split on its digits, Flex and a number', () => {
@@ -192,14 +201,44 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(edge(f, 'dial_out', 'failed')).toBe('hello');
   });
 
+  it('starts at a greeting: no trigger, so Recflow adds the entry (reported), and export starts where the file did', () => {
+    const o = imported('starts-at-greeting.json');
+    expect(rowsOf(o)).toEqual([
+      ['welcome', 'say-play', 'play', 'approximated'],
+      ['record_everything', 'record-call', 'recording', 'not-simulated'],
+      ['sales', 'send-to-flex', 'queue', 'not-simulated'],
+      ['message', 'record-voicemail', 'voicemail', 'approximated'],
+    ]);
+    expect(o.report.added).toEqual([{ nodeId: 'start', kind: 'start', why: expect.stringContaining('no trigger starts the flow: leading to the initial state "welcome"') }]);
+    expect(o.report.problems).toEqual([{ severity: 'warning', path: '$.initial_state', message: expect.stringContaining('not a trigger') }]);
+    expect(edge(o.flow, 'start', 'next')).toBe('welcome');
+    // Studio's default message length, 3600 s, is more than Recflow simulates.
+    expect(notesOf(o, 'message')).toEqual([['approximated', '$.states[3].properties.max_length']]);
+  });
+
+  it('two triggers and a payment: calls enter at the initial trigger, the other and capture-payments are kept as steps', () => {
+    const o = imported('two-triggers-payments.json');
+    expect(rowsOf(o)).toEqual([
+      ['Trigger', 'trigger', 'start', 'simulated'],
+      ['pause_note', 'say-play', 'play', 'approximated'],
+      ['take_payment', 'capture-payments', 'step', 'not-simulated'],
+      ['thanks', 'say-play', 'play', 'approximated'],
+      ['Spare_Trigger', 'trigger', 'step', 'not-simulated'],
+    ]);
+    expect(o.report.rows[4]!.notes[0]!.message).toMatch(/calls enter at the initial state only/);
+    expect(edge(o.flow, 'take_payment', 'next')).toBe('thanks');
+    expect(node(o.flow, 'take_payment').endsCall).toEqual(['error']);
+  });
+
   it.each(FIXTURES)('%s: the flow and its workspace read back, and every state is a node', (name) => {
     const o = imported(name);
     const ws = parseWorkspace(JSON.parse(JSON.stringify(o.workspace)));
     expect(ws.ok).toBe(true);
-    expect(o.flow.nodes.length).toBe(JSON.parse(text(name)).states.length);
+    expect(o.flow.nodes.length).toBe(JSON.parse(text(name)).states.length + o.report.added.length);
     // Only what the message and request triggers reach is beyond a call (C1).
     const errors = checkFlow(o.flow, { workspace: o.workspace }).filter((p) => p.severity === 'error');
-    expect(errors.map((p) => `${p.code} ${p.nodeId}`)).toEqual(name === 'messages-and-unknown.json' ? ['C1-unreachable reply_by_text'] : []);
+    const beyondACall: Record<string, string[]> = { 'messages-and-unknown.json': ['C1-unreachable reply_by_text'], 'two-triggers-payments.json': ['C1-unreachable Spare_Trigger'] };
+    expect(errors.map((p) => `${p.code} ${p.nodeId}`)).toEqual(beyondACall[name] ?? []);
     expect(detectFormat(text(name))).toMatchObject({ ok: true, format: { name: 'twilio-studio' } });
   });
 
