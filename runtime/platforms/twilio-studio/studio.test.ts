@@ -16,6 +16,8 @@ import type { FlowDoc, FlowNode } from '../../document/flow.ts';
 import { parseWorkspace } from '../../document/workspace.ts';
 import type { ImportOutcome } from '../format.ts';
 import { detectFormat, importPlatformFlow } from '../formats.ts';
+import { loadExampleWorkspace } from '../../../examples/index.ts';
+import { checkStudioDocument } from './document.ts';
 import { exportStudioFlow } from './export.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -325,5 +327,36 @@ describe('Twilio Studio round trip: an unedited import exports back as it came',
     if (!out.ok) throw new Error('export failed');
     const split = (JSON.parse(out.text) as Definition).states.find((s) => s.name === 'route_digits')!;
     expect(split.transitions[0]).toEqual({ event: 'noMatch' });
+  });
+});
+
+describe('Twilio Studio export of flows drawn in Recflow', () => {
+  const ws = loadExampleWorkspace();
+
+  it.each(ws.flows.map((f) => [f.id, f] as const))('%s: passes the checks Studio\u2019s schema makes (types, transitions naming states, at most 1000 states)', (_id, flow) => {
+    const out = exportStudioFlow(flow);
+    if (!out.ok) throw new Error('export failed');
+    const checked = checkStudioDocument(JSON.parse(out.text));
+    expect(checked.ok).toBe(true);
+    const doc = JSON.parse(out.text) as Definition;
+    expect(doc.states.find((s) => s.name === doc.initial_state)?.type).toBe('trigger');
+    // Every node is in the report; only a Hang up writes no state (a transition with no next ends the call).
+    expect(out.report.rows.map((r) => r.nodeId)).toEqual(flow.nodes.map((n) => n.id));
+    for (const r of out.report.rows.filter((x) => x.actions.length === 0)) expect(r.notes[0]!.message).toMatch(/a transition with no next ends the call/);
+  });
+
+  it('names what Studio cannot express: agent pause, one side, the IVR part (R29, R30, R31)', () => {
+    const flow = structuredClone(ws.flows.find((f) => f.nodes.some((n) => (n.data as { record?: string }).record === 'on'))!);
+    const rec = flow.nodes.find((n) => (n.data as { record?: string }).record === 'on')!;
+    Object.assign(rec.data, { agentPause: 'enabled', parties: 'contact', ivr: 'skip' });
+    const out = exportStudioFlow(flow);
+    if (!out.ok) throw new Error('export failed');
+    const row = out.report.rows.find((r) => r.nodeId === rec.id)!;
+    expect(row.fidelity).toBe('approximated');
+    expect(row.notes.map((n) => n.message)).toEqual([
+      expect.stringMatching(/cannot set whether agents may pause.*REST API.*R30/),
+      expect.stringMatching(/cannot record one side only.*R29/),
+      expect.stringMatching(/no IVR-part setting.*R31/),
+    ]);
   });
 });
