@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { assignBehavior } from './behavior.ts';
 import { assignModel } from './model.ts';
 import { assignConnect } from './connect.ts';
+import { assignTwilio } from './twilio.ts';
 
 export const assignKind = defineKind({
   model: assignModel,
@@ -31,5 +32,5 @@ export const assignKind = defineKind({
       ringTimeoutSeconds: a.seconds(600),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': assignConnect },
+  formats: { 'amazon-connect': assignConnect, 'twilio-studio': assignTwilio },
 });

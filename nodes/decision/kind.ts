@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { decisionBehavior } from './behavior.ts';
 import { decisionModel, NO_MATCH } from './model.ts';
 import { decisionConnect } from './connect.ts';
+import { decisionTwilio } from './twilio.ts';
 
 export const decisionKind = defineKind({
   model: decisionModel,
@@ -26,5 +27,5 @@ export const decisionKind = defineKind({
       source: a.text(200),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': decisionConnect },
+  formats: { 'amazon-connect': decisionConnect, 'twilio-studio': decisionTwilio },
 });

@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { flowBehavior } from './behavior.ts';
 import { flowModel } from './model.ts';
 import { flowConnect } from './connect.ts';
+import { flowTwilio } from './twilio.ts';
 
 export const flowKind = defineKind({
   model: flowModel,
@@ -21,5 +22,5 @@ export const flowKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, flowId: a.id, returns: fc.boolean() }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': flowConnect },
+  formats: { 'amazon-connect': flowConnect, 'twilio-studio': flowTwilio },
 });

@@ -10,6 +10,7 @@
 import type { Arbitrary, default as FastCheck } from 'fast-check';
 import type { z } from 'zod';
 import type { ConnectFormat } from './connect.ts';
+import type { TwilioFormat } from './twilio.ts';
 import type { QueueTarget, TransferTarget } from './fields.ts';
 import type { WorkspaceView } from './workspace.ts';
 
@@ -263,6 +264,7 @@ export interface KindParts<K extends string, D> {
 /** A kind's part of each platform format it takes part in. */
 export interface KindFormats<D> {
   'amazon-connect'?: ConnectFormat<D>;
+  'twilio-studio'?: TwilioFormat<D>;
 }
 
 export interface KindDefinition<K extends string = string, D = unknown> extends KindParts<K, D> {

@@ -15,7 +15,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 
 /** The formats kinds may read and write. */
-export type FormatName = 'amazon-connect';
+export type FormatName = 'amazon-connect' | 'twilio-studio';
 
 /**
  * How far a Recflow simulation follows what an imported action does on the platform:

@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { menuBehavior } from './behavior.ts';
 import { MENU_DIGITS, menuModel } from './model.ts';
 import { menuConnect } from './connect.ts';
+import { menuTwilio } from './twilio.ts';
 
 export const menuKind = defineKind({
   model: menuModel,
@@ -34,5 +35,5 @@ export const menuKind = defineKind({
       timeoutSeconds: fc.option(a.seconds(300), { nil: null }),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': menuConnect },
+  formats: { 'amazon-connect': menuConnect, 'twilio-studio': menuTwilio },
 });

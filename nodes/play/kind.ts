@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { playBehavior } from './behavior.ts';
 import { playModel } from './model.ts';
 import { playConnect } from './connect.ts';
+import { playTwilio } from './twilio.ts';
 
 export const playKind = defineKind({
   model: playModel,
@@ -17,5 +18,5 @@ export const playKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, text: a.text(400), durationSeconds: a.seconds(600), recordingNotice: fc.boolean() }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': playConnect },
+  formats: { 'amazon-connect': playConnect, 'twilio-studio': playTwilio },
 });

@@ -3,6 +3,7 @@ import { defineKind, type WorkspaceRef } from '../kit/contract.ts';
 import { queueBehavior } from './behavior.ts';
 import { type QueueData, queueModel } from './model.ts';
 import { queueConnect } from './connect.ts';
+import { queueTwilio } from './twilio.ts';
 
 function references({ target: t }: QueueData): WorkspaceRef[] {
   if (t.type === 'ringGroup') return t.ringGroupId === '' ? [] : [{ type: 'ringGroup', id: t.ringGroupId }];
@@ -42,5 +43,5 @@ export const queueKind = defineKind({
       queueName: a.text(200),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': queueConnect },
+  formats: { 'amazon-connect': queueConnect, 'twilio-studio': queueTwilio },
 });

@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { recordingBehavior, recordingSettings } from './behavior.ts';
 import { recordingModel } from './model.ts';
 import { recordingConnect } from './connect.ts';
+import { recordingTwilio } from './twilio.ts';
 
 export const recordingKind = defineKind({
   model: recordingModel,
@@ -25,5 +26,5 @@ export const recordingKind = defineKind({
       ivr: fc.constantFrom('default' as const, 'record' as const, 'skip' as const),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': recordingConnect },
+  formats: { 'amazon-connect': recordingConnect, 'twilio-studio': recordingTwilio },
 });

@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { stepBehavior } from './behavior.ts';
 import { STEP_ACTIONS, stepModel } from './model.ts';
 import { stepConnect } from './connect.ts';
+import { stepTwilio } from './twilio.ts';
 
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const hasHostileKey = (v: unknown): boolean =>
@@ -33,5 +34,5 @@ export const stepKind = defineKind({
       { requiredKeys: ['label', 'action', 'system', 'seconds'] },
     ),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': stepConnect },
+  formats: { 'amazon-connect': stepConnect, 'twilio-studio': stepTwilio },
 });

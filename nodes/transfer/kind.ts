@@ -3,6 +3,7 @@ import { defineKind } from '../kit/contract.ts';
 import { transferBehavior } from './behavior.ts';
 import { transferModel } from './model.ts';
 import { transferConnect } from './connect.ts';
+import { transferTwilio } from './twilio.ts';
 
 export const transferKind = defineKind({
   model: transferModel,
@@ -23,5 +24,5 @@ export const transferKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, target: a.transferTarget, ringTimeoutSeconds: a.seconds(600) }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': transferConnect },
+  formats: { 'amazon-connect': transferConnect, 'twilio-studio': transferTwilio },
 });

@@ -1,5 +1,6 @@
 /** Voicemail: records the caller's message as its own recording (R19), then goes on. */
 import { defineKind } from '../kit/contract.ts';
+import { voicemailTwilio } from './twilio.ts';
 import { voicemailBehavior } from './behavior.ts';
 import { voicemailModel } from './model.ts';
 
@@ -14,4 +15,5 @@ export const voicemailKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, prompt: a.text(400), maxLengthSeconds: a.seconds(600) }),
   ui: () => import('./ui.tsx'),
+  formats: { 'twilio-studio': voicemailTwilio },
 });

@@ -1,5 +1,5 @@
 /**
- * `recflow export <flow.json> --to amazon-connect [-o out.json] [--json]`: writes a Recflow flow in a platform's
+ * `recflow export <flow.json> --to amazon-connect|twilio-studio [-o out.json] [--json]`: writes a Recflow flow in a platform's
  * own format, with the export report (per node: the actions it became and what the platform does differently).
  * Nothing is written when the platform would refuse the file (its limits).
  */
@@ -15,13 +15,15 @@ import { load, printRefusals } from './validate.ts';
 const USAGE = `Usage: recflow export <flow.json> --to <format> [-o <out.json>] [--json]
 
 Writes a Recflow flow in a platform's format: amazon-connect (the Amazon
-Connect flow language, for the console's Import flow or CreateContactFlow).
+Connect flow language, for the console's Import flow or CreateContactFlow)
+or twilio-studio (a Studio flow definition, for the Studio REST API or
+the console's flow JSON).
 Imported nodes that were not edited are written back as they came. The
 report lists, per node, the actions it became and what the platform does
 differently from the simulation (with the rule), or cannot express.
 
 Options:
-      --to <format>   the format to write (amazon-connect)
+      --to <format>   the format to write (amazon-connect, twilio-studio)
   -o, --out <file>    write the document there (default: print it; the report goes to stderr)
       --json          print one JSON object (ok, report, document) instead of text
   -h, --help          show this help
@@ -77,7 +79,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 export const exportCommand: Command = {
-  summary: "export a flow in a platform's format (Amazon Connect), with a report",
+  summary: "export a flow in a platform's format (Amazon Connect, Twilio Studio), with a report",
   usage: USAGE,
   run,
 };

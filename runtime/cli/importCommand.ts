@@ -1,5 +1,5 @@
 /**
- * `recflow import <file> [--from amazon-connect] [-o flow.json] [--workspace-out workspace.json] [--json]`:
+ * `recflow import <file> [--from amazon-connect|twilio-studio] [-o flow.json] [--workspace-out workspace.json] [--json]`:
  * reads a flow in a platform's own format (told from its content when --from is absent) and writes a Recflow
  * flow document, and with --workspace-out a workspace on that platform's preset holding what the flow names.
  * Prints the import report: per action, the kind it became and what is simulated, approximated or not.
@@ -18,13 +18,14 @@ const USAGE = `Usage: recflow import <file> [--from <format>] [-o <flow.json>] [
 
 Reads a flow exported from a contact-centre platform and writes it as a
 Recflow flow. Formats: amazon-connect (the Amazon Connect flow language, or
-a DescribeContactFlow response holding it). Without --from the format is
-told from the content. The report lists, per action, the node kind it
+a DescribeContactFlow response holding it) and twilio-studio (a Twilio
+Studio flow definition: description, states, initial_state, flags).
+Without --from the format is told from the content. The report lists, per action, the node kind it
 became and what the simulation follows, approximates or leaves out, with
 the JSON path of each action.
 
 Options:
-      --from <format>           the file's format (amazon-connect)
+      --from <format>           the file's format (amazon-connect, twilio-studio)
   -o, --out <file>              write the Recflow flow there (default: print it when --json is absent and no
                                 --out is given, the report goes to stderr)
       --workspace-out <file>    also write a workspace on the platform's preset with the queues, agents,
@@ -85,7 +86,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
 }
 
 export const importCommand: Command = {
-  summary: "import a platform's flow (Amazon Connect) as a Recflow flow, with a report",
+  summary: "import a platform's flow (Amazon Connect, Twilio Studio) as a Recflow flow, with a report",
   usage: USAGE,
   run,
 };

@@ -1,6 +1,6 @@
 /**
  * `recflow import` and `recflow export` as a user runs them (through `main`, with the output captured): a Connect
- * flow imported with its workspace, simulated-ready (validate, cover), exported back unchanged; refusals with
+ * flow and a Twilio Studio flow imported with its workspace, simulated-ready (validate, cover), exported back unchanged; refusals with
  * their JSON path and exit 2.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -69,9 +69,9 @@ describe('recflow import / export (Amazon Connect)', () => {
     ['refused/start-names-nothing.json', '$.StartAction: names no action: there is no action "welcome"'],
     ['refused/duplicate-identifiers.json', '$.Actions[2].Identifier: duplicate identifier "hello"'],
     ['refused/older-export.json', '$.modules: an older Amazon Connect console export (modules[])'],
-    ['refused/not-connect.json', '$: not a flow Recflow can import'],
+    ['refused/not-connect.json', '$: not an Amazon Connect flow'],
   ])('refuses %s with exit 2 and the JSON path', async (file, line) => {
-    const r = await recflow('import', `${FIXTURES}/${file}`);
+    const r = await recflow('import', `${FIXTURES}/${file}`, '--from', 'amazon-connect');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(line);
     expect(r.stdout).toBe('');
@@ -88,5 +88,53 @@ describe('recflow import / export (Amazon Connect)', () => {
     const missing = await recflow('export', 'examples/flows/support-line.json');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--to');
+  });
+});
+
+const STUDIO = 'runtime/platforms/twilio-studio/fixtures';
+
+describe('recflow import / export (Twilio Studio)', () => {
+  it('imports a Studio flow told from its content, with its workspace on the twilio-studio preset; exports it back state for state', async () => {
+    const flow = join(dir, 'studio.json');
+    const ws = join(dir, 'studio-ws.json');
+    const imported = await recflow('import', `${STUDIO}/support-line.json`, '-o', flow, '--workspace-out', ws);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Twilio Studio: 9 actions imported — 1 simulated, 4 approximated, 4 not simulated');
+    expect(imported.stdout).toContain('approximated  gather-input-on-call → menu "main_menu"  $.states[3]');
+    expect(JSON.parse(readFileSync(ws, 'utf8')).platform).toBe('twilio-studio');
+    expect((await recflow('validate', flow, '--workspace', ws)).code).toBe(0);
+    expect((await recflow('cover', flow, '--workspace', ws)).code).toBe(0);
+    const out = join(dir, 'studio-back.json');
+    const exported = await recflow('export', flow, '--to', 'twilio-studio', '-o', out);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('recording "start_recording" (unchanged) → record-call "start_recording"');
+    const source = JSON.parse(readFileSync(join(ROOT, STUDIO, 'support-line.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    const core = (s: { name: string; type: string; transitions: unknown; properties: Record<string, unknown> }) => JSON.stringify([s.name, s.type, s.transitions, { ...s.properties, offset: undefined }]);
+    expect(written.states.map(core)).toEqual(source.states.map(core));
+    expect([written.initial_state, written.flags, written.description]).toEqual([source.initial_state, source.flags, source.description]);
+  });
+
+  it.each([
+    ['refused/legacy-export.json', "$.InitialState: Twilio's legacy export (InitialState, ConnectCaller)"],
+    ['refused/initial-names-nothing.json', '$.initial_state: names no state: there is no state "Start"'],
+    ['refused/next-names-nothing.json', '$.states[1].transitions[0].next: names no state'],
+    ['refused/duplicate-names.json', '$.states[2].name: duplicate state name "hello"'],
+    ['refused/not-studio.json', '$: not a Twilio Studio flow definition'],
+  ])('refuses %s with exit 2 and the JSON path', async (file, line) => {
+    const r = await recflow('import', `${STUDIO}/${file}`, '--from', 'twilio-studio');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(line);
+    expect(r.stdout).toBe('');
+  });
+
+  it('export of a drawn flow names what Studio cannot express, by node', async () => {
+    const r = await recflow('export', 'examples/flows/support-line.json', '--to', 'twilio-studio', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(body.document.states[0]).toMatchObject({ type: 'trigger' });
+    expect(body.document.initial_state).toBe(body.document.states[0].name);
+    expect(body.report.format).toBe('twilio-studio');
+    expect(body.report.rows.every((row: { origin: string }) => row.origin === 'drawn')).toBe(true);
   });
 });

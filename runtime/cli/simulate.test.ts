@@ -90,11 +90,11 @@ describe('recflow test', () => {
     expect(r.code).toBe(0);
     expect(r.out).not.toMatch(/^(ERROR|SKIP)/m);
     expect(r.out).toContain(
-      'Not scenarios, left out: examples/amazon-connect/describe-contact-flow.json (an Amazon Connect flow), examples/amazon-connect/support-line.json (an Amazon Connect flow), examples/flows/claims-line.json (a flow document), examples/flows/outside-transfer.json (a flow document), examples/flows/payments-line.json (a flow document), examples/flows/support-line.json (a flow document), examples/published/support-line.json (a flow document), examples/workspace.json (a workspace document)',
+      'Not scenarios, left out: examples/amazon-connect/describe-contact-flow.json (an Amazon Connect flow), examples/amazon-connect/support-line.json (an Amazon Connect flow), examples/flows/claims-line.json (a flow document), examples/flows/outside-transfer.json (a flow document), examples/flows/payments-line.json (a flow document), examples/flows/support-line.json (a flow document), examples/published/support-line.json (a flow document), examples/twilio-studio/support-line.json (a Twilio Studio flow definition), examples/workspace.json (a workspace document)',
     );
     expect(r.out).toMatch(/15 passed, 0 failed, 0 skipped, 0 could not run/);
     const json = JSON.parse((await cli(['test', 'examples', '--json'])).out) as { notScenarios: unknown[]; scenarios: unknown[] };
-    expect(json.notScenarios).toHaveLength(8);
+    expect(json.notScenarios).toHaveLength(9);
     expect(json.scenarios).toHaveLength(15);
     expect(await cli(['test', 'examples/flows/support-line.json'])).toMatchObject({ code: 2, out: expect.stringMatching(/this is a flow document, not a scenario/) });
     expect(await cli(['test', 'examples/amazon-connect/support-line.json'])).toMatchObject({

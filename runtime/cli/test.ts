@@ -5,7 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readJson } from '../document/errors.ts';
-import { detectFormat } from '../platforms/formats.ts';
+import { detectFormat, withArticle } from '../platforms/formats.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkExpectation, formatMismatch, parseScenario, simulate } from '../call/scenario.ts';
@@ -76,7 +76,7 @@ function otherDocument(text: string): string | null {
   if (typeof format === 'string' && Object.hasOwn(OTHER_DOCUMENTS, format)) return `a ${OTHER_DOCUMENTS[format]!} document`;
   // A platform's flow kept beside the scenarios (to import, or as exported) is their company too.
   const platform = detectFormat(read.value);
-  return platform.ok ? `an ${platform.format.documentName}` : null;
+  return platform.ok ? withArticle(platform.format.documentName) : null;
 }
 
 const segmentText = (r: CallResult) => r.segments.map((s) => `${s.start}–${s.end} ${s.endReason}`).join(', ') || 'none';

@@ -9,9 +9,10 @@
 import { entryKind, getKind, getModel, kindReading } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
 import type { Fidelity, FormatName, FormatNote, KindFormat } from '../../nodes/kit/formats.ts';
+import type { PlatformRef } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
-import type { FlowDoc, FlowEdge, FlowNode } from '../document/flow.ts';
-import type { WorkspaceDoc } from '../document/workspace.ts';
+import { createFlow, type FlowDoc, type FlowEdge, type FlowNode } from '../document/flow.ts';
+import { choosePlatform, createWorkspace, defaultRole, type WorkspaceDoc } from '../document/workspace.ts';
 
 export type { Fidelity, FormatName, FormatNote };
 
@@ -219,4 +220,86 @@ export function recflowId(text: string, taken: Set<string>, prefix = ''): string
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
   return id;
+}
+
+// ---------------------------------------------------------------- what an import names, and its workspace
+
+/**
+ * The Recflow id of something an action names: the same for the same value on every import and export (so an
+ * export can read an original action again and compare), the value's last ARN segment (what Recflow writes
+ * back for a drawn node is the workspace id, so ids survive a round trip), with a short hash of the whole
+ * value when two values share that segment.
+ */
+export function refId(ref: PlatformRef, clash = false): string {
+  const slug = shortName(ref.value).replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/-+$/g, '').slice(0, clash ? 55 : 64);
+  return clash ? `${slug}-${hash(ref.value)}` : slug;
+}
+
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36).padStart(7, '0').slice(0, 8);
+}
+
+/** The workspace things an import names, by platform value, with the Recflow ids they got. */
+export class References {
+  readonly byKey = new Map<string, { ref: PlatformRef; id: string }>();
+  private readonly owner = new Map<string, string>();
+  id(ref: PlatformRef): string {
+    const key = `${ref.type}\u0000${ref.value}`;
+    const known = this.byKey.get(key);
+    if (known) return known.id;
+    let id = refId(ref);
+    if (this.owner.has(id) && this.owner.get(id) !== key) id = refId(ref, true);
+    this.owner.set(id, key);
+    this.byKey.set(key, { ref, id });
+    return id;
+  }
+}
+
+const shortName = (v: string) => v.split(/[/:]/).pop() || v;
+
+/**
+ * The workspace an imported flow runs in, on its platform's preset: a ring group for each queue it names (with one stand-in
+ * agent, so a simulated call can be answered), an agent for each agent queue, an empty flow for each flow or
+ * module it continues in, and one phone number calling it (Connect assigns numbers outside the flow).
+ */
+export function workspaceFor(
+  platform: FormatName,
+  flowId: string,
+  flowName: string,
+  refs: References,
+  entry: FlowNode,
+  numbersWhy: string,
+  entryWhy: string,
+): { workspace: WorkspaceDoc; added: ImportReport['added'] } {
+  const ws = createWorkspace(flowName);
+  choosePlatform(ws, platform);
+  const added: ImportReport['added'] = [];
+  const taken = new Set<string>([...refs.byKey.values()].map((r) => r.id));
+  const numberId = recflowId(`num-${flowId}`, taken);
+  ws.numbers.push({
+    id: numberId,
+    number: '+15550100',
+    label: `Stand-in number for ${flowName} (${numbersWhy})`,
+    flowId,
+    override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
+  });
+  (entry.data as { numberIds: string[] }).numberIds = [numberId];
+  added.push({ nodeId: entry.id, kind: entry.kind, why: `where calls enter (${entryWhy}), for the stand-in number ${numberId}` });
+  const roleId = recflowId('role-agent', taken);
+  ws.roles.push(defaultRole(roleId, 'Agent'));
+  for (const { ref, id } of refs.byKey.values()) {
+    const name = shortName(ref.value).slice(0, 200);
+    if (ref.type === 'queue') {
+      const agentId = recflowId(`ag-${id}`, taken);
+      ws.agents.push({ id: agentId, name: `Stand-in agent of ${name}`.slice(0, 200), roleId });
+      ws.ringGroups.push({ id, name, memberIds: [agentId] });
+    } else if (ref.type === 'agentQueue') {
+      ws.agents.push({ id, name, roleId });
+    } else if (ref.type === 'flow') {
+      ws.flows.push(createFlow(id, name));
+    }
+  }
+  return { workspace: ws, added };
 }

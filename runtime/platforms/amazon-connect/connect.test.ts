@@ -196,13 +196,13 @@ describe('Amazon Connect import: each action read by its kind, with the report',
 
 describe('Amazon Connect import: refusals with the JSON path, never a crash', () => {
   it.each([
-    ['refused/not-connect.json', '$', 'not a flow Recflow can import'],
+    ['refused/not-connect.json', '$', 'not an Amazon Connect flow'],
     ['refused/older-export.json', '$.modules', 'older Amazon Connect console export (modules[])'],
     ['refused/start-names-nothing.json', '$.StartAction', 'names no action: there is no action "welcome"'],
     ['refused/next-names-nothing.json', '$.Actions[0].Transitions.Errors[0].NextAction', 'there is no action "gone"'],
     ['refused/duplicate-identifiers.json', '$.Actions[2].Identifier', 'duplicate identifier "hello" (first at $.Actions[0])'],
   ])('%s', (file, path, message) => {
-    const outcome = importPlatformFlow(text(file));
+    const outcome = importPlatformFlow(text(file), 'amazon-connect');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.errors).toContainEqual({ path, message: expect.stringContaining(message) });
@@ -246,7 +246,9 @@ describe('Amazon Connect import: refusals with the JSON path, never a crash', ()
   it('tells the format from the content', () => {
     expect(detectFormat(text('support-line.json'))).toMatchObject({ ok: true, format: { name: 'amazon-connect' } });
     expect(detectFormat(text('describe-contact-flow.json'))).toMatchObject({ ok: true, format: { name: 'amazon-connect' } });
-    expect(detectFormat(text('refused/not-connect.json')).ok).toBe(false);
+    // A Studio flow is told apart: it is Twilio's, not Connect's.
+    expect(detectFormat(text('refused/not-connect.json'))).toMatchObject({ ok: true, format: { name: 'twilio-studio' } });
+    expect(detectFormat('{"steps": []}').ok).toBe(false);
   });
 });
 

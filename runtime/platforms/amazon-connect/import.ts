@@ -10,8 +10,7 @@ import type { ConnectAction } from '../../../nodes/kit/connect.ts';
 import type { JsonObject, JsonValue, PlatformRef, ReadResult } from '../../../nodes/kit/formats.ts';
 import { idSchema } from '../../../nodes/kit/fields.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
-import { createFlow, FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
-import { choosePlatform, createWorkspace, defaultRole, type WorkspaceDoc } from '../../document/workspace.ts';
+import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
 import {
   entryNode,
   entryPort,
@@ -25,8 +24,12 @@ import {
   type ReportProblem,
   readerOf,
   recflowId,
+  References,
+  workspaceFor,
   worstFidelity,
 } from '../format.ts';
+
+export { References };
 import { actionMetadata, type ConnectDocument, checkConnectDocument, detectConnect, HINTS_KEY, positionOf } from './document.ts';
 
 export const FORMAT = 'amazon-connect' as const;
@@ -40,41 +43,6 @@ export function slotTarget(action: ConnectAction, slot: string): string | undefi
   const list = m[1] === 'Conditions' ? action.Transitions.Conditions : action.Transitions.Errors;
   return list?.[Number(m[2])]?.NextAction;
 }
-
-/**
- * The Recflow id of something an action names: the same for the same value on every import and export (so an
- * export can read an original action again and compare), the value's last ARN segment (what Recflow writes
- * back for a drawn node is the workspace id, so ids survive a round trip), with a short hash of the whole
- * value when two values share that segment.
- */
-export function refId(ref: PlatformRef, clash = false): string {
-  const slug = shortName(ref.value).replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/-+$/g, '').slice(0, clash ? 55 : 64);
-  return clash ? `${slug}-${hash(ref.value)}` : slug;
-}
-
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36).padStart(7, '0').slice(0, 8);
-}
-
-/** The workspace things an import names, by platform value, with the Recflow ids they got. */
-export class References {
-  readonly byKey = new Map<string, { ref: PlatformRef; id: string }>();
-  private readonly owner = new Map<string, string>();
-  id(ref: PlatformRef): string {
-    const key = `${ref.type}\u0000${ref.value}`;
-    const known = this.byKey.get(key);
-    if (known) return known.id;
-    let id = refId(ref);
-    if (this.owner.has(id) && this.owner.get(id) !== key) id = refId(ref, true);
-    this.owner.set(id, key);
-    this.byKey.set(key, { ref, id });
-    return id;
-  }
-}
-
-const shortName = (v: string) => v.split(/[/:]/).pop() || v;
 
 /**
  * Reads a Connect flow (text or a parsed value). Never throws: a refusal comes back with JSON paths.
@@ -190,7 +158,7 @@ function build(doc: ConnectDocument, problems: ReportProblem[], options: ImportO
 
   const flowName = options.name ?? (typeof doc.Metadata?.name === 'string' && doc.Metadata.name.trim() !== '' ? doc.Metadata.name.slice(0, 200) : 'Amazon Connect flow');
   const flowId = options.flowId ?? recflowId(flowName.toLowerCase(), new Set(refs.byKey.size ? [...refs.byKey.values()].map((r) => r.id) : []));
-  const { workspace, added } = workspaceFor(flowId, flowName, refs, entry);
+  const { workspace, added } = workspaceFor(FORMAT, flowId, flowName, refs, entry, "Connect assigns numbers outside the flow", "Connect's entry point");
   const flow: FlowDoc = { format: FLOW_FORMAT, version: FLOW_VERSION, id: flowId, name: flowName, nodes, edges };
   if (typeof doc.Metadata?.description === 'string' && doc.Metadata.description !== '') flow.description = doc.Metadata.description.slice(0, 2000);
   // The document Recflow writes must read back: a kind writing data its schema refuses is a bug, said plainly.
@@ -199,41 +167,4 @@ function build(doc: ConnectDocument, problems: ReportProblem[], options: ImportO
   workspace.flows.unshift(check.value);
   const report: ImportReport = { format: FORMAT, platform: PLATFORM, rows, problems, added };
   return { ok: true, flow: check.value, workspace, report };
-}
-
-/**
- * The workspace the flow runs in on the Connect preset: a ring group for each queue it names (with one stand-in
- * agent, so a simulated call can be answered), an agent for each agent queue, an empty flow for each flow or
- * module it continues in, and one phone number calling it (Connect assigns numbers outside the flow).
- */
-function workspaceFor(flowId: string, flowName: string, refs: References, entry: FlowNode): { workspace: WorkspaceDoc; added: ImportReport['added'] } {
-  const ws = createWorkspace(flowName);
-  choosePlatform(ws, 'amazon-connect');
-  const added: ImportReport['added'] = [];
-  const taken = new Set<string>([...refs.byKey.values()].map((r) => r.id));
-  const numberId = recflowId(`num-${flowId}`, taken);
-  ws.numbers.push({
-    id: numberId,
-    number: '+15550100',
-    label: `Stand-in number for ${flowName} (Connect assigns numbers outside the flow)`,
-    flowId,
-    override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
-  });
-  (entry.data as { numberIds: string[] }).numberIds = [numberId];
-  added.push({ nodeId: entry.id, kind: entry.kind, why: `where calls enter (Connect's entry point), for the stand-in number ${numberId}` });
-  const roleId = recflowId('role-agent', taken);
-  ws.roles.push(defaultRole(roleId, 'Agent'));
-  for (const { ref, id } of refs.byKey.values()) {
-    const name = shortName(ref.value).slice(0, 200);
-    if (ref.type === 'queue') {
-      const agentId = recflowId(`ag-${id}`, taken);
-      ws.agents.push({ id: agentId, name: `Stand-in agent of ${name}`.slice(0, 200), roleId });
-      ws.ringGroups.push({ id, name, memberIds: [agentId] });
-    } else if (ref.type === 'agentQueue') {
-      ws.agents.push({ id, name, roleId });
-    } else if (ref.type === 'flow') {
-      ws.flows.push(createFlow(id, name));
-    }
-  }
-  return { workspace: ws, added };
 }

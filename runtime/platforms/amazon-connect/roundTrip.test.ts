@@ -9,49 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleWorkspace } from '../../../examples/index.ts';
 import { coverFlow } from '../../call/cover.ts';
 import { simulate } from '../../call/scenario.ts';
-import type { CallResult } from '../../call/types.ts';
 import { generateFlow } from '../../checks/generateFlow.ts';
 import type { FlowDoc } from '../../document/flow.ts';
 import { choosePlatform, type WorkspaceDoc } from '../../document/workspace.ts';
+import { exportAndBack, recordedText } from '../exportAndBack.ts';
 import { importPlatformFlow } from '../formats.ts';
 import { exportConnectFlow } from './export.ts';
 
-const recorded = (r: CallResult) =>
-  JSON.stringify({
-    segments: r.segments.map((s) => [s.start, s.end, s.channelA, s.channelB, s.endReason, s.sides]),
-    voicemails: r.voicemails.map((v) => [v.start, v.end, v.endReason]),
-  });
-
-interface Outcome {
-  scenarios: number;
-  same: number;
-  explained: number;
-  unexplained: string[];
-}
-
-function roundTrip(ws: WorkspaceDoc, flow: FlowDoc): Outcome {
-  const exported = exportConnectFlow(flow);
-  if (!exported.ok) throw new Error(JSON.stringify(exported.errors));
-  const back = importPlatformFlow(exported.text, 'amazon-connect', { flowId: flow.id, name: flow.name });
-  if (!back.ok) throw new Error(JSON.stringify(back.errors));
-  // What Connect does differently, by node: every row whose export is not as simulated.
-  const reasons = new Map(exported.report.rows.filter((r) => r.fidelity !== 'simulated').map((r) => [r.nodeId, r.notes]));
-  const out: Outcome = { scenarios: 0, same: 0, explained: 0, unexplained: [] };
-  for (const s of coverFlow(ws, flow, { maxStates: 4000 }).scenarios) {
-    out.scenarios++;
-    const before = simulate(ws, flow, { call: s.call, actions: s.actions });
-    const after = simulate(ws, back.flow, { call: s.call, actions: s.actions });
-    if (recorded(before) === recorded(after)) {
-      out.same++;
-      continue;
-    }
-    // Explained: a node the call passed is one the report says Connect does differently, with the rule.
-    const onPath = before.path.filter((id) => reasons.get(id)?.some((n) => /\bR\d+\b|Connect has no|cannot/.test(n.message)));
-    if (onPath.length > 0) out.explained++;
-    else out.unexplained.push(`${s.name}: before ${recorded(before)} after ${recorded(after)}`);
-  }
-  return out;
-}
+const recorded = recordedText;
+const roundTrip = (ws: WorkspaceDoc, flow: FlowDoc) => exportAndBack(ws, flow, 'amazon-connect');
 
 function connectWorkspace(): WorkspaceDoc {
   const ws = structuredClone(loadExampleWorkspace());

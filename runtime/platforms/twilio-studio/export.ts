@@ -1,0 +1,192 @@
+/**
+ * A Recflow flow → a Twilio Studio flow definition and the export report. An imported node that was not
+ * edited gives back its original state (name, type, transitions and properties as they were; only where its
+ * transitions lead follows the edges, and `properties.offset` the node's position); an edited one is written
+ * by its kind from its original; a drawn one by its kind. What Studio cannot express is listed by node.
+ */
+import { getModel, isEntry } from '../../../nodes/index.ts';
+import { type ExitBinding, type FormatNote, type JsonValue, sameJson, type WriteResult } from '../../../nodes/kit/formats.ts';
+import type { StudioState } from '../../../nodes/kit/twilio.ts';
+import type { FlowDoc, FlowNode } from '../../document/flow.ts';
+import { type ExportOutcome, type ExportReport, type ExportRow, type ReportProblem, portsOf, References, worstFidelity, writerOf } from '../format.ts';
+import { MAX_STATES, type StudioDocument } from './document.ts';
+import { FORMAT, PLATFORM, type StudioEnvelope, slotTarget } from './import.ts';
+
+type Exit = WriteResult<StudioState>['exits'][number];
+
+interface Emission {
+  node: FlowNode;
+  index: number;
+  states: StudioState[];
+  exits: Exit[];
+  notes: FormatNote[];
+  origin: ExportRow['origin'];
+  /** The original's transitions are kept (those no port is bound to keep their own targets). */
+  keepsOriginal: boolean;
+}
+
+/** A widget name Studio accepts (letters, digits, underscores), unique among `taken`. */
+function studioName(text: string, taken: Set<string>): string {
+  const base = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'widget';
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+  taken.add(name);
+  return name;
+}
+
+function setNext(state: StudioState, slot: string, next: string | undefined): void {
+  const m = /^transitions\[(\d+)\]$/.exec(slot);
+  const t = m ? state.transitions[Number(m[1])] : undefined;
+  if (!t) return;
+  if (next === undefined) delete t.next;
+  else t.next = next;
+}
+
+const portsOfData = (node: FlowNode, data: unknown) => getModel(node.kind)?.ports(data).map((p) => p.id) ?? [];
+
+/**
+ * Writes a flow as a Studio flow definition. Never throws; the report lists, per node, the widgets it became
+ * and what Studio does differently, and Studio's limits as problems (errors: Studio would refuse the file).
+ */
+export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
+  const named = new Set<string>();
+  const platformId = (ref: { type: 'ringGroup' | 'agent' | 'flow'; id: string }): string => {
+    named.add(`${ref.type} ${ref.id}`);
+    return ref.id;
+  };
+  const problems: ReportProblem[] = [];
+  const entry = flow.nodes.find((n) => isEntry(n));
+  const formatOf = (n: FlowNode) => writerOf<StudioState>(FORMAT, n.kind);
+  const originalOf = (n: FlowNode): StudioState | undefined => {
+    if (n.origin?.format !== FORMAT) return undefined;
+    return (n.origin.action as unknown as StudioState | undefined) ?? formatOf(n)?.keeps?.(n.data);
+  };
+  const originals = flow.nodes.map(originalOf).filter((o) => o !== undefined);
+  const predecessors = new Map<string, StudioState[]>();
+  for (const s of originals) for (const t of new Set(s.transitions.map((x) => x.next))) if (t !== undefined) predecessors.set(t, [...(predecessors.get(t) ?? []), s]);
+  const refs = new References();
+  const taken = new Set<string>(originals.map((o) => o.name));
+
+  const emissions: Emission[] = [];
+  flow.nodes.forEach((node, index) => {
+    // An entry Recflow added on import (the definition started elsewhere than a trigger) is not a state:
+    // the definition starts where it leads, as it did.
+    if (node === entry && node.origin?.format === FORMAT && node.origin.action === undefined) {
+      emissions.push({ node, index, states: [], exits: [], notes: [], origin: 'unchanged', keepsOriginal: false });
+      return;
+    }
+    const format = formatOf(node);
+    const original = originalOf(node);
+    const title = getModel(node.kind)?.title ?? node.kind;
+    const base = { node, index, exits: [], origin: (original ? 'edited' : 'drawn') as ExportRow['origin'], keepsOriginal: false };
+    if (!format) {
+      const ends = portsOf(node).length === 0;
+      const notes: FormatNote[] = [
+        ends
+          ? { fidelity: 'simulated', message: `Studio has no ${title} widget: a transition with no next ends the call, as here` }
+          : { fidelity: 'not-simulated', message: `Studio has no ${title} widget: the call ends where it would enter this node` },
+      ];
+      emissions.push({ ...base, states: [], notes });
+      return;
+    }
+    let before: unknown;
+    let bindings: ExitBinding[] = [];
+    if (original) {
+      const read = format.read(structuredClone(original), { ref: (r) => refs.id(r), predecessors: predecessors.get(original.name) ?? [] });
+      before = read?.data;
+      bindings = read?.exits ?? [];
+    }
+    const written = format.write(node.data, { original, before, platformId });
+    const first = written.actions[0];
+    if (original && before !== undefined && written.actions.length === 1 && first!.type === original.type && sameJson(portsOfData(node, before), portsOf(node))) {
+      const state: StudioState = { ...structuredClone(original), properties: first!.properties };
+      const unchanged = sameJson(first!.properties, original.properties);
+      emissions.push({ ...base, states: [state], exits: bindings.map((b) => ({ action: 0, ...b })), notes: unchanged ? [] : written.notes, origin: unchanged ? 'unchanged' : 'edited', keepsOriginal: true });
+      return;
+    }
+    emissions.push({ ...base, states: written.actions, exits: written.exits, notes: written.notes });
+  });
+
+  // Names: an imported node keeps its state's; a drawn one is named after the node.
+  for (const e of emissions) {
+    const original = originalOf(e.node);
+    e.states.forEach((s, i) => {
+      s.name = i === 0 && original ? original.name : studioName(i === 0 ? e.node.id : `${e.node.id}_${i + 1}`, taken);
+      s.properties = { ...s.properties, offset: { x: Math.round(e.node.position.x + i * 40), y: Math.round(e.node.position.y + i * 40) } };
+    });
+  }
+  const firstState = new Map(emissions.filter((e) => e.states.length > 0).map((e) => [e.node.id, e.states[0]!.name]));
+  const written = new Set(emissions.flatMap((e) => e.states.map((s) => s.name)));
+  const edgeFrom = new Map(flow.edges.map((ed) => [`${ed.source}\u0000${ed.sourcePort}`, ed.target]));
+
+  for (const e of emissions) {
+    if (e.states.length === 0) continue;
+    const original = originalOf(e.node);
+    const used = new Set<string>();
+    const bound = new Set<string>();
+    for (const exit of e.exits) {
+      const state = e.states[exit.action];
+      if (!state) continue;
+      bound.add(`${exit.action} ${exit.slot}`);
+      if ('to' in exit) {
+        setNext(state, exit.slot, e.states[exit.to]!.name);
+        continue;
+      }
+      used.add(exit.port);
+      const target = edgeFrom.get(`${e.node.id}\u0000${exit.port}`);
+      if (target !== undefined && firstState.has(target)) {
+        setNext(state, exit.slot, firstState.get(target));
+        continue;
+      }
+      // A transition back into the widget itself was imported without an edge: it is given back as it was.
+      const was = e.keepsOriginal && original ? slotTarget(original, exit.slot) : undefined;
+      if (was !== undefined && was === original?.name) continue;
+      setNext(state, exit.slot, undefined);
+    }
+    e.states.forEach((s, i) => {
+      s.transitions.forEach((t, k) => {
+        if (bound.has(`${i} transitions[${k}]`) || t.next === undefined || written.has(t.next)) return;
+        e.notes.push({ fidelity: 'approximated', message: `the ${t.event} transition led to "${t.next}", which is no longer in the flow: it now ends the call` });
+        delete t.next;
+      });
+    });
+    for (const port of portsOf(e.node)) {
+      if (used.has(port) || !edgeFrom.has(`${e.node.id}\u0000${port}`)) continue;
+      e.notes.push({ fidelity: 'not-simulated', message: `the connection from port ${port} is not exported: the Studio widget has no such transition` });
+    }
+  }
+
+  const entryEmission = emissions.find((e) => e.node === entry);
+  const entryTarget = entry ? edgeFrom.get(`${entry.id}\u0000${portsOf(entry)[0]}`) : undefined;
+  let initial = entryEmission?.states[0]?.name ?? (entryEmission && entryTarget !== undefined ? firstState.get(entryTarget) : undefined);
+  const states = emissions.flatMap((e) => e.states);
+  if (initial === undefined) {
+    const trigger: StudioState = { name: studioName('Trigger', taken), type: 'trigger', transitions: [{ event: 'incomingCall' }], properties: { offset: { x: 0, y: 0 } } };
+    states.unshift(trigger);
+    initial = trigger.name;
+    problems.push({ severity: 'warning', path: '$.nodes', message: 'the flow has no Start: the Studio flow only has a trigger that ends every call' });
+  }
+  const envelope = entry?.origin?.format === FORMAT ? (entry.origin.metadata as unknown as StudioEnvelope | undefined) : undefined;
+  const document: StudioDocument = {
+    description: envelope?.description ?? flow.description ?? flow.name,
+    states,
+    initial_state: initial,
+    flags: envelope?.flags ?? { allow_concurrent_calls: true },
+  };
+  const rows: ExportRow[] = emissions.map((e) => ({
+    path: `$.nodes[${e.index}]`,
+    nodeId: e.node.id,
+    kind: e.node.kind,
+    actions: e.states.map((s) => ({ id: s.name, type: s.type })),
+    origin: e.origin,
+    fidelity: worstFidelity(e.notes),
+    notes: e.notes,
+  }));
+  if (states.length > MAX_STATES) problems.push({ severity: 'error', path: '$.nodes', message: `${states.length} Studio states: Studio accepts at most ${MAX_STATES} in one flow` });
+  if (named.size > 0) {
+    problems.push({ severity: 'warning', path: '$.nodes', message: `written with Recflow's ids where Studio wants a SID, client or queue name (${[...named].join(', ')}): replace them with your account's before publishing` });
+  }
+  const report: ExportReport = { format: FORMAT, platform: PLATFORM, rows, problems };
+  return { ok: true, document: document as unknown as JsonValue, text: `${JSON.stringify(document, null, 2)}\n`, report };
+}
+

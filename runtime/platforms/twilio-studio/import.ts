@@ -1,0 +1,169 @@
+/**
+ * Twilio Studio flow definition → a Recflow flow, its workspace and the import report. Each state is read by
+ * the kind that lists its widget type (the registry's `kindReading`), or kept verbatim by the kind that keeps
+ * every other type; the Trigger is read by the entry kind. Transitions become edges from the ports the kind
+ * bound them to; a transition with no `next` ends the call (`endsCall`); positions come from `properties.offset`.
+ */
+import { getModel, isEntry } from '../../../nodes/index.ts';
+import type { JsonObject, JsonValue, PlatformRef, ReadResult } from '../../../nodes/kit/formats.ts';
+import { idSchema } from '../../../nodes/kit/fields.ts';
+import type { StudioState } from '../../../nodes/kit/twilio.ts';
+import { readJson, toJsonPath } from '../../document/errors.ts';
+import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
+import {
+  entryNode,
+  entryPort,
+  type ImportOptions,
+  type ImportOutcome,
+  type ImportReport,
+  type ImportRow,
+  keeperOf,
+  layoutLayers,
+  portsOf,
+  type ReportProblem,
+  readerOf,
+  recflowId,
+  References,
+  workspaceFor,
+  worstFidelity,
+} from '../format.ts';
+import { checkStudioDocument, detectStudio, offsetOf, type StudioDocument } from './document.ts';
+
+export const FORMAT = 'twilio-studio' as const;
+export const PLATFORM = 'Twilio Studio';
+
+/** The `next` of the transition an exit slot names (`transitions[2]`), or undefined. */
+export function slotTarget(state: StudioState, slot: string): string | undefined {
+  const m = /^transitions\[(\d+)\]$/.exec(slot);
+  return m ? state.transitions[Number(m[1])]?.next : undefined;
+}
+
+/** The flow-level fields of the definition, kept on the entry node so export gives them back. */
+export interface StudioEnvelope {
+  description: string;
+  flags: JsonObject;
+}
+
+/**
+ * Reads a Studio flow definition (text or a parsed value). Never throws: a refusal comes back with JSON paths.
+ *
+ * @example
+ * const outcome = importStudioFlow(text);
+ * if (outcome.ok) outcome.report.rows; // per widget: the kind it became, what is simulated
+ */
+export function importStudioFlow(input: unknown, options: ImportOptions = {}): ImportOutcome {
+  const read = readJson(input);
+  if (!read.ok) return read;
+  const detection = detectStudio(read.value);
+  if (detection.match === 'wrapped') return { ok: false, errors: detection.errors ?? [{ path: '$', message: detection.what }], what: detection.what };
+  if (detection.match === 'no') {
+    return { ok: false, errors: [{ path: '$', message: 'not a Twilio Studio flow definition: expected an object with description, states, initial_state and flags' }] };
+  }
+  const checked = checkStudioDocument(read.value);
+  if (!checked.ok) return checked;
+  return build(checked.doc, [], options);
+}
+
+function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOptions): ImportOutcome {
+  const refs = new References();
+  const predecessors = new Map<string, StudioState[]>();
+  for (const s of doc.states) {
+    for (const t of new Set(s.transitions.map((x) => x.next))) if (t !== undefined) predecessors.set(t, [...(predecessors.get(t) ?? []), s]);
+  }
+  const taken = new Set<string>();
+  const nodeIdOf = new Map<string, string>();
+  // Names Recflow can use as they are keep them, so a node is found by the name Studio shows.
+  for (const s of doc.states) {
+    if (!idSchema.safeParse(s.name).success || taken.has(s.name)) continue;
+    nodeIdOf.set(s.name, s.name);
+    taken.add(s.name);
+  }
+  for (const s of doc.states) if (!nodeIdOf.has(s.name)) nodeIdOf.set(s.name, recflowId(s.name, taken, 'state-'));
+
+  const nodes: FlowNode[] = [];
+  const rows: ImportRow[] = [];
+  const edges: FlowEdge[] = [];
+  const edgeIds = new Set<string>();
+  let positioned = 0;
+  let entry: FlowNode | undefined;
+  doc.states.forEach((state, i) => {
+    const path = toJsonPath(['states', i]);
+    const ctx = { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(state.name) ?? [] };
+    const verbatim = structuredClone(state) as unknown as JsonValue;
+    let reader = readerOf<StudioState>(FORMAT, state.type);
+    let result: ReadResult<unknown> | null = reader?.format.read(structuredClone(state), ctx) ?? null;
+    let declinedBy = result === null && reader && !reader.format.readsOtherTypes ? reader.kind.kind : undefined;
+    if (result && !getModel(reader!.kind.kind)!.schema.safeParse(result.data).success) result = null;
+    // Calls enter at one entry node, the initial state: any other trigger is kept as a step.
+    if (result && reader?.kind.traits.entry && (entry || state.name !== doc.initial_state)) {
+      result = null;
+      declinedBy = `${reader.kind.kind} (calls enter at the initial state only)`;
+    }
+    if (result === null) {
+      reader = keeperOf<StudioState>(FORMAT);
+      result = reader?.format.read(structuredClone(state), ctx) ?? null;
+    }
+    if (!reader || !result) throw new Error(`no node kind keeps ${FORMAT} states of type ${state.type}`);
+    const nodeId = nodeIdOf.get(state.name)!;
+    const position = offsetOf(state);
+    if (position) positioned++;
+    const node = { id: nodeId, kind: reader.kind.kind, position: position ?? { x: 0, y: 0 }, data: result.data } as FlowNode;
+    const kept = reader.format.keeps?.(result.data);
+    node.origin = kept ? { format: FORMAT } : { format: FORMAT, action: verbatim };
+    if (isEntry(node)) entry = node;
+
+    const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+    if (declinedBy) notes.unshift({ fidelity: 'not-simulated', message: `this ${state.type} is not one a ${declinedBy} node can hold: kept as it is`, path });
+    const ports = new Set(portsOf(node));
+    const connected = new Set<string>();
+    for (const exit of result.exits) {
+      if (!ports.has(exit.port) || connected.has(exit.port)) continue;
+      const target = slotTarget(state, exit.slot);
+      if (target === undefined) continue;
+      const targetId = nodeIdOf.get(target)!;
+      if (targetId === nodeId) {
+        notes.push({ fidelity: 'approximated', message: `${exit.slot} leads back into this widget: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`, path: `${path}.${exit.slot}` });
+        continue;
+      }
+      connected.add(exit.port);
+      edges.push({ id: recflowId(`${nodeId}-${exit.port}`, edgeIds, 'e-'), source: nodeId, sourcePort: exit.port, target: targetId });
+    }
+    const open = [...ports].filter((p) => !connected.has(p));
+    if (open.length > 0) node.endsCall = open;
+    nodes.push(node);
+    rows.push({ path, actionId: state.name, actionType: state.type, nodeId, kind: reader.kind.kind, fidelity: worstFidelity(notes), notes });
+  });
+
+  const added: ImportReport['added'] = [];
+  const initial = nodeIdOf.get(doc.initial_state)!;
+  const fromState = entry !== undefined;
+  if (!entry) {
+    // The definition starts elsewhere than a trigger: calls enter at a Recflow entry leading to its initial state.
+    const made = entryNode(taken, { x: 0, y: 0 });
+    edges.unshift({ id: recflowId(`${made.id}-${entryPort()}`, edgeIds, 'e-'), source: made.id, sourcePort: entryPort(), target: initial });
+    problems.push({ severity: 'warning', path: '$.initial_state', message: `the flow starts at "${doc.initial_state}", which is not a trigger: calls enter there` });
+    nodes.unshift(made);
+    entry = made;
+    added.push({ nodeId: made.id, kind: made.kind, why: `where calls enter, leading to the initial state "${doc.initial_state}"` });
+  }
+  const envelope: StudioEnvelope = { description: doc.description, flags: doc.flags };
+  entry.origin = { ...(entry.origin ?? { format: FORMAT }), metadata: envelope as unknown as JsonValue };
+  if (positioned < doc.states.length) {
+    layoutLayers(nodes, edges, entry.id);
+    if (positioned > 0) problems.push({ severity: 'warning', path: '$.states', message: `${doc.states.length - positioned} of ${doc.states.length} states have no properties.offset: the flow was laid out automatically` });
+  }
+
+  const flowName = options.name ?? (doc.description.trim() !== '' ? doc.description.slice(0, 200) : 'Twilio Studio flow');
+  const flowId = options.flowId ?? recflowId(flowName.toLowerCase(), new Set([...refs.byKey.values()].map((r) => r.id)));
+  const entryWhy = fromState ? "Studio's trigger" : `no trigger starts the flow: leading to the initial state "${doc.initial_state}"`;
+  const { workspace, added: more } = workspaceFor(FORMAT, flowId, flowName, refs, entry, 'Twilio ties numbers to a flow outside its definition', entryWhy);
+  // The trigger is the entry, read from the file: only an entry Recflow added is listed as added.
+  if (!fromState) added[0]!.why = more[0]?.why ?? added[0]!.why;
+  const flow: FlowDoc = { format: FLOW_FORMAT, version: FLOW_VERSION, id: flowId, name: flowName, nodes, edges };
+  if (doc.description !== '') flow.description = doc.description.slice(0, 2000);
+  const check = parseFlow(flow);
+  if (!check.ok) throw new Error(`the imported flow does not read back: ${check.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  workspace.flows.unshift(check.value);
+  const report: ImportReport = { format: FORMAT, platform: PLATFORM, rows, problems, added };
+  return { ok: true, flow: check.value, workspace, report };
+}

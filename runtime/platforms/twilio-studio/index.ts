@@ -1,0 +1,14 @@
+/** Twilio Studio's flow definition as a Recflow platform format: detection, import, export. */
+import type { PlatformFormat } from '../format.ts';
+import { detectStudio } from './document.ts';
+import { exportStudioFlow } from './export.ts';
+import { FORMAT, importStudioFlow, PLATFORM } from './import.ts';
+
+export const twilioStudio: PlatformFormat = {
+  name: FORMAT,
+  platform: PLATFORM,
+  documentName: 'Twilio Studio flow definition',
+  detect: detectStudio,
+  importFlow: importStudioFlow,
+  exportFlow: exportStudioFlow,
+};
