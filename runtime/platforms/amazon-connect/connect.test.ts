@@ -247,7 +247,8 @@ describe('Amazon Connect import: refusals with the JSON path, never a crash', ()
     expect(detectFormat(text('support-line.json'))).toMatchObject({ ok: true, format: { name: 'amazon-connect' } });
     expect(detectFormat(text('describe-contact-flow.json'))).toMatchObject({ ok: true, format: { name: 'amazon-connect' } });
     // A Studio flow is told apart: it is Twilio's, not Connect's.
-    expect(detectFormat(text('refused/not-connect.json'))).toMatchObject({ ok: true, format: { name: 'twilio-studio' } });
+    expect(detectFormat('{ "description": "x", "states": [], "initial_state": "Trigger", "flags": {} }')).toMatchObject({ ok: true, format: { name: 'twilio-studio' } });
+    expect(detectFormat(text('refused/not-connect.json')).ok).toBe(false);
     expect(detectFormat('{"steps": []}').ok).toBe(false);
   });
 });
