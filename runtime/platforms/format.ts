@@ -1,15 +1,14 @@
 /**
  * Importing flows from a platform's own format and exporting them back, the
  * same way for every platform: one importer/exporter per format (Amazon
- * Connect's flow language today; Twilio Studio next), one report shape, and
+ * Connect's flow language, Twilio Studio's flow definition), one report shape, and
  * format detection from the content. What one platform action means for one
  * kind is the kind's (`formats` in `nodes/<kind>/kind.ts`, looked up through
  * the registry); the envelope of each format is its folder here.
  */
 import { entryKind, getKind, getModel, kindReading } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
-import type { Fidelity, FormatName, FormatNote, KindFormat } from '../../nodes/kit/formats.ts';
-import type { PlatformRef } from '../../nodes/kit/formats.ts';
+import type { Fidelity, FormatName, FormatNote, KindFormat, PlatformRef } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
 import { createFlow, type FlowDoc, type FlowEdge, type FlowNode } from '../document/flow.ts';
 import { choosePlatform, createWorkspace, defaultRole, type WorkspaceDoc } from '../document/workspace.ts';
