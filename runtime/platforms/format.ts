@@ -8,7 +8,7 @@
  */
 import { entryKind, getKind, getModel, kindReading } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
-import type { Fidelity, FormatName, FormatNote, KindFormat, PlatformRef } from '../../nodes/kit/formats.ts';
+import type { Fidelity, FormatName, FormatNote, JsonValue, KindFormat, PlatformRef, ReadContext, ReadResult } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
 import { createFlow, type FlowDoc, type FlowEdge, type FlowNode } from '../document/flow.ts';
 import { choosePlatform, createWorkspace, defaultRole, type WorkspaceDoc } from '../document/workspace.ts';
@@ -301,4 +301,89 @@ export function workspaceFor(
     }
   }
   return { workspace: ws, added };
+}
+
+/** One action (Connect) or state (Studio) of an imported file, as the shared reading loop needs it. */
+export interface ImportedItem<A> {
+  action: A;
+  /** Its id and type as the platform writes them. */
+  id: string;
+  type: string;
+  /** JSON path of the action in the file. */
+  path: string;
+  /** The platform's word for it in notes ("action", "widget"). */
+  word: string;
+  ctx: ReadContext<A>;
+  position: { x: number; y: number } | undefined;
+  /** What the node keeps beside the action (Connect's per-action metadata). */
+  metadata?: JsonValue | undefined;
+  /** The id of the action an exit slot leads to, and the JSON path of that slot. */
+  slotTarget(slot: string): string | undefined;
+  slotPath(slot: string): string;
+  /** Why a kind that read the action may not keep it here (a second entry), or undefined. */
+  refuse?(kind: AnyKind): string | undefined;
+}
+
+/** Where the imported nodes go: ids by platform id, and the edges drawn so far. */
+export interface ImportTarget {
+  nodeIdOf: ReadonlyMap<string, string>;
+  edges: FlowEdge[];
+  edgeIds: Set<string>;
+}
+
+/**
+ * Reads one action into a node, the same way for every format: the kind that reads its type (or the kind that
+ * keeps any action verbatim, when none reads it, the reader declines, or its data does not pass the kind's
+ * schema), the original kept on the node, the exits drawn as edges (an exit into the node itself or one no port
+ * takes stays open, ending the call) and the report row.
+ */
+export function importItem<A>(format: FormatName, item: ImportedItem<A>, into: ImportTarget): { node: FlowNode; row: ImportRow } {
+  const { path } = item;
+  const verbatim = structuredClone(item.action) as unknown as JsonValue;
+  let reader = readerOf<A>(format, item.type);
+  let result: ReadResult<unknown> | null = reader?.format.read(structuredClone(item.action), item.ctx) ?? null;
+  let declinedBy = result === null && reader && !reader.format.readsOtherTypes ? reader.kind.kind : undefined;
+  if (result && !getModel(reader!.kind.kind)!.schema.safeParse(result.data).success) result = null;
+  const refused = result && reader ? item.refuse?.(reader.kind) : undefined;
+  if (refused !== undefined) {
+    result = null;
+    declinedBy = refused;
+  }
+  if (result === null) {
+    reader = keeperOf<A>(format);
+    result = reader?.format.read(structuredClone(item.action), item.ctx) ?? null;
+  }
+  if (!reader || !result) throw new Error(`no node kind keeps ${format} ${item.word}s of type ${item.type}`);
+  const nodeId = into.nodeIdOf.get(item.id)!;
+  const node = { id: nodeId, kind: reader.kind.kind, position: item.position ?? { x: 0, y: 0 }, data: result.data } as FlowNode;
+  // The kind keeping the action in its own data need not have it twice.
+  const origin: NonNullable<FlowNode['origin']> = { format };
+  if (!reader.format.keeps?.(result.data)) origin.action = verbatim;
+  if (item.metadata !== undefined) origin.metadata = item.metadata;
+  node.origin = origin;
+
+  const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+  if (declinedBy) notes.unshift({ fidelity: 'not-simulated', message: `this ${item.type} is not one a ${declinedBy} node can hold: kept as it is`, path });
+  // Exits to ports: the first slot bound to a port gives its edge.
+  const ports = new Set(portsOf(node));
+  const connected = new Set<string>();
+  for (const exit of result.exits) {
+    if (!ports.has(exit.port) || connected.has(exit.port)) continue;
+    const target = item.slotTarget(exit.slot);
+    if (target === undefined) continue;
+    const targetId = into.nodeIdOf.get(target)!;
+    if (targetId === nodeId) {
+      notes.push({
+        fidelity: 'approximated',
+        message: `${exit.slot} leads back into this ${item.word}: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`,
+        path: item.slotPath(exit.slot),
+      });
+      continue;
+    }
+    connected.add(exit.port);
+    into.edges.push({ id: recflowId(`${nodeId}-${exit.port}`, into.edgeIds, 'e-'), source: nodeId, sourcePort: exit.port, target: targetId });
+  }
+  const open = [...ports].filter((p) => !connected.has(p));
+  if (open.length > 0) node.endsCall = open;
+  return { node, row: { path, actionId: item.id, actionType: item.type, nodeId, kind: reader.kind.kind, fidelity: worstFidelity(notes), notes } };
 }

@@ -1,32 +1,22 @@
-/**
- * Amazon Connect flow language → a Recflow flow, its workspace and the import
- * report. Each action is read by the kind that lists its type (the registry's
- * `kindReading`), or kept verbatim by the kind that keeps every other type;
- * transitions become edges from the ports the kind bound them to; a port no
- * transition leads from ends the call there (`endsCall`).
- */
-import { getModel } from '../../../nodes/index.ts';
+
 import type { ConnectAction } from '../../../nodes/kit/connect.ts';
-import type { JsonObject, JsonValue, PlatformRef, ReadResult } from '../../../nodes/kit/formats.ts';
+import type { JsonObject, JsonValue, PlatformRef, } from '../../../nodes/kit/formats.ts';
 import { idSchema } from '../../../nodes/kit/fields.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
 import {
   entryNode,
   entryPort,
+  importItem,
   type ImportOptions,
   type ImportOutcome,
   type ImportReport,
   type ImportRow,
-  keeperOf,
   layoutLayers,
-  portsOf,
   type ReportProblem,
-  readerOf,
   recflowId,
   References,
   workspaceFor,
-  worstFidelity,
 } from '../format.ts';
 
 export { References };
@@ -94,54 +84,28 @@ function build(doc: ConnectDocument, problems: ReportProblem[], options: ImportO
   const edges: FlowEdge[] = [];
   const edgeIds = new Set<string>();
   let positioned = 0;
+  const into = { nodeIdOf, edges, edgeIds };
   doc.Actions.forEach((action, i) => {
     const path = toJsonPath(['Actions', i]);
     const metadata = actionMetadata(doc, action.Identifier);
     const hintsValue = metadata?.[HINTS_KEY];
     const hints = typeof hintsValue === 'object' && hintsValue !== null && !Array.isArray(hintsValue) ? (hintsValue as JsonObject) : undefined;
-    const ctx = { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(action.Identifier) ?? [], hints };
-    const verbatim = structuredClone(action) as unknown as JsonValue;
-    let reader = readerOf<ConnectAction>(FORMAT, action.Type);
-    let result: ReadResult<unknown> | null = reader?.format.read(structuredClone(action), ctx) ?? null;
-    const declinedBy = result === null && reader && !reader.format.readsOtherTypes ? reader.kind.kind : undefined;
-    if (result && !getModel(reader!.kind.kind)!.schema.safeParse(result.data).success) result = null;
-    if (result === null) {
-      reader = keeperOf<ConnectAction>(FORMAT);
-      result = reader?.format.read(structuredClone(action), ctx) ?? null;
-    }
-    if (!reader || !result) throw new Error(`no node kind keeps ${FORMAT} actions of type ${action.Type}`);
-    const nodeId = nodeIdOf.get(action.Identifier)!;
     const position = positionOf(metadata);
     if (position) positioned++;
-    const node = { id: nodeId, kind: reader.kind.kind, position: position ?? { x: 0, y: 0 }, data: result.data } as FlowNode;
-    // The kind keeping the action in its own data need not have it twice.
-    const kept = reader.format.keeps?.(result.data);
-    const origin: NonNullable<FlowNode['origin']> = { format: FORMAT };
-    if (!kept) origin.action = verbatim;
-    if (metadata) origin.metadata = metadata as JsonValue;
-    node.origin = origin;
-
-    const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
-    if (declinedBy) notes.unshift({ fidelity: 'not-simulated', message: `this ${action.Type} is not one a ${declinedBy} node can hold: kept as it is`, path });
-    // Exits to ports: the first slot bound to a port gives its edge.
-    const ports = new Set(portsOf(node));
-    const connected = new Set<string>();
-    for (const exit of result.exits) {
-      if (!ports.has(exit.port) || connected.has(exit.port)) continue;
-      const target = slotTarget(action, exit.slot);
-      if (target === undefined) continue;
-      const targetId = nodeIdOf.get(target)!;
-      if (targetId === nodeId) {
-        notes.push({ fidelity: 'approximated', message: `${exit.slot} leads back into this action: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`, path: `${path}.Transitions.${exit.slot}` });
-        continue;
-      }
-      connected.add(exit.port);
-      edges.push({ id: recflowId(`${nodeId}-${exit.port}`, edgeIds, 'e-'), source: nodeId, sourcePort: exit.port, target: targetId });
-    }
-    const open = [...ports].filter((p) => !connected.has(p));
-    if (open.length > 0) node.endsCall = open;
+    const { node, row } = importItem<ConnectAction>(FORMAT, {
+      action,
+      id: action.Identifier,
+      type: action.Type,
+      path,
+      word: 'action',
+      ctx: { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(action.Identifier) ?? [], hints },
+      position,
+      metadata: metadata as JsonValue | undefined,
+      slotTarget: (slot) => slotTarget(action, slot),
+      slotPath: (slot) => `${path}.Transitions.${slot}`,
+    }, into);
     nodes.push(node);
-    rows.push({ path, actionId: action.Identifier, actionType: action.Type, nodeId, kind: reader.kind.kind, fidelity: worstFidelity(notes), notes });
+    rows.push(row);
   });
 
   const entryPosition = positionOf({ position: (doc.Metadata?.entryPointPosition ?? doc.Metadata?.EntryPointPosition) as JsonValue } as JsonObject);

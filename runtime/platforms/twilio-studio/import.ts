@@ -4,8 +4,8 @@
  * every other type; the Trigger is read by the entry kind. Transitions become edges from the ports the kind
  * bound them to; a transition with no `next` ends the call (`endsCall`); positions come from `properties.offset`.
  */
-import { getModel, isEntry } from '../../../nodes/index.ts';
-import type { JsonObject, JsonValue, PlatformRef, ReadResult } from '../../../nodes/kit/formats.ts';
+import { isEntry } from '../../../nodes/index.ts';
+import type { JsonObject, JsonValue, PlatformRef, } from '../../../nodes/kit/formats.ts';
 import { idSchema } from '../../../nodes/kit/fields.ts';
 import type { StudioState } from '../../../nodes/kit/twilio.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
@@ -13,19 +13,16 @@ import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, 
 import {
   entryNode,
   entryPort,
+  importItem,
   type ImportOptions,
   type ImportOutcome,
   type ImportReport,
   type ImportRow,
-  keeperOf,
   layoutLayers,
-  portsOf,
   type ReportProblem,
-  readerOf,
   recflowId,
   References,
   workspaceFor,
-  worstFidelity,
 } from '../format.ts';
 import { checkStudioDocument, detectStudio, offsetOf, type StudioDocument } from './document.ts';
 
@@ -86,52 +83,27 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
   const edgeIds = new Set<string>();
   let positioned = 0;
   let entry: FlowNode | undefined;
+  const into = { nodeIdOf, edges, edgeIds };
   doc.states.forEach((state, i) => {
     const path = toJsonPath(['states', i]);
-    const ctx = { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(state.name) ?? [] };
-    const verbatim = structuredClone(state) as unknown as JsonValue;
-    let reader = readerOf<StudioState>(FORMAT, state.type);
-    let result: ReadResult<unknown> | null = reader?.format.read(structuredClone(state), ctx) ?? null;
-    let declinedBy = result === null && reader && !reader.format.readsOtherTypes ? reader.kind.kind : undefined;
-    if (result && !getModel(reader!.kind.kind)!.schema.safeParse(result.data).success) result = null;
-    // Calls enter at one entry node, the initial state: any other trigger is kept as a step.
-    if (result && reader?.kind.traits.entry && (entry || state.name !== doc.initial_state)) {
-      result = null;
-      declinedBy = `${reader.kind.kind} (calls enter at the initial state only)`;
-    }
-    if (result === null) {
-      reader = keeperOf<StudioState>(FORMAT);
-      result = reader?.format.read(structuredClone(state), ctx) ?? null;
-    }
-    if (!reader || !result) throw new Error(`no node kind keeps ${FORMAT} states of type ${state.type}`);
-    const nodeId = nodeIdOf.get(state.name)!;
     const position = offsetOf(state);
     if (position) positioned++;
-    const node = { id: nodeId, kind: reader.kind.kind, position: position ?? { x: 0, y: 0 }, data: result.data } as FlowNode;
-    const kept = reader.format.keeps?.(result.data);
-    node.origin = kept ? { format: FORMAT } : { format: FORMAT, action: verbatim };
+    const { node, row } = importItem<StudioState>(FORMAT, {
+      action: state,
+      id: state.name,
+      type: state.type,
+      path,
+      word: 'widget',
+      ctx: { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(state.name) ?? [] },
+      position,
+      slotTarget: (slot) => slotTarget(state, slot),
+      slotPath: (slot) => `${path}.${slot}`,
+      // Calls enter at one entry node, the initial state: any other trigger is kept as a step.
+      refuse: (kind) => (kind.traits.entry && (entry || state.name !== doc.initial_state) ? `${kind.kind} (calls enter at the initial state only)` : undefined),
+    }, into);
     if (isEntry(node)) entry = node;
-
-    const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
-    if (declinedBy) notes.unshift({ fidelity: 'not-simulated', message: `this ${state.type} is not one a ${declinedBy} node can hold: kept as it is`, path });
-    const ports = new Set(portsOf(node));
-    const connected = new Set<string>();
-    for (const exit of result.exits) {
-      if (!ports.has(exit.port) || connected.has(exit.port)) continue;
-      const target = slotTarget(state, exit.slot);
-      if (target === undefined) continue;
-      const targetId = nodeIdOf.get(target)!;
-      if (targetId === nodeId) {
-        notes.push({ fidelity: 'approximated', message: `${exit.slot} leads back into this widget: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`, path: `${path}.${exit.slot}` });
-        continue;
-      }
-      connected.add(exit.port);
-      edges.push({ id: recflowId(`${nodeId}-${exit.port}`, edgeIds, 'e-'), source: nodeId, sourcePort: exit.port, target: targetId });
-    }
-    const open = [...ports].filter((p) => !connected.has(p));
-    if (open.length > 0) node.endsCall = open;
     nodes.push(node);
-    rows.push({ path, actionId: state.name, actionType: state.type, nodeId, kind: reader.kind.kind, fidelity: worstFidelity(notes), notes });
+    rows.push(row);
   });
 
   const added: ImportReport['added'] = [];
