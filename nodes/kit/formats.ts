@@ -61,6 +61,21 @@ export interface ReadContext<A> {
   predecessors: readonly A[];
   /** Simulation-only values a Recflow export left beside the action (a prompt's length); absent otherwise. */
   hints?: JsonObject;
+  /**
+   * The action an exit slot of this one leads to, when this action is the only way into it (and it is not where
+   * the flow starts): a kind may read the two as one node (`ReadResult.absorbs`). Undefined otherwise, and in
+   * formats that offer no such reading.
+   */
+  follow?(slot: ExitSlot): A | undefined;
+}
+
+/** The slot `slot` of the action that `via` leads to (an action the node absorbed): `transitions[0]>transitions[2]`. */
+export const throughSlot = (via: ExitSlot, slot: ExitSlot): ExitSlot => `${via}>${slot}`;
+
+/** A slot split into the slot that leads to an absorbed action (if any) and the slot within that action. */
+export function splitSlot(slot: ExitSlot): { via?: ExitSlot; slot: ExitSlot } {
+  const at = slot.indexOf('>');
+  return at < 0 ? { slot } : { via: slot.slice(0, at), slot: slot.slice(at + 1) };
 }
 
 /** A kind's reading of one action: the node's data, which exits became which ports, and what is not simulated. */
@@ -68,6 +83,12 @@ export interface ReadResult<D> {
   data: D;
   exits: ExitBinding[];
   notes: FormatNote[];
+  /**
+   * Actions read as part of this node: the one each `slot` leads to (as `ReadContext.follow` gave it). The
+   * transition in `slot` stays inside the node (no edge); the absorbed action's exits are bound through it
+   * (`throughSlot`). `notes` are about the absorbed action (`at` relative to it).
+   */
+  absorbs?: Array<{ slot: ExitSlot; notes: FormatNote[] }>;
 }
 
 /** What writing a node needs besides its data: the action it was imported from, and names for what it refers to. */
@@ -76,6 +97,10 @@ export interface WriteContext<A, D> {
   original?: A;
   /** The data the original action was read as (present with `original`): compare to see what the edit touched. */
   before?: D;
+  /** The original actions the node absorbed on import (`ReadResult.absorbs`), in that order; empty when none. */
+  absorbed?: A[];
+  /** The name the first action will have in the file, where actions refer to each other by name (Studio's `{{widgets.<name>…}}`). */
+  name?: string;
   /** The platform's id or ARN for a workspace thing the node names (a ring group's queue, a flow). */
   platformId(ref: { type: 'ringGroup' | 'agent' | 'flow'; id: string }): string;
 }

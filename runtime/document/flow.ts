@@ -33,6 +33,8 @@ const rawNodeSchema = z.strictObject({
       action: z.json().optional(),
       /** The platform's own layout data for the action (a Connect `ActionMetadata` entry), verbatim. */
       metadata: z.json().optional(),
+      /** Further platform actions the node stands for, read with `action` as one node (a Studio split on a gather's digits), verbatim. */
+      absorbed: z.array(z.json()).max(8).optional(),
     })
     .optional(),
 });

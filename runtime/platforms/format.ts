@@ -337,7 +337,11 @@ export interface ImportTarget {
  * schema), the original kept on the node, the exits drawn as edges (an exit into the node itself or one no port
  * takes stays open, ending the call) and the report row.
  */
-export function importItem<A>(format: FormatName, item: ImportedItem<A>, into: ImportTarget): { node: FlowNode; row: ImportRow } {
+export function importItem<A>(
+  format: FormatName,
+  item: ImportedItem<A>,
+  into: ImportTarget,
+): { node: FlowNode; row: ImportRow; absorbed: Array<{ id: string; notes: FormatNote[] }> } {
   const { path } = item;
   const verbatim = structuredClone(item.action) as unknown as JsonValue;
   let reader = readerOf<A>(format, item.type);
@@ -360,6 +364,15 @@ export function importItem<A>(format: FormatName, item: ImportedItem<A>, into: I
   const origin: NonNullable<FlowNode['origin']> = { format };
   if (!reader.format.keeps?.(result.data)) origin.action = verbatim;
   if (item.metadata !== undefined) origin.metadata = item.metadata;
+  // Actions the kind read as part of this node: kept verbatim beside the action, their own nodes dropped by the caller.
+  const absorbed: Array<{ id: string; notes: FormatNote[]; slot: string }> = [];
+  for (const a of result.absorbs ?? []) {
+    const action = item.ctx.follow?.(a.slot);
+    const id = item.slotTarget(a.slot);
+    if (action === undefined || id === undefined) throw new Error(`${reader.kind.kind} absorbed ${a.slot} of ${item.id}, which leads to no action it may absorb`);
+    absorbed.push({ id, notes: a.notes, slot: a.slot });
+  }
+  if (absorbed.length > 0) origin.absorbed = absorbed.map((a) => structuredClone(item.ctx.follow!(a.slot)) as unknown as JsonValue);
   node.origin = origin;
 
   const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
@@ -372,7 +385,7 @@ export function importItem<A>(format: FormatName, item: ImportedItem<A>, into: I
     const target = item.slotTarget(exit.slot);
     if (target === undefined) continue;
     const targetId = into.nodeIdOf.get(target)!;
-    if (targetId === nodeId) {
+    if (targetId === nodeId || absorbed.some((a) => a.id === target)) {
       notes.push({
         fidelity: 'approximated',
         message: `${exit.slot} leads back into this ${item.word}: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`,
@@ -385,5 +398,9 @@ export function importItem<A>(format: FormatName, item: ImportedItem<A>, into: I
   }
   const open = [...ports].filter((p) => !connected.has(p));
   if (open.length > 0) node.endsCall = open;
-  return { node, row: { path, actionId: item.id, actionType: item.type, nodeId, kind: reader.kind.kind, fidelity: worstFidelity(notes), notes } };
+  return {
+    node,
+    row: { path, actionId: item.id, actionType: item.type, nodeId, kind: reader.kind.kind, fidelity: worstFidelity(notes), notes },
+    absorbed: absorbed.map(({ id, notes: n }) => ({ id, notes: n })),
+  };
 }

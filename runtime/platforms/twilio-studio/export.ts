@@ -5,7 +5,7 @@
  * by its kind from its original; a drawn one by its kind. What Studio cannot express is listed by node.
  */
 import { getModel, isEntry } from '../../../nodes/index.ts';
-import { type ExitBinding, type FormatNote, type JsonValue, sameJson, type WriteResult } from '../../../nodes/kit/formats.ts';
+import { type ExitBinding, type FormatNote, type JsonValue, sameJson, splitSlot, type WriteResult } from '../../../nodes/kit/formats.ts';
 import type { StudioState } from '../../../nodes/kit/twilio.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
 import { type ExportOutcome, type ExportReport, type ExportRow, type ReportProblem, portsOf, References, worstFidelity, writerOf } from '../format.ts';
@@ -23,6 +23,8 @@ interface Emission {
   origin: ExportRow['origin'];
   /** The original's transitions are kept (those no port is bound to keep their own targets). */
   keepsOriginal: boolean;
+  /** The name of the first state (an imported node's original name; a drawn node's made from its id). */
+  name?: string;
 }
 
 /** A widget name Studio accepts (letters, digits, underscores), unique among `taken`. */
@@ -61,7 +63,13 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
     if (n.origin?.format !== FORMAT) return undefined;
     return (n.origin.action as unknown as StudioState | undefined) ?? formatOf(n)?.keeps?.(n.data);
   };
-  const originals = flow.nodes.map(originalOf).filter((o) => o !== undefined);
+  /** The states an imported node also stands for (a split on a gather's digits, read with it as one node). */
+  const absorbedOf = (n: FlowNode): StudioState[] =>
+    originalOf(n) && n.origin?.format === FORMAT && Array.isArray(n.origin.absorbed) ? (n.origin.absorbed as unknown as StudioState[]) : [];
+  const originals = flow.nodes.flatMap((n) => {
+    const o = originalOf(n);
+    return o ? [o, ...absorbedOf(n)] : [];
+  });
   const predecessors = new Map<string, StudioState[]>();
   for (const s of originals) for (const t of new Set(s.transitions.map((x) => x.next))) if (t !== undefined) predecessors.set(t, [...(predecessors.get(t) ?? []), s]);
   const refs = new References();
@@ -91,28 +99,53 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
     }
     let before: unknown;
     let bindings: ExitBinding[] = [];
+    let absorbs: Array<{ slot: string }> = [];
+    const absorbed = absorbedOf(node);
     if (original) {
-      const read = format.read(structuredClone(original), { ref: (r) => refs.id(r), predecessors: predecessors.get(original.name) ?? [] });
+      const follow = (slot: string) => absorbed.find((a) => a.name === slotTarget(original, slot));
+      const read = format.read(structuredClone(original), { ref: (r) => refs.id(r), predecessors: predecessors.get(original.name) ?? [], follow });
       before = read?.data;
       bindings = read?.exits ?? [];
+      absorbs = read?.absorbs ?? [];
     }
-    const written = format.write(node.data, { original, before, platformId });
-    const first = written.actions[0];
-    if (original && before !== undefined && written.actions.length === 1 && first!.type === original.type && sameJson(portsOfData(node, before), portsOf(node))) {
-      const state: StudioState = { ...structuredClone(original), properties: first!.properties };
-      const unchanged = sameJson(first!.properties, original.properties);
-      emissions.push({ ...base, states: [state], exits: bindings.map((b) => ({ action: 0, ...b })), notes: unchanged ? [] : written.notes, origin: unchanged ? 'unchanged' : 'edited', keepsOriginal: true });
+    // The first state's name is known before writing: a state the node writes after it may refer to it.
+    const name = original ? original.name : studioName(node.id, taken);
+    const written = format.write(node.data, { original, before, absorbed, name, platformId });
+    const kept = original ? [original, ...absorbed] : [];
+    const sameShape =
+      absorbs.length === absorbed.length && written.actions.length === kept.length && written.actions.every((a, i) => a.type === kept[i]!.type);
+    if (original && before !== undefined && sameShape && sameJson(portsOfData(node, before), portsOf(node))) {
+      // Given back as imported: the original states with the properties the kind wrote, their own transitions.
+      const states = kept.map((o, i) => ({ ...structuredClone(o), properties: written.actions[i]!.properties }));
+      const unchanged = kept.every((o, i) => sameJson(written.actions[i]!.properties, o.properties));
+      const exits: Exit[] = bindings.map((b) => {
+        const { via, slot } = splitSlot(b.slot);
+        return { action: via === undefined ? 0 : 1 + absorbs.findIndex((a) => a.slot === via), slot, port: b.port };
+      });
+      for (const [i, a] of absorbs.entries()) exits.push({ action: 0, slot: a.slot, to: i + 1 });
+      emissions.push({ ...base, states, exits, notes: unchanged ? [] : written.notes, origin: unchanged ? 'unchanged' : 'edited', keepsOriginal: true, name });
       return;
     }
-    emissions.push({ ...base, states: written.actions, exits: written.exits, notes: written.notes });
+    emissions.push({ ...base, states: written.actions, exits: written.exits, notes: written.notes, name });
   });
 
-  // Names: an imported node keeps its state's; a drawn one is named after the node.
+  // Names: an imported node keeps its states'; a drawn one is named after the node (a further state as its
+  // kind named it, made unique). Offsets follow the node; an absorbed state keeps its place beside the first.
   for (const e of emissions) {
     const original = originalOf(e.node);
+    const absorbed = absorbedOf(e.node);
+    const at = (s: StudioState | undefined) => {
+      const o = s?.properties.offset as { x?: unknown; y?: unknown } | undefined;
+      return typeof o?.x === 'number' && typeof o.y === 'number' ? { x: o.x, y: o.y } : undefined;
+    };
     e.states.forEach((s, i) => {
-      s.name = i === 0 && original ? original.name : studioName(i === 0 ? e.node.id : `${e.node.id}_${i + 1}`, taken);
-      s.properties = { ...s.properties, offset: { x: Math.round(e.node.position.x + i * 40), y: Math.round(e.node.position.y + i * 40) } };
+      const own = i > 0 ? absorbed.find((a) => a.name === s.name) : undefined;
+      if (i === 0) s.name = e.name ?? studioName(e.node.id, taken);
+      else if (!own) s.name = studioName(s.name || `${e.node.id}_${i + 1}`, taken);
+      const from = at(original);
+      const to = at(own);
+      const shift = from && to ? { x: to.x - from.x, y: to.y - from.y } : { x: i * 40, y: i * 40 };
+      s.properties = { ...s.properties, offset: { x: Math.round(e.node.position.x + shift.x), y: Math.round(e.node.position.y + shift.y) } };
     });
   }
   const firstState = new Map(emissions.filter((e) => e.states.length > 0).map((e) => [e.node.id, e.states[0]!.name]));
@@ -138,9 +171,9 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
         setNext(state, exit.slot, firstState.get(target));
         continue;
       }
-      // A transition back into the widget itself was imported without an edge: it is given back as it was.
-      const was = e.keepsOriginal && original ? slotTarget(original, exit.slot) : undefined;
-      if (was !== undefined && was === original?.name) continue;
+      // A transition back into the node itself was imported without an edge: it is given back as it was.
+      const was = original ? slotTarget(state, exit.slot) : undefined;
+      if (was !== undefined && e.states.some((k) => k.name === was)) continue;
       setNext(state, exit.slot, undefined);
     }
     e.states.forEach((s, i) => {

@@ -5,7 +5,7 @@
  * bound them to; a transition with no `next` ends the call (`endsCall`); positions come from `properties.offset`.
  */
 import { isEntry } from '../../../nodes/index.ts';
-import type { JsonObject, JsonValue, PlatformRef, } from '../../../nodes/kit/formats.ts';
+import { type FormatNote, type JsonObject, type JsonValue, type PlatformRef, splitSlot } from '../../../nodes/kit/formats.ts';
 import { idSchema } from '../../../nodes/kit/fields.ts';
 import type { StudioState } from '../../../nodes/kit/twilio.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
@@ -23,16 +23,36 @@ import {
   recflowId,
   References,
   workspaceFor,
+  worstFidelity,
 } from '../format.ts';
 import { checkStudioDocument, detectStudio, offsetOf, type StudioDocument } from './document.ts';
 
 export const FORMAT = 'twilio-studio' as const;
 export const PLATFORM = 'Twilio Studio';
 
-/** The `next` of the transition an exit slot names (`transitions[2]`), or undefined. */
-export function slotTarget(state: StudioState, slot: string): string | undefined {
-  const m = /^transitions\[(\d+)\]$/.exec(slot);
-  return m ? state.transitions[Number(m[1])]?.next : undefined;
+/**
+ * The `next` of the transition an exit slot names (`transitions[2]`), or undefined. A slot through an absorbed
+ * state (`transitions[0]>transitions[2]`) is read in the state `absorbed` gives for the first part.
+ */
+export function slotTarget(state: StudioState, slot: string, absorbed?: (via: string) => StudioState | undefined): string | undefined {
+  const { via, slot: own } = splitSlot(slot);
+  const m = /^transitions\[(\d+)\]$/.exec(own);
+  if (!m) return undefined;
+  const holder = via === undefined ? state : absorbed?.(via);
+  return holder?.transitions[Number(m[1])]?.next;
+}
+
+/**
+ * The state a transition leads to, when a kind may read it with the state before it as one node: that state is
+ * the only way in, and it is neither the state itself nor where the flow starts.
+ */
+export function follower(state: StudioState, slot: string, byName: ReadonlyMap<string, StudioState>, predecessors: ReadonlyMap<string, StudioState[]>, initial: string): StudioState | undefined {
+  if (splitSlot(slot).via !== undefined) return undefined;
+  const name = slotTarget(state, slot);
+  const next = name === undefined ? undefined : byName.get(name);
+  if (!next || next.name === state.name || next.name === initial) return undefined;
+  const into = predecessors.get(next.name) ?? [];
+  return into.length === 1 && into[0] === state ? next : undefined;
 }
 
 /** The flow-level fields of the definition, kept on the entry node so export gives them back. */
@@ -84,27 +104,49 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
   let positioned = 0;
   let entry: FlowNode | undefined;
   const into = { nodeIdOf, edges, edgeIds };
+  const byName = new Map(doc.states.map((s) => [s.name, s]));
+  const indexOf = new Map(doc.states.map((s, i) => [s.name, i]));
+  /** States a kind read as part of another state's node: by name, that node and what it says of them. */
+  const absorbedBy = new Map<string, { nodeId: string; kind: string; notes: FormatNote[] }>();
   doc.states.forEach((state, i) => {
     const path = toJsonPath(['states', i]);
     const position = offsetOf(state);
     if (position) positioned++;
-    const { node, row } = importItem<StudioState>(FORMAT, {
+    const follow = (slot: string) => follower(state, slot, byName, predecessors, doc.initial_state);
+    const { node, row, absorbed } = importItem<StudioState>(FORMAT, {
       action: state,
       id: state.name,
       type: state.type,
       path,
       word: 'widget',
-      ctx: { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(state.name) ?? [] },
+      ctx: { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(state.name) ?? [], follow },
       position,
-      slotTarget: (slot) => slotTarget(state, slot),
-      slotPath: (slot) => `${path}.${slot}`,
+      slotTarget: (slot) => slotTarget(state, slot, follow),
+      slotPath: (slot) => {
+        const { via, slot: own } = splitSlot(slot);
+        const through = via === undefined ? undefined : follow(via);
+        return through ? `${toJsonPath(['states', indexOf.get(through.name)!])}.${own}` : `${path}.${slot}`;
+      },
       // Calls enter at one entry node, the initial state: any other trigger is kept as a step.
       refuse: (kind) => (kind.traits.entry && (entry || state.name !== doc.initial_state) ? `${kind.kind} (calls enter at the initial state only)` : undefined),
     }, into);
     if (isEntry(node)) entry = node;
     nodes.push(node);
     rows.push(row);
+    for (const a of absorbed) absorbedBy.set(a.id, { nodeId: node.id, kind: node.kind, notes: a.notes });
   });
+  // A state read as part of another's node is no node of its own: its row says which node holds it.
+  for (const [name, by] of absorbedBy) {
+    const own = nodeIdOf.get(name)!;
+    const at = nodes.findIndex((n) => n.id === own);
+    nodes.splice(at, 1);
+    for (let k = edges.length - 1; k >= 0; k--) if (edges[k]!.source === own) edges.splice(k, 1);
+    nodeIdOf.set(name, by.nodeId);
+    const path = toJsonPath(['states', indexOf.get(name)!]);
+    const row = rows.find((r) => r.actionId === name)!;
+    const notes = by.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+    Object.assign(row, { nodeId: by.nodeId, kind: by.kind, notes, fidelity: worstFidelity(notes) });
+  }
 
   const added: ImportReport['added'] = [];
   const initial = nodeIdOf.get(doc.initial_state)!;
