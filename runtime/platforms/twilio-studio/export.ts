@@ -117,7 +117,9 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
     if (original && before !== undefined && sameShape && sameJson(portsOfData(node, before), portsOf(node))) {
       // Given back as imported: the original states with the properties the kind wrote, their own transitions.
       const states = kept.map((o, i) => ({ ...structuredClone(o), properties: written.actions[i]!.properties }));
-      const unchanged = kept.every((o, i) => sameJson(written.actions[i]!.properties, o.properties));
+      // An edit Studio cannot hold leaves the properties as they were: the node is still edited when its kind
+      // says what is lost (data Recflow added on import, such as the entry's numbers, is no edit).
+      const unchanged = kept.every((o, i) => sameJson(written.actions[i]!.properties, o.properties)) && (sameJson(before, node.data) || written.notes.length === 0);
       const exits: Exit[] = bindings.map((b) => {
         const { via, slot } = splitSlot(b.slot);
         return { action: via === undefined ? 0 : 1 + absorbs.findIndex((a) => a.slot === via), slot, port: b.port };
