@@ -58,7 +58,14 @@ export const stepTwilio = defineTwilio<StepData>({
     const notes: FormatNote[] = [];
     if (data.seconds !== 1) notes.push({ fidelity: 'approximated', message: `Studio cannot keep how long a step takes: read back as 1 s, simulated as ${data.seconds} s (R27)` });
     if (data.action === 'http') return writeOne('make-http-request', { method: 'GET', url: data.system, content_type: 'application/x-www-form-urlencoded;charset=utf-8' }, [['success', 'next'], ['failed', 'error']], notes);
-    if (data.action === 'set-variables') return writeOne('set-variables', { variables: [] }, [['next', 'next']], [...notes, { fidelity: 'approximated', message: 'written with no variables: fill them in on Studio' }]);
+    if (data.action === 'set-variables') {
+      // Studio needs at least one variable: one named after the step stands in until the real ones are filled in.
+      const key = data.label.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'recflow_step';
+      return writeOne('set-variables', { variables: [{ key, value: data.system || 'set' }] }, [['next', 'next']], [
+        ...notes,
+        { fidelity: 'approximated', message: `Recflow does not know which variables the step sets: written with one, "${key}", to fill in on Studio` },
+      ]);
+    }
     if (data.action === 'send-message') return writeOne('send-message', { body: data.label, to: data.system }, [['sent', 'next'], ['failed', 'error']], notes);
     if (data.action !== 'function') notes.push({ fidelity: 'approximated', message: `Studio reaches outside systems through a Function: the ${data.action} step is written as Run Function "${data.system}"` });
     return writeOne('run-function', { url: data.system, service_sid: '', environment_sid: '', function_sid: '' }, [['success', 'next'], ['fail', 'error']], notes);

@@ -11,6 +11,7 @@ import type { FlowDoc, FlowNode } from '../../document/flow.ts';
 import { type ExportOutcome, type ExportReport, type ExportRow, type ReportProblem, portsOf, References, worstFidelity, writerOf } from '../format.ts';
 import { MAX_STATES, type StudioDocument } from './document.ts';
 import { FORMAT, PLATFORM, type StudioEnvelope, slotTarget } from './import.ts';
+import { validateStudioDefinition } from './widgets.ts';
 
 type Exit = WriteResult<StudioState>['exits'][number];
 
@@ -218,6 +219,15 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
     notes: e.notes,
   }));
   if (states.length > MAX_STATES) problems.push({ severity: 'error', path: '$.nodes', message: `${states.length} Studio states: Studio accepts at most ${MAX_STATES} in one flow` });
+  else {
+    // What Studio's schema would refuse, at its path in the written definition, with the node it came from.
+    const nodeOf = new Map(emissions.flatMap((e) => e.states.map((s) => [s.name, e.node.id] as const)));
+    for (const wrong of validateStudioDefinition(document)) {
+      const at = /^\$\.states\[(\d+)\]/.exec(wrong.path);
+      const from = at ? nodeOf.get(states[Number(at[1])]!.name) : undefined;
+      problems.push({ severity: 'error', path: wrong.path, message: `Studio would refuse this${from === undefined ? '' : ` (node ${from})`}: ${wrong.message}` });
+    }
+  }
   if (named.size > 0) {
     problems.push({ severity: 'warning', path: '$.nodes', message: `written with Recflow's ids where Studio wants a SID, client or queue name (${[...named].join(', ')}): replace them with your account's before publishing` });
   }
