@@ -80,6 +80,8 @@ export const menuTwilio = defineTwilio<MenuData>({
       const digits = numberProp(p, 'number_of_digits');
       if (digits !== undefined && digits !== 1) {
         notes.push({ fidelity: 'approximated', message: `Studio gathers ${digits} digits before the split; the simulated caller presses one key`, at: 'properties.number_of_digits' });
+      } else if (digits === undefined) {
+        notes.push({ fidelity: 'approximated', message: 'no number_of_digits: Studio waits for the finish key or the timeout after a key; the simulated menu goes on at the key', at: 'properties' });
       }
     } else {
       notes.push({ fidelity: 'approximated', message: 'Studio gathers any key on one keypress branch, and no split on its Digits follows: every key leads where keypress does', at: 'transitions' });

@@ -320,6 +320,8 @@ export interface ImportedItem<A> {
   /** The id of the action an exit slot leads to, and the JSON path of that slot. */
   slotTarget(slot: string): string | undefined;
   slotPath(slot: string): string;
+  /** How a report names an exit slot for people (the slot itself when absent). */
+  slotLabel?(slot: string): string;
   /** Why a kind that read the action may not keep it here (a second entry), or undefined. */
   refuse?(kind: AnyKind): string | undefined;
 }
@@ -388,7 +390,7 @@ export function importItem<A>(
     if (targetId === nodeId || absorbed.some((a) => a.id === target)) {
       notes.push({
         fidelity: 'approximated',
-        message: `${exit.slot} leads back into this ${item.word}: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`,
+        message: `${item.slotLabel?.(exit.slot) ?? exit.slot} leads back into this ${item.word}: Recflow draws no edge into the same node, so the ${exit.port} port ends the call in the simulation (export keeps it)`,
         path: item.slotPath(exit.slot),
       });
       continue;

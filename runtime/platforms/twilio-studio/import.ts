@@ -122,6 +122,12 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
       ctx: { ref: (r: PlatformRef) => refs.id(r), predecessors: predecessors.get(state.name) ?? [], follow },
       position,
       slotTarget: (slot) => slotTarget(state, slot, follow),
+      slotLabel: (slot) => {
+        const { via, slot: own } = splitSlot(slot);
+        const through = via === undefined ? undefined : follow(via);
+        const t = through?.transitions[Number(/\d+/.exec(own)?.[0])];
+        return through && t ? `the ${t.event} transition of "${through.name}"` : slot;
+      },
       slotPath: (slot) => {
         const { via, slot: own } = splitSlot(slot);
         const through = via === undefined ? undefined : follow(via);

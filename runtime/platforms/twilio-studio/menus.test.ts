@@ -64,7 +64,9 @@ describe('Studio gather + split on its digits ↔ one Menu', () => {
     expect(edge(f, 'clinic_menu', '9')).toBeUndefined();
     expect(node(f, 'clinic_menu').endsCall).toEqual(['9']);
     const menuRow = o.report.rows.find((r) => r.actionId === 'clinic_menu')!;
-    expect(menuRow.notes).toEqual([{ fidelity: 'approximated', message: expect.stringMatching(/9 port ends the call/), path: '$.states[2].transitions[3]' }]);
+    expect(menuRow.notes).toEqual([
+      { fidelity: 'approximated', message: expect.stringMatching(/^the match transition of "clinic_keys" leads back into this widget: .*the 9 port ends the call/), path: '$.states[2].transitions[3]' },
+    ]);
     const splitRow = o.report.rows.find((r) => r.actionId === 'clinic_keys')!;
     expect(splitRow).toMatchObject({ path: '$.states[2]', actionType: 'split-based-on', nodeId: 'clinic_menu', kind: 'menu', fidelity: 'simulated' });
   });
@@ -90,6 +92,20 @@ describe('Studio gather + split on its digits ↔ one Menu', () => {
     const o = importText(JSON.stringify(doc));
     expect(node(o.flow, 'clinic_keys').kind).toBe('decision');
     expect(edge(o.flow, 'clinic_menu', '5')).toBe('clinic_keys');
+  });
+
+  it('how many digits the gather waits for: one is the menu; none or several are approximated, at the property', () => {
+    const notesWith = (digits: number | undefined) => {
+      const doc = structuredClone(original);
+      if (digits === undefined) delete state(doc, 'clinic_menu').properties.number_of_digits;
+      else state(doc, 'clinic_menu').properties.number_of_digits = digits;
+      const o = importText(JSON.stringify(doc));
+      expect(node(o.flow, 'clinic_menu').kind).toBe('menu');
+      return o.report.rows.find((r) => r.actionId === 'clinic_menu')!.notes.filter((n) => !/leads back/.test(n.message));
+    };
+    expect(notesWith(1)).toEqual([]);
+    expect(notesWith(3)).toEqual([{ fidelity: 'approximated', message: expect.stringMatching(/gathers 3 digits/), path: '$.states[1].properties.number_of_digits' }]);
+    expect(notesWith(undefined)).toEqual([{ fidelity: 'approximated', message: expect.stringMatching(/no number_of_digits/), path: '$.states[1].properties' }]);
   });
 
   it('a split on another widget’s digits, or a key tested twice, is not read as this menu', () => {
