@@ -99,7 +99,7 @@ describe('recflow import / export (Twilio Studio)', () => {
     const ws = join(dir, 'studio-ws.json');
     const imported = await recflow('import', `${STUDIO}/support-line.json`, '-o', flow, '--workspace-out', ws);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('Twilio Studio: 9 actions imported — 1 simulated, 4 approximated, 4 not simulated');
+    expect(imported.stdout).toContain('Twilio Studio: 9 widgets imported — 1 simulated, 4 approximated, 4 not simulated');
     expect(imported.stdout).toContain('approximated  gather-input-on-call → menu "main_menu"  $.states[3]');
     expect(JSON.parse(readFileSync(ws, 'utf8')).platform).toBe('twilio-studio');
     expect((await recflow('validate', flow, '--workspace', ws)).code).toBe(0);

@@ -2,13 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ExportReportView, ImportReportPanel } from '../../editor/io/PlatformReport.tsx';
 import { planImport } from '../../editor/io/importDoc.ts';
-import { planIfPlatform } from '../../editor/io/platformIo.ts';
+import { planAsPlatform } from '../../editor/io/platformIo.ts';
 import supportLine from '../../examples/amazon-connect/support-line.json?raw';
 import { formatNamed } from '../../runtime/platforms/formats.ts';
 import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 const ws = sampleWorkspace();
-const plan = planImport(supportLine, ws, planIfPlatform);
+const plan = planImport(supportLine, ws, planAsPlatform);
 if (plan.kind !== 'platform') throw new Error(`the example Connect flow should import, got ${plan.kind}`);
 
 const meta = {
