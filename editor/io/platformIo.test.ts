@@ -5,6 +5,7 @@ import { createWorkspace, parseWorkspace, type WorkspaceDoc } from '../../runtim
 import { describeImport } from '../../runtime/platforms/format.ts';
 import { formatNamed, importPlatformFlow } from '../../runtime/platforms/formats.ts';
 import { roundTripDifferences } from '../../runtime/platforms/twilio-studio/document.ts';
+import { tooManyStates } from '../../runtime/platforms/twilio-studio/fixtures/tooManyStates.ts';
 import { createEditorStore } from '../store/store.ts';
 import { applyImport, planImport } from './importDoc.ts';
 import { switchLabel, switchPlatform } from '../settings/platform.ts';
@@ -163,23 +164,13 @@ describe('importing a Twilio Studio flow definition in the editor', () => {
     expect(exportFileName(flow, 'twilio-studio')).toBe('policy-renewals.twilio-studio.json');
   });
 
-  const manyStates = JSON.stringify({
-    description: 'Too long',
-    states: [
-      { name: 'Trigger', type: 'trigger', transitions: [{ event: 'incomingCall', next: 's0' }], properties: {} },
-      ...Array.from({ length: 1000 }, (_, i) => ({ name: `s${i}`, type: 'set-variables', transitions: [{ event: 'next' }], properties: {} })),
-    ],
-    initial_state: 'Trigger',
-    flags: { allow_concurrent_calls: true },
-  });
-
   it.each([
     ['refused/legacy-export.json', studio('refused/legacy-export.json'), '$.InitialState', /legacy export .*Show Flow JSON/],
     ['refused/initial-names-nothing.json', studio('refused/initial-names-nothing.json'), '$.initial_state', /names no state/],
     ['refused/next-names-nothing.json', studio('refused/next-names-nothing.json'), '$.states[1].transitions[0].next', /there is no state "menu"/],
     ['refused/duplicate-names.json', studio('refused/duplicate-names.json'), '$.states[2].name', /duplicate state name "hello"/],
     ['refused/not-studio.json', studio('refused/not-studio.json'), '$.format', /or a Twilio Studio flow definition$/],
-    ['1001 states', manyStates, '$.states', /1001 states: Studio accepts at most 1000/],
+    ['1001 states', tooManyStates(), '$.states', /1001 states: Studio accepts at most 1000/],
   ])('refuses %s with the JSON path %s and changes nothing', (_name, text, path, message) => {
     const store = createEditorStore(ws(), 'main');
     const before = store.getState().workspace;

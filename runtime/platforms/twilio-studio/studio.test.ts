@@ -19,6 +19,7 @@ import { detectFormat, importPlatformFlow } from '../formats.ts';
 import { loadExampleWorkspace } from '../../../examples/index.ts';
 import { checkStudioDocument, roundTripDifferences } from './document.ts';
 import { exportStudioFlow } from './export.ts';
+import { tooManyStates } from './fixtures/tooManyStates.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const text = (name: string) => readFileSync(join(here, 'fixtures', name), 'utf8');
@@ -275,8 +276,7 @@ describe('Twilio Studio refusals, each with its JSON path', () => {
   });
 
   it('over 1000 states', () => {
-    const states = Array.from({ length: 1001 }, (_, i) => ({ name: `s${i}`, type: 'set-variables', transitions: [{ event: 'next' }], properties: {} }));
-    const o = importPlatformFlow(JSON.stringify({ description: '', states, initial_state: 's0', flags: {} }), 'twilio-studio');
+    const o = importPlatformFlow(tooManyStates(), 'twilio-studio');
     expect(o).toMatchObject({ ok: false, errors: [{ path: '$.states', message: expect.stringMatching(/1001 states: Studio accepts at most 1000/) }] });
   });
 });
