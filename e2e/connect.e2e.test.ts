@@ -6,39 +6,18 @@
  * refused with the JSON path of what is wrong.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { nodes, openFlowMenu, readDownload, setupEditor } from './helpers.ts';
+import { act, dropFile, nodes, openFlowMenu, readDownload, segmentsOn, setupEditor, simStatus } from './helpers.ts';
 
 const editor = setupEditor();
 
 const fixture = (path: string) => readFile(new URL(`../${path}`, import.meta.url), 'utf8');
 
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(
-    ([n, t]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([t], n, { type: 'application/json' }));
-      return dt;
-    },
-    [name, text] as const,
-  );
-  await page.dispatchEvent('.canvas', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('.canvas', 'drop', { dataTransfer: transfer });
-}
-
-const where = (page: Page) => page.locator('.sim-status').textContent();
-const act = (page: Page, group: string) => page.getByRole('group', { name: group, exact: true }).getByRole('button', { name: group, exact: true }).click();
-
-async function segments(page: Page, lane: string): Promise<string[]> {
-  return page.locator(`.sim-drawer [data-lane="${lane}"] [data-segment]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-segment') ?? ''));
-}
-
 describe('Amazon Connect flows in the editor', () => {
   it('drops a Connect flow, reads its report, simulates a call on the Connect preset and exports it back', async () => {
     const { page } = editor.current;
     const original = await fixture('examples/amazon-connect/support-line.json');
-    await drop(page, 'support-line.json', original);
+    await dropFile(page, 'support-line.json', original);
 
     // The sample workspace has a flow "support-line" already, so the imported one is "support-line-2".
     // Drawn: six actions and the entry Recflow adds; the report opens with one row per action.
@@ -73,18 +52,18 @@ describe('Amazon Connect flows in the editor', () => {
     await page.getByLabel('Number dialled').selectOption('num-support-line');
     await page.getByRole('button', { name: 'Start call' }).click();
     const choice = (label: string) => page.getByRole('group', { name: 'Choose what happens', exact: true }).getByRole('button', { name: label, exact: true });
-    await expect.poll(() => where(page)).toContain('Set logging behavior (Step)');
+    await expect.poll(() => simStatus(page)).toContain('Set logging behavior (Step)');
     await choice('succeeds').click();
-    await expect.poll(() => where(page)).toContain('This call is recorded for quality. (Play)');
+    await expect.poll(() => simStatus(page)).toContain('This call is recorded for quality. (Play)');
     await page.getByRole('button', { name: /Run to next timer/ }).click(); // the message ends at 4 s
-    await expect.poll(() => where(page)).toContain('Set working queue (Step)');
+    await expect.poll(() => simStatus(page)).toContain('Set working queue (Step)');
     await choice('succeeds').click();
-    await expect.poll(() => where(page)).toContain('(Queue)');
+    await expect.poll(() => simStatus(page)).toContain('(Queue)');
     await act(page, 'Answer'); // 9 s: the stand-in agent of the queue
     await act(page, 'Hang up'); // 14 s
     await expect.poll(() => page.locator('.sim-drawer__summary').textContent()).toContain('on Amazon Connect');
     // R31: Connect records from the agent joining, not the IVR before it.
-    await expect.poll(() => segments(page, 'A')).toEqual(['9–14 s']);
+    await expect.poll(() => segmentsOn(page, 'A')).toEqual(['9–14 s']);
     await expect.poll(() => page.locator('.sim-drawer__summary').textContent()).toContain('5 s recorded');
 
     // Export it back as an Amazon Connect flow: the same actions and start.

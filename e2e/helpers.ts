@@ -108,3 +108,29 @@ export async function readDownload(download: Download): Promise<string> {
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-save-state="saved"]').waitFor();
 }
+
+/** Drops a file on the canvas, as a user dragging it from the desktop would. */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ([n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: 'application/json' }));
+      return dt;
+    },
+    [name, text] as const,
+  );
+  await page.dispatchEvent('.canvas', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.canvas', 'drop', { dataTransfer: transfer });
+}
+
+/** Where the simulated call is, as the simulator's status line says. */
+export const simStatus = (page: Page) => page.locator('.sim-status').textContent();
+
+/** Clicks the simulator action `group`'s button `button` (of the same name unless given). */
+export const act = (page: Page, group: string, button = group) =>
+  page.getByRole('group', { name: group, exact: true }).getByRole('button', { name: button, exact: true }).click();
+
+/** The recorded segments the simulator drawer's timeline draws on `lane` ("A", "B", "mono"). */
+export async function segmentsOn(page: Page, lane: string): Promise<string[]> {
+  return page.locator(`.sim-drawer [data-lane="${lane}"] [data-segment]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-segment') ?? ''));
+}

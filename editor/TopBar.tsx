@@ -195,7 +195,7 @@ export function TopBar({
       <UndoRedo />
       <span className="topbar__sep" />
       <div className="topbar__group">
-        <button type="button" className="btn" onClick={onImport} aria-label="Import" title="Import a flow or workspace JSON file (or drop it on the canvas)">
+        <button type="button" className="btn" onClick={onImport} aria-label="Import" title="Import a flow or workspace JSON file, an Amazon Connect flow or a Twilio Studio flow definition (or drop it on the canvas)">
           <Icon name="import" />
           <span className="btn__text--wide">Import</span>
         </button>

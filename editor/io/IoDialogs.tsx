@@ -15,7 +15,7 @@ import { showToast } from '../ui/toast.tsx';
 import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
 import type { PlatformImport } from './platformIo.ts';
 
-// The platform formats' code (Amazon Connect) loads when the export dialog opens or a file is imported, not with the editor.
+// The platform formats' code (Amazon Connect, Twilio Studio) loads when the export dialog opens or a file is imported, not with the editor.
 const PlatformExports = lazy(() => import('./PlatformExport.tsx'));
 
 /** A platform flow imported in this session, whose report is on screen. */
@@ -269,8 +269,8 @@ export function useImport() {
         setPending({ fileName: file.name, plan: { kind: 'refused', errors: read.errors } });
         return;
       }
-      const { planIfPlatform } = await import('./platformIo.ts');
-      const plan = planImport(read.text, store.getState().workspace, planIfPlatform);
+      const { planAsPlatform } = await import('./platformIo.ts');
+      const plan = planImport(read.text, store.getState().workspace, planAsPlatform);
       if (plan.kind === 'flow' || plan.kind === 'platform') {
         carryOut(plan);
         return;
@@ -323,6 +323,7 @@ export function useImport() {
     );
   }
   if (pending?.plan.kind === 'refused') {
+    const { errors, what } = pending.plan;
     dialog = (
       <Dialog
         title={`Could not import ${pending.fileName}`}
@@ -335,8 +336,9 @@ export function useImport() {
         }
       >
         <p>Nothing was changed. The file has these problems:</p>
-        <ErrorItems errors={pending.plan.errors} />
-        {pending.plan.what ? <p>It is {pending.plan.what}.</p> : null}
+        <ErrorItems errors={errors} />
+        {/* A refusal whose error already says what the file is does not say it twice. */}
+        {what && !errors.some((e) => e.message === what) ? <p>It is {what}.</p> : null}
       </Dialog>
     );
   } else if (pending?.plan.kind === 'workspace') {

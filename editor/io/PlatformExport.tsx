@@ -1,17 +1,18 @@
 /**
- * The export dialog's sections for platform formats (an Amazon Connect flow), loaded when the dialog opens.
+ * The export dialog's sections for platform formats (an Amazon Connect flow, a Twilio Studio flow definition:
+ * one per format of `runtime/platforms/formats.ts`), loaded when the dialog opens.
  */
 import { useMemo } from 'react';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { PlatformFormat } from '../../runtime/platforms/format.ts';
-import { platformFormats } from '../../runtime/platforms/formats.ts';
+import { platformFormats, withArticle } from '../../runtime/platforms/formats.ts';
 import { showToast } from '../ui/toast.tsx';
 import { downloadText, ErrorItems } from './IoDialogs.tsx';
 import { ExportReportView } from './PlatformReport.tsx';
 import { exportFileName, exportRefused } from './platformIo.ts';
 
 /**
- * The flow in a platform's own format (an Amazon Connect flow), with the export report: per node, the actions it
+ * The flow in a platform's own format, with the export report: per node, the actions it
  * became and what the platform cannot express or does differently. Refused (nothing to download) when the
  * platform's limits are exceeded, as `recflow export` refuses.
  */
@@ -23,8 +24,8 @@ export function PlatformExport({ flow, format, onJump }: { flow: FlowDoc; format
     <section className="export-section" aria-label={format.documentName}>
       <h3>{format.documentName}</h3>
       <p className="rf-muted">
-        “{flow.name}” in {format.platform}’s flow language (<code>{file}</code>), for its console’s Import flow. Nodes imported from it and not
-        edited are written back as they came.
+        “{flow.name}” as {withArticle(format.documentName)} (<code>{file}</code>), {format.destination}. Nodes imported from{' '}
+        {format.platform} and not edited are written back as they came.
       </p>
       {!outcome.ok ? (
         <div className="export-blocked" role="alert">
@@ -51,7 +52,7 @@ export function PlatformExport({ flow, format, onJump }: { flow: FlowDoc; format
         onClick={() => {
           if (!outcome.ok) return;
           downloadText(file, outcome.text);
-          showToast(`Exported “${flow.name}” as ${format.documentName}.`);
+          showToast(`Exported “${flow.name}” as ${withArticle(format.documentName)}.`);
         }}
       >
         Download {format.documentName}

@@ -1,6 +1,6 @@
 /**
- * The import and export reports of a platform flow (Amazon Connect), as the
- * CLI prints them: per action (or node), the kind it became (or the actions it
+ * The import and export reports of a platform flow (Amazon Connect, Twilio Studio), as the
+ * CLI prints them: per action or widget (or node), the kind it became (or the actions it
  * became), what is simulated, approximated or not simulated (not expressible),
  * each note with its JSON path, then the flow-wide problems. A row whose node
  * is on the canvas is a button that selects it.
@@ -9,6 +9,8 @@ import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { ExportReport, Fidelity, ImportReport } from '../../runtime/platforms/format.ts';
 import { describeStandIns, fidelityCounts, fidelityWords, type PlatformImport } from './platformIo.ts';
 import './platformReport.css';
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function nodeName(flow: FlowDoc | undefined, id: string): string {
   const node = flow?.nodes.find((n) => n.id === id);
@@ -52,10 +54,10 @@ export function ImportReportView({ report, flow, onJump }: { report: ImportRepor
   return (
     <div className="preport">
       <p className="preport__summary">
-        {report.platform}: {report.rows.length} {report.rows.length === 1 ? 'action' : 'actions'} imported — {counts.simulated} simulated,{' '}
+        {report.platform}: {report.rows.length} {report.rows.length === 1 ? report.unit.one : report.unit.many} imported — {counts.simulated} simulated,{' '}
         {counts.approximated} approximated, {counts['not-simulated']} not simulated
       </p>
-      <ul className="preport__rows" aria-label="Actions">
+      <ul className="preport__rows" aria-label={capitalise(report.unit.many)}>
         {report.rows.map((r) => (
           <li key={r.path} className="preport__row">
             <RowHead nodeId={r.nodeId} flow={flow} onJump={onJump}>

@@ -20,7 +20,7 @@ export type ImportPlan =
   | { kind: 'same-id'; flow: FlowDoc; existing: { id: string; name: string }; asNew: FlowDoc }
   | { kind: 'next-version'; flow: FlowDoc }
   | { kind: 'workspace'; workspace: WorkspaceDoc }
-  /** A platform's flow (Amazon Connect), with its import report. */
+  /** A platform's flow (Amazon Connect, Twilio Studio), with its import report. */
   | PlatformImport
   /** `what`: the file is the platform's flow in a shape Recflow does not read, and what that shape is. */
   | { kind: 'refused'; errors: DocError[]; what?: string };
@@ -44,10 +44,10 @@ export async function readDocumentText(file: Blob): Promise<{ ok: true; text: st
 }
 
 /**
- * `platform` plans a file that is no Recflow document as a platform's flow (`planIfPlatform` of platformIo.ts), or
- * says it is none (null); without it such a file is refused.
+ * `platform` plans a file that is no Recflow document as a platform's flow, or refuses it naming what the editor
+ * imports (`planAsPlatform` of platformIo.ts, loaded on first import); without it such a file is refused.
  */
-export function planImport(text: string, current: WorkspaceDoc, platform?: (value: unknown, current: WorkspaceDoc) => PlatformPlan | null): ImportPlan {
+export function planImport(text: string, current: WorkspaceDoc, platform?: (value: unknown, current: WorkspaceDoc) => PlatformPlan): ImportPlan {
   const read = readJson(text);
   if (!read.ok) return { kind: 'refused', errors: read.errors };
   const value = read.value;
@@ -68,12 +68,8 @@ export function planImport(text: string, current: WorkspaceDoc, platform?: (valu
     }
     return { kind: 'workspace', workspace: parsed.value };
   }
-  const asPlatform = platform?.(value, current);
-  if (asPlatform) return asPlatform;
-  return {
-    kind: 'refused',
-    errors: [{ path: '$.format', message: `not a Recflow document or a platform flow (Amazon Connect): expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }],
-  };
+  if (platform) return platform(value, current);
+  return { kind: 'refused', errors: [{ path: '$.format', message: `not a Recflow document: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }] };
 }
 
 /** The plan once the user has chosen how to take a flow whose id is taken. */

@@ -1,5 +1,6 @@
 /**
- * A platform's flow (Amazon Connect) imported into the open workspace, decided
+ * A platform's flow (an Amazon Connect flow, a Twilio Studio flow definition: every format of
+ * `runtime/platforms/formats.ts`, told from the content) imported into the open workspace, decided
  * before anything changes: the flow, with a fresh id when its id is taken, and
  * the stand-ins it needs to be simulated (ring groups with a stand-in agent,
  * agents, the flows it continues in, a phone number calling it) that the
@@ -8,10 +9,10 @@
  * first use: the formats' code is not part of the editor's initial JS.
  */
 import type { DocError } from '../../runtime/document/errors.ts';
-import type { FlowDoc, FlowNode } from '../../runtime/document/flow.ts';
-import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import { FLOW_FORMAT, type FlowDoc, type FlowNode } from '../../runtime/document/flow.ts';
+import { WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import type { ExportReport, FormatName, ImportReport } from '../../runtime/platforms/format.ts';
-import { detectFormat, platformFormats } from '../../runtime/platforms/formats.ts';
+import { detectFormat, platformFormats, withArticle } from '../../runtime/platforms/formats.ts';
 import type { PlatformId } from '../../runtime/platforms/presets.ts';
 
 /** What importing a platform's flow adds to the workspace. */
@@ -30,9 +31,17 @@ export interface PlatformImport {
 
 export type PlatformPlan = PlatformImport | { kind: 'refused'; errors: DocError[]; what?: string };
 
-/** The plan for a parsed JSON value when it is a platform's flow (or its wrapper), else null. */
-export function planIfPlatform(value: unknown, current: WorkspaceDoc): PlatformPlan | null {
-  return platformFormats.some((f) => f.detect(value).match !== 'no') ? planPlatformImport(value, current) : null;
+/**
+ * The plan for a parsed JSON value that is no Recflow document: a platform's flow (or its wrapper, or its
+ * format in a shape Recflow does not read), or a refusal naming every document the editor imports.
+ */
+export function planAsPlatform(value: unknown, current: WorkspaceDoc): PlatformPlan {
+  if (platformFormats.some((f) => f.detect(value).match !== 'no')) return planPlatformImport(value, current);
+  const platforms = platformFormats.map((f) => withArticle(f.documentName)).join(' or ');
+  return {
+    kind: 'refused',
+    errors: [{ path: '$.format', message: `not a Recflow document or a platform flow: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}", or ${platforms}` }],
+  };
 }
 
 function freeId(base: string, taken: ReadonlySet<string>): string {

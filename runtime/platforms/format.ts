@@ -42,6 +42,8 @@ export interface ImportReport {
   format: FormatName;
   /** The platform's name for people ("Amazon Connect"). */
   platform: string;
+  /** What the platform calls one step of its flows, for people: Connect's "action", Studio's "widget". */
+  unit: { one: string; many: string };
   rows: ImportRow[];
   problems: ReportProblem[];
   /** Nodes Recflow added that the file has no action for (the flow's entry). */
@@ -96,6 +98,8 @@ export interface PlatformFormat {
   platform: string;
   /** What the file is called on the platform ("Amazon Connect flow"). */
   documentName: string;
+  /** Where an exported file goes on the platform, for people ("for the Amazon Connect console's Import flow"). */
+  destination: string;
   detect(value: unknown): Detection;
   importFlow(value: unknown, options?: ImportOptions): ImportOutcome;
   exportFlow(flow: FlowDoc): ExportOutcome;
@@ -129,11 +133,11 @@ export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity }>): Fid
   return notes.reduce<Fidelity>((w, n) => (ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
 }
 
-/** Report text for people: one line per action (or node), its notes under it, then the problems. */
+/** Report text for people: one line per action or widget (or node), its notes under it, then the problems. */
 export function describeImport(report: ImportReport): string {
   const counts = countBy(report.rows.map((r) => r.fidelity));
   const lines = [
-    `${report.platform}: ${report.rows.length} action${report.rows.length === 1 ? '' : 's'} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated`,
+    `${report.platform}: ${report.rows.length} ${report.rows.length === 1 ? report.unit.one : report.unit.many} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated`,
   ];
   for (const r of report.rows) {
     lines.push(`  ${r.fidelity.padEnd(13)} ${r.actionType} → ${r.kind} "${r.nodeId}"  ${r.path}`);

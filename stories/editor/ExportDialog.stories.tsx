@@ -89,3 +89,17 @@ export const AmazonConnectOverItsLimits: Story = {
     await expect(section.getByRole('button', { name: 'Download Amazon Connect flow' })).toBeDisabled();
   },
 };
+
+/** The flow as a Twilio Studio flow definition beside the Connect one: its report names what Studio does differently. */
+export const TwilioStudio: Story = {
+  play: async ({ canvasElement, args }) => {
+    const dialog = within(within(canvasElement.ownerDocument.body).getByRole('dialog', { name: 'Export' }));
+    const section = within(await dialog.findByRole('region', { name: 'Twilio Studio flow definition' }));
+    await expect(dialog.getByRole('region', { name: 'Amazon Connect flow' })).toBeVisible();
+    await expect(section.getByText(`${args.flow.id}.twilio-studio.json`)).toBeVisible();
+    await expect(section.getByText(/as the Definition of a flow in the Studio Flows API/)).toBeVisible();
+    await expect(section.getByRole('button', { name: 'Download Twilio Studio flow definition' })).toBeEnabled();
+    await expect(section.getByText(/^Twilio Studio: \d+ nodes exported/)).toBeVisible();
+    await expect(section.getByText(/Studio has no Assign widget/)).toBeVisible();
+  },
+};

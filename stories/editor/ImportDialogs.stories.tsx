@@ -10,6 +10,9 @@ import { serializeWorkspace } from '../../runtime/document/workspace.ts';
 import supportLine from '../../examples/amazon-connect/support-line.json?raw';
 import startNamesNothing from '../../runtime/platforms/amazon-connect/fixtures/refused/start-names-nothing.json?raw';
 import olderExport from '../../runtime/platforms/amazon-connect/fixtures/refused/older-export.json?raw';
+import studioLegacy from '../../runtime/platforms/twilio-studio/fixtures/refused/legacy-export.json?raw';
+import notStudio from '../../runtime/platforms/twilio-studio/fixtures/refused/not-studio.json?raw';
+import renewalsLine from '../../runtime/platforms/twilio-studio/fixtures/renewals-line.json?raw';
 import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 /** The app's import as it is wired: the hidden file input, the dialog useImport decides on, the toasts, and what the store holds. */
@@ -178,5 +181,40 @@ export const AmazonConnectOlderExport: Story = {
     const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import old.json' }));
     await expect(dialog.getByText('$.modules')).toBeVisible();
     await expect(dialog.getByText(/older Amazon Connect console export .* Save > Export flow/)).toBeVisible();
+  },
+};
+
+/** A Twilio Studio flow definition is told from its content and added as one step, with Undo. */
+export const TwilioStudioFlow: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'renewals.json', renewalsLine);
+    const toasts = within(within(canvasElement).getByRole('status'));
+    await expect(await toasts.findByText('Imported the Twilio Studio flow “Policy renewals”.')).toBeVisible();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length + 1} flows, on screen: Policy renewals`);
+    await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** Twilio's legacy export is refused by name, with the JSON path and how to get the definition, said once. */
+export const TwilioStudioLegacyExport: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'legacy.json', studioLegacy);
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import legacy.json' }));
+    await expect(dialog.getByText('$.InitialState')).toBeVisible();
+    await expect(dialog.getByText(/^Twilio's legacy export \(InitialState, ConnectCaller\).*Trigger > Show Flow JSON/)).toBeVisible();
+    await expect(dialog.queryByText(/^It is /)).toBeNull();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
+  },
+};
+
+/** A file that is no Recflow document and no platform's flow is refused naming every kind of file the editor imports. */
+export const NeitherRecflowNorAPlatform: Story = {
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, 'steps.json', notStudio);
+    const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Could not import steps.json' }));
+    await expect(dialog.getByText('$.format')).toBeVisible();
+    await expect(dialog.getByText(/an Amazon Connect flow or a Twilio Studio flow definition$/)).toBeVisible();
+    await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length} flows`);
   },
 };

@@ -2,13 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ExportReportView, ImportReportPanel } from '../../editor/io/PlatformReport.tsx';
 import { planImport } from '../../editor/io/importDoc.ts';
-import { planIfPlatform } from '../../editor/io/platformIo.ts';
+import { planAsPlatform } from '../../editor/io/platformIo.ts';
 import supportLine from '../../examples/amazon-connect/support-line.json?raw';
+import renewalsLine from '../../runtime/platforms/twilio-studio/fixtures/renewals-line.json?raw';
 import { formatNamed } from '../../runtime/platforms/formats.ts';
-import { sampleFlow, sampleWorkspace } from '../fixtures.ts';
+import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
 const ws = sampleWorkspace();
-const plan = planImport(supportLine, ws, planIfPlatform);
+const plan = planImport(supportLine, ws, planAsPlatform);
 if (plan.kind !== 'platform') throw new Error(`the example Connect flow should import, got ${plan.kind}`);
 
 const meta = {
@@ -81,5 +82,49 @@ export const ExportOfADrawnFlow: StoryObj<typeof ExportReportView> = {
     for (const r of exported.report.rows.filter((x) => x.fidelity === 'not-simulated')) {
       for (const n of r.notes) await expect(view.getAllByText(n.message).length).toBeGreaterThan(0);
     }
+  },
+};
+
+const studio = planImport(renewalsLine, ws, planAsPlatform);
+if (studio.kind !== 'platform') throw new Error(`the Studio renewals line should import, got ${studio.kind}`);
+
+/** A Twilio Studio definition: one row per widget with the JSON path of its state; the offer models Twilio Studio. */
+export const TwilioStudioAfterImport: Story = {
+  args: { report: studio.report, flow: studio.flow, standIns: studio.standIns, platformName: studio.platformName },
+  play: async ({ canvasElement, args }) => {
+    const panel = within(within(canvasElement).getByRole('region', { name: 'Import report' }));
+    await expect(panel.getByText('Twilio Studio: 10 widgets imported — 2 simulated, 3 approximated, 5 not simulated')).toBeVisible();
+    const rows = within(panel.getByRole('list', { name: 'Widgets' })).getAllByRole('button');
+    await expect(rows).toHaveLength(10);
+    await expect(rows[6]).toHaveTextContent('not simulatedsend-to-flex → queue');
+    await expect(rows[6]).toHaveTextContent('$.states[6]');
+    // The connected call's record option, approximated, at its property's path.
+    await expect(panel.getByText('$.states[7].properties.record')).toBeVisible();
+    await userEvent.click(rows[2]!);
+    await expect(args.onJump).toHaveBeenCalledWith('start_recording');
+    await userEvent.click(panel.getByRole('button', { name: 'Model Twilio Studio' }));
+    await expect(args.onSwitchPreset).toHaveBeenCalled();
+    await userEvent.click(panel.getByText(/Added with the flow/));
+    await expect(panel.getByText('agent “Stand-in agent of WW00000000000000000000000000renewals”')).toBeVisible();
+  },
+};
+
+// The sample flow with its Recording node letting agents pause: Twilio pauses only through its REST API.
+const drawnForStudio = sampleFlow();
+nodeOfKind('recording', drawnForStudio).data.agentPause = 'enabled';
+const toStudio = formatNamed('twilio-studio')!.exportFlow(drawnForStudio);
+if (!toStudio.ok) throw new Error('the sample flow should export to Studio');
+
+/** A flow drawn in Recflow, exported to Studio: what Studio cannot express (an agent's pause) is named by node with how it is approximated. */
+export const ExportOfADrawnFlowToStudio: StoryObj<typeof ExportReportView> = {
+  render: () => <ExportReportView report={toStudio.report} flow={drawnForStudio} onJump={() => {}} />,
+  play: async ({ canvasElement }) => {
+    const view = within(canvasElement);
+    await expect(view.getByText(new RegExp(`^Twilio Studio: ${toStudio.report.rows.length} nodes exported`))).toBeVisible();
+    const rows = within(view.getByRole('list', { name: 'Nodes' })).getAllByRole('button');
+    await expect(rows).toHaveLength(toStudio.report.rows.length);
+    const notes = toStudio.report.rows.flatMap((r) => r.notes);
+    await expect(view.getByText(/cannot set whether agents may pause.*REST API/)).toBeVisible();
+    for (const n of notes) await expect(view.getAllByText(n.message).length).toBeGreaterThan(0);
   },
 };

@@ -129,6 +129,6 @@ function build(doc: ConnectDocument, problems: ReportProblem[], options: ImportO
   const check = parseFlow(flow);
   if (!check.ok) throw new Error(`the imported flow does not read back: ${check.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   workspace.flows.unshift(check.value);
-  const report: ImportReport = { format: FORMAT, platform: PLATFORM, rows, problems, added };
+  const report: ImportReport = { format: FORMAT, platform: PLATFORM, unit: { one: 'action', many: 'actions' }, rows, problems, added };
   return { ok: true, flow: check.value, workspace, report };
 }

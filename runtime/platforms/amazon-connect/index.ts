@@ -8,6 +8,7 @@ export const amazonConnect: PlatformFormat = {
   name: FORMAT,
   platform: PLATFORM,
   documentName: 'Amazon Connect flow',
+  destination: 'for the Import flow of the Amazon Connect flow designer, or as the Content of the CreateContactFlow API',
   detect: detectConnect,
   importFlow: importConnectFlow,
   exportFlow: exportConnectFlow,

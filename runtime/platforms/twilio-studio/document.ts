@@ -107,3 +107,38 @@ export function offsetOf(state: StudioState): { x: number; y: number } | undefin
   if (!isObject(o) || typeof o.x !== 'number' || typeof o.y !== 'number' || !Number.isFinite(o.x) || !Number.isFinite(o.y)) return undefined;
   return { x: o.x, y: o.y };
 }
+
+/**
+ * What an export changed of the definition it was imported from, as far as Studio's round trip promises
+ * anything: every state by its name, with the same type, transitions and properties (`properties.offset`, the
+ * canvas position, may move), and the same `initial_state`, `flags` and `description`. Studio finds a state by its
+ * name, so the order of the list is not compared (a Menu gives back its gather and split side by side).
+ * Empty when the export gives the definition back.
+ */
+export function roundTripDifferences(original: unknown, exported: unknown): string[] {
+  const a = original as Partial<StudioDocument>;
+  const b = exported as Partial<StudioDocument>;
+  const out: string[] = [];
+  // Key order means nothing to Studio.
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v;
+  const same = (x: unknown, y: unknown) => JSON.stringify(canonical(x)) === JSON.stringify(canonical(y));
+  for (const field of ['initial_state', 'flags', 'description'] as const) {
+    if (!same(a[field], b[field])) out.push(`$.${field}: ${JSON.stringify(a[field])} became ${JSON.stringify(b[field])}`);
+  }
+  const before = a.states ?? [];
+  const after = b.states ?? [];
+  const names = (list: StudioState[]) => list.map((s) => s.name).sort();
+  if (!same(names(before), names(after))) out.push(`$.states: the states ${JSON.stringify(names(before))} became ${JSON.stringify(names(after))}`);
+  const byName = new Map(after.map((s) => [s.name, s] as const));
+  before.forEach((s, i) => {
+    const back = byName.get(s.name);
+    if (!back) return;
+    const { offset: _a, ...props } = s.properties ?? {};
+    const { offset: _b, ...propsBack } = back.properties ?? {};
+    if (s.type !== back.type) out.push(`$.states[${i}].type: "${s.type}" became "${back.type}"`);
+    if (!same(s.transitions, back.transitions)) out.push(`$.states[${i}].transitions differ`);
+    if (!same(props, propsBack)) out.push(`$.states[${i}].properties differ (offset aside)`);
+  });
+  return out;
+}

@@ -8,6 +8,7 @@ export const twilioStudio: PlatformFormat = {
   name: FORMAT,
   platform: PLATFORM,
   documentName: 'Twilio Studio flow definition',
+  destination: 'as the Definition of a flow in the Studio Flows API (v2), or for Studio’s import from JSON',
   detect: detectStudio,
   importFlow: importStudioFlow,
   exportFlow: exportStudioFlow,

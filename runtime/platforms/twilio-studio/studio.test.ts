@@ -17,7 +17,9 @@ import { parseWorkspace } from '../../document/workspace.ts';
 import type { ImportOutcome } from '../format.ts';
 import { detectFormat, importPlatformFlow } from '../formats.ts';
 import { loadExampleWorkspace } from '../../../examples/index.ts';
+import { checkStudioDocument, roundTripDifferences } from './document.ts';
 import { exportStudioFlow } from './export.ts';
+import { tooManyStates } from './fixtures/tooManyStates.ts';
 import { validateStudioDefinition } from './widgets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -278,8 +280,7 @@ describe('Twilio Studio refusals, each with its JSON path', () => {
   });
 
   it('over 1000 states', () => {
-    const states = Array.from({ length: 1001 }, (_, i) => ({ name: `s${i}`, type: 'set-variables', transitions: [{ event: 'next' }], properties: {} }));
-    const o = importPlatformFlow(JSON.stringify({ description: '', states, initial_state: 's0', flags: {} }), 'twilio-studio');
+    const o = importPlatformFlow(tooManyStates(), 'twilio-studio');
     expect(o).toMatchObject({ ok: false, errors: [{ path: '$.states', message: expect.stringMatching(/1001 states: Studio accepts at most 1000/) }] });
   });
 });
@@ -295,9 +296,32 @@ describe('Twilio Studio round trip: an unedited import exports back as it came',
     expect(back.initial_state).toBe(original.initial_state);
     expect(back.flags).toEqual(original.flags);
     expect(back.description).toBe(original.description);
+    expect(roundTripDifferences(original, back)).toEqual([]);
     expect(out.report.rows.every((r) => r.origin === 'unchanged')).toBe(true);
     // The export reads back as a Studio definition.
     expect(importPlatformFlow(out.text).ok).toBe(true);
+  });
+
+  it('roundTripDifferences names what an export changed, by JSON path, and ignores positions, key order and the order of the states', () => {
+    const original = JSON.parse(text('support-line.json')) as Definition;
+    const moved = structuredClone(original);
+    moved.states[1]!.properties = { ...Object.fromEntries(Object.entries(moved.states[1]!.properties).reverse()), offset: { x: 9, y: 9 } };
+    expect(roundTripDifferences(original, moved)).toEqual([]);
+    // Studio finds states by name: the same states in another order are the same definition.
+    expect(roundTripDifferences(original, { ...original, states: [...original.states].reverse() })).toEqual([]);
+    const changed = structuredClone(original);
+    changed.states[2]!.transitions[0]!.next = 'greeting';
+    changed.states[3]!.type = 'say-play';
+    changed.states[4]!.properties.loop = 3;
+    changed.flags = {};
+    expect(roundTripDifferences(original, changed)).toEqual([
+      '$.flags: {"allow_concurrent_calls":true} became {}',
+      '$.states[2].transitions differ',
+      '$.states[3].type: "gather-input-on-call" became "say-play"',
+      '$.states[4].properties differ (offset aside)',
+    ]);
+    const dropped = { ...original, states: original.states.slice(0, -1) };
+    expect(roundTripDifferences(original, dropped)).toEqual([expect.stringMatching(/^\$\.states: the states .* became /)]);
   });
 
   it('positions come back in properties.offset', () => {
