@@ -45,11 +45,10 @@ export function registryFor(list: readonly AnyKind[]) {
     getBehavior: r.getBehavior as (kind: KindName) => NodeBehavior<unknown> | undefined,
     isEntry: r.isEntry,
     referencesOf: r.referencesOf,
-    kindReading: r.kindReading,
     /** The models alone, by kind name. */
     nodeModels: Object.fromEntries(r.kinds.map((k) => [k.kind, k.model])) as { [K in NodeKindName]: Extract<Listed, { kind: K }>['model'] },
   };
 }
 
-export const { kinds, kindNames, entryKind, isKindName, getKind, getModel, getBehavior, isEntry, referencesOf, kindReading, nodeModels } =
+export const { kinds, kindNames, entryKind, isKindName, getKind, getModel, getBehavior, isEntry, referencesOf, nodeModels } =
   registryFor(kindList);

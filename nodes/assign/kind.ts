@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { assignBehavior } from './behavior.ts';
 import { assignModel } from './model.ts';
-import { assignConnect } from './connect.ts';
-import { assignTwilio } from './twilio.ts';
 
 export const assignKind = defineKind({
   model: assignModel,
@@ -32,5 +30,6 @@ export const assignKind = defineKind({
       ringTimeoutSeconds: a.seconds(600),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': assignConnect, 'twilio-studio': assignTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).assignConnect, 'twilio-studio': (await import('./twilio.ts')).assignTwilio }),
 });

@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { decisionBehavior } from './behavior.ts';
 import { decisionModel, NO_MATCH } from './model.ts';
-import { decisionConnect } from './connect.ts';
-import { decisionTwilio } from './twilio.ts';
 
 export const decisionKind = defineKind({
   model: decisionModel,
@@ -27,5 +25,6 @@ export const decisionKind = defineKind({
       source: a.text(200),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': decisionConnect, 'twilio-studio': decisionTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).decisionConnect, 'twilio-studio': (await import('./twilio.ts')).decisionTwilio }),
 });

@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { flowBehavior } from './behavior.ts';
 import { flowModel } from './model.ts';
-import { flowConnect } from './connect.ts';
-import { flowTwilio } from './twilio.ts';
 
 export const flowKind = defineKind({
   model: flowModel,
@@ -22,5 +20,6 @@ export const flowKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, flowId: a.id, returns: fc.boolean() }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': flowConnect, 'twilio-studio': flowTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).flowConnect, 'twilio-studio': (await import('./twilio.ts')).flowTwilio }),
 });

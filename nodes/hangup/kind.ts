@@ -2,7 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { hangupBehavior } from './behavior.ts';
 import { hangupModel } from './model.ts';
-import { hangupConnect } from './connect.ts';
 
 export const hangupKind = defineKind({
   model: hangupModel,
@@ -17,5 +16,6 @@ export const hangupKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': hangupConnect },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).hangupConnect }),
 });

@@ -255,10 +255,11 @@ export interface KindParts<K extends string, D> {
   /** `() => import('./ui.tsx')`: an editor-only edge (the architecture test follows it only from the editor). */
   ui: UiLoader;
   /**
-   * How the kind reads and writes the platforms' flow formats (`nodes/<kind>/connect.ts`); a kind without
-   * one for a format is written as what the format cannot express, and read from nothing.
+   * How the kind reads and writes the platforms' flow formats (`nodes/<kind>/connect.ts`, `twilio.ts`); a kind
+   * without one for a format is written as what the format cannot express, and read from nothing. A loader, like
+   * `ui`, so that only an import or export loads them (`runtime/platforms/format.ts` loads every kind's at once).
    */
-  formats?: KindFormats<D>;
+  formats?: () => Promise<KindFormats<D>>;
 }
 
 /** A kind's part of each platform format it takes part in. */

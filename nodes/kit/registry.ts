@@ -4,8 +4,7 @@
  * runtime and the editor ask about a node's kind goes through here, by trait,
  * never by kind name.
  */
-import { type AnyKind, definitionGaps, type KindFormats, type NodeBehavior, type NodeModel, type WorkspaceRef } from './contract.ts';
-import type { FormatName } from './formats.ts';
+import { type AnyKind, definitionGaps, type NodeBehavior, type NodeModel, type WorkspaceRef } from './contract.ts';
 
 /** The part of a flow node the lookups read. */
 export interface NodeLike {
@@ -29,11 +28,6 @@ export interface KindRegistry {
   isEntry(node: NodeLike): boolean;
   /** What in the workspace the node names (none for an unknown kind). */
   referencesOf(node: NodeLike): WorkspaceRef[];
-  /**
-   * The kind that reads a platform action of `type` in `format`: the one listing the type, else the one that
-   * keeps any other type verbatim (`readsOtherTypes`); undefined when no kind takes part in the format.
-   */
-  kindReading(format: FormatName, type: string): AnyKind | undefined;
 }
 
 /**
@@ -53,24 +47,6 @@ export function createRegistry(kinds: readonly AnyKind[]): KindRegistry {
   if (entries.length !== 1) {
     throw new Error(`exactly one node kind must be the flow's entry (traits.entry); found ${entries.map((k) => k.kind).join(', ') || 'none'}`);
   }
-  // A type read by two kinds, or two kinds keeping every other type, would make an import depend on list order.
-  const readers = new Map<string, AnyKind>();
-  const others = new Map<string, AnyKind>();
-  for (const def of kinds) {
-    for (const [format, f] of Object.entries(def.formats ?? {}) as Array<[FormatName, NonNullable<KindFormats<unknown>[FormatName]>]>) {
-      for (const type of f.reads) {
-        const key = `${format}\u0000${type}`;
-        const other = readers.get(key);
-        if (other) throw new Error(`node kinds "${other.kind}" and "${def.kind}" both read ${format} "${type}"`);
-        readers.set(key, def);
-      }
-      if (f.readsOtherTypes) {
-        const other = others.get(format);
-        if (other) throw new Error(`node kinds "${other.kind}" and "${def.kind}" both keep every other ${format} action`);
-        others.set(format, def);
-      }
-    }
-  }
   return {
     kinds,
     kindNames: kinds.map((k) => k.kind),
@@ -81,6 +57,5 @@ export function createRegistry(kinds: readonly AnyKind[]): KindRegistry {
     getBehavior: (kind) => byName.get(kind)?.behavior,
     isEntry: (node) => byName.get(node.kind)?.traits.entry === true,
     referencesOf: (node) => byName.get(node.kind)?.traits.references?.(node.data) ?? [],
-    kindReading: (format, type) => readers.get(`${format}\u0000${type}`) ?? others.get(format),
   };
 }

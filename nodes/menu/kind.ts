@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { menuBehavior } from './behavior.ts';
 import { MENU_DIGITS, menuModel } from './model.ts';
-import { menuConnect } from './connect.ts';
-import { menuTwilio } from './twilio.ts';
 
 export const menuKind = defineKind({
   model: menuModel,
@@ -35,5 +33,6 @@ export const menuKind = defineKind({
       timeoutSeconds: fc.option(a.seconds(300), { nil: null }),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': menuConnect, 'twilio-studio': menuTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).menuConnect, 'twilio-studio': (await import('./twilio.ts')).menuTwilio }),
 });

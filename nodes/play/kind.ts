@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { playBehavior } from './behavior.ts';
 import { playModel } from './model.ts';
-import { playConnect } from './connect.ts';
-import { playTwilio } from './twilio.ts';
 
 export const playKind = defineKind({
   model: playModel,
@@ -18,5 +16,6 @@ export const playKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, text: a.text(400), durationSeconds: a.seconds(600), recordingNotice: fc.boolean() }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': playConnect, 'twilio-studio': playTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).playConnect, 'twilio-studio': (await import('./twilio.ts')).playTwilio }),
 });

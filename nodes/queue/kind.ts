@@ -2,8 +2,6 @@
 import { defineKind, type WorkspaceRef } from '../kit/contract.ts';
 import { queueBehavior } from './behavior.ts';
 import { type QueueData, queueModel } from './model.ts';
-import { queueConnect } from './connect.ts';
-import { queueTwilio } from './twilio.ts';
 
 function references({ target: t }: QueueData): WorkspaceRef[] {
   if (t.type === 'ringGroup') return t.ringGroupId === '' ? [] : [{ type: 'ringGroup', id: t.ringGroupId }];
@@ -43,5 +41,6 @@ export const queueKind = defineKind({
       queueName: a.text(200),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': queueConnect, 'twilio-studio': queueTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).queueConnect, 'twilio-studio': (await import('./twilio.ts')).queueTwilio }),
 });

@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { recordingBehavior, recordingSettings } from './behavior.ts';
 import { recordingModel } from './model.ts';
-import { recordingConnect } from './connect.ts';
-import { recordingTwilio } from './twilio.ts';
 
 export const recordingKind = defineKind({
   model: recordingModel,
@@ -26,5 +24,6 @@ export const recordingKind = defineKind({
       ivr: fc.constantFrom('default' as const, 'record' as const, 'skip' as const),
     }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': recordingConnect, 'twilio-studio': recordingTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).recordingConnect, 'twilio-studio': (await import('./twilio.ts')).recordingTwilio }),
 });

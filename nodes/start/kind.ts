@@ -1,6 +1,5 @@
 /** Start: where inbound calls to its numbers enter the flow (C1: exactly one per flow). */
 import { defineKind } from '../kit/contract.ts';
-import { startTwilio } from './twilio.ts';
 import { startBehavior } from './behavior.ts';
 import { startModel } from './model.ts';
 
@@ -20,5 +19,6 @@ export const startKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, numberIds: fc.array(a.id, { maxLength: 5 }) }),
   ui: () => import('./ui.tsx'),
-  formats: { 'twilio-studio': startTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'twilio-studio': (await import('./twilio.ts')).startTwilio }),
 });

@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { stepBehavior } from './behavior.ts';
 import { STEP_ACTIONS, stepModel } from './model.ts';
-import { stepConnect } from './connect.ts';
-import { stepTwilio } from './twilio.ts';
 
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const hasHostileKey = (v: unknown): boolean =>
@@ -34,5 +32,6 @@ export const stepKind = defineKind({
       { requiredKeys: ['label', 'action', 'system', 'seconds'] },
     ),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': stepConnect, 'twilio-studio': stepTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).stepConnect, 'twilio-studio': (await import('./twilio.ts')).stepTwilio }),
 });

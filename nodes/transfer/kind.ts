@@ -2,8 +2,6 @@
 import { defineKind } from '../kit/contract.ts';
 import { transferBehavior } from './behavior.ts';
 import { transferModel } from './model.ts';
-import { transferConnect } from './connect.ts';
-import { transferTwilio } from './twilio.ts';
 
 export const transferKind = defineKind({
   model: transferModel,
@@ -24,5 +22,6 @@ export const transferKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, target: a.transferTarget, ringTimeoutSeconds: a.seconds(600) }),
   ui: () => import('./ui.tsx'),
-  formats: { 'amazon-connect': transferConnect, 'twilio-studio': transferTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'amazon-connect': (await import('./connect.ts')).transferConnect, 'twilio-studio': (await import('./twilio.ts')).transferTwilio }),
 });

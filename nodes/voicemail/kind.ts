@@ -1,6 +1,5 @@
 /** Voicemail: records the caller's message as its own recording (R19), then goes on. */
 import { defineKind } from '../kit/contract.ts';
-import { voicemailTwilio } from './twilio.ts';
 import { voicemailBehavior } from './behavior.ts';
 import { voicemailModel } from './model.ts';
 
@@ -15,5 +14,6 @@ export const voicemailKind = defineKind({
   },
   arbitrary: (fc, a) => fc.record({ label: a.label, prompt: a.text(400), maxLengthSeconds: a.seconds(600) }),
   ui: () => import('./ui.tsx'),
-  formats: { 'twilio-studio': voicemailTwilio },
+  // Loaded on the first import or export: the editor opens without the platforms' formats.
+  formats: async () => ({ 'twilio-studio': (await import('./twilio.ts')).voicemailTwilio }),
 });

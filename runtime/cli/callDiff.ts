@@ -155,7 +155,7 @@ export function mergeDiffCounts(total: CallDiffCounts, part: CallDiffCounts): vo
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-const signed = (s: number) => `${s > 0 ? '+' : s < 0 ? '−' : '±'}${n(Math.abs(s))} s`;
+const signed = (s: number) => `${s > 0 ? '+' : '−'}${n(Math.abs(s))} s`;
 const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 ? one : many}`;
 
 /** The groups, most calls first (ties by the first example line), for both report forms. */
@@ -172,7 +172,11 @@ export function describeCallDiff(log: string, c: CallDiffCounts): string[] {
     for (const r of c.refused) lines.push(`      line ${r.line}: ${r.error}`);
   }
   if (c.changed === 0) return lines;
-  lines.push(`  recorded seconds: dual ${signed(c.seconds.dual)}, mono ${signed(c.seconds.mono)}`);
+  // A channel layout whose total did not move is left out: "mono ±0 s" reads as noise next to the one that did.
+  const moved = (['dual', 'mono'] as const).filter((layout) => c.seconds[layout] !== 0);
+  lines.push(
+    `  recorded seconds: ${moved.length === 0 ? 'same total' : moved.map((layout) => `${layout} ${signed(c.seconds[layout])}`).join(', ')}`,
+  );
   for (const g of sortedGroups(c)) {
     lines.push(`  ${plural(g.calls, 'call')}: ${g.effect}`);
     for (const cause of g.causes) lines.push(`      because ${cause}`);

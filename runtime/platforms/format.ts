@@ -3,10 +3,10 @@
  * same way for every platform: one importer/exporter per format (Amazon
  * Connect's flow language, Twilio Studio's flow definition), one report shape, and
  * format detection from the content. What one platform action means for one
- * kind is the kind's (`formats` in `nodes/<kind>/kind.ts`, looked up through
- * the registry); the envelope of each format is its folder here.
+ * kind is the kind's (`formats` in `nodes/<kind>/kind.ts`, loaded here on first
+ * use); the envelope of each format is its folder here.
  */
-import { entryKind, getKind, getModel, kindReading } from '../../nodes/index.ts';
+import { entryKind, getKind, getModel, kinds } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
 import type { Fidelity, FormatName, FormatNote, JsonValue, KindFormat, PlatformRef, ReadContext, ReadResult } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
@@ -105,13 +105,60 @@ export interface PlatformFormat {
   exportFlow(flow: FlowDoc): ExportOutcome;
 }
 
-// ---------------------------------------------------------------- the kinds' parts, by registry lookup
+// ---------------------------------------------------------------- the kinds' parts, loaded once
+
+/** Every kind's part of every format, and which kind reads which action type. */
+export interface FormatParts {
+  /** The kind reading an action of `type` in `format`: the one listing the type, else the one keeping any other. */
+  reader(format: FormatName, type: string): { kind: AnyKind; format: KindFormat<unknown, unknown> } | undefined;
+  /** A kind's part of `format`, or undefined when the kind takes no part in it. */
+  writer(format: FormatName, kind: string): KindFormat<unknown, unknown> | undefined;
+}
+
+/**
+ * Loads the kinds' parts of the formats (each kind's `formats()`, all at once) and builds the reader table,
+ * refusing two kinds that read the same action type, or two that keep every other one: an import would then
+ * depend on the order of the kind list.
+ */
+export async function loadFormatParts(kinds: readonly AnyKind[]): Promise<FormatParts> {
+  const loaded = await Promise.all(kinds.map(async (kind) => ({ kind, parts: (await kind.formats?.()) ?? {} })));
+  const readers = new Map<string, AnyKind>();
+  const others = new Map<string, AnyKind>();
+  const byKind = new Map<string, Partial<Record<FormatName, KindFormat<unknown, unknown>>>>();
+  for (const { kind, parts } of loaded) {
+    const mine = parts as Partial<Record<FormatName, KindFormat<unknown, unknown>>>;
+    byKind.set(kind.kind, mine);
+    for (const [format, f] of Object.entries(mine) as Array<[FormatName, KindFormat<unknown, unknown>]>) {
+      for (const type of f.reads) {
+        const key = `${format}\u0000${type}`;
+        const other = readers.get(key);
+        if (other) throw new Error(`node kinds "${other.kind}" and "${kind.kind}" both read ${format} "${type}"`);
+        readers.set(key, kind);
+      }
+      if (f.readsOtherTypes) {
+        const other = others.get(format);
+        if (other) throw new Error(`node kinds "${other.kind}" and "${kind.kind}" both keep every other ${format} action`);
+        others.set(format, kind);
+      }
+    }
+  }
+  return {
+    reader(format, type) {
+      const kind = readers.get(`${format}\u0000${type}`) ?? others.get(format);
+      const part = kind ? byKind.get(kind.kind)?.[format] : undefined;
+      return kind && part ? { kind, format: part } : undefined;
+    },
+    writer: (format, kind) => byKind.get(kind)?.[format],
+  };
+}
+
+// Loaded as this module loads (it is itself loaded on the first import or export): the lookups below stay
+// synchronous for the importers and exporters.
+const parts = await loadFormatParts(kinds);
 
 /** The kind that reads an action of `type` in `format`, with its part of the format. */
 export function readerOf<A>(format: FormatName, type: string): { kind: AnyKind; format: KindFormat<unknown, A> } | undefined {
-  const kind = kindReading(format, type);
-  const part = kind?.formats?.[format] as KindFormat<unknown, A> | undefined;
-  return kind && part ? { kind, format: part } : undefined;
+  return parts.reader(format, type) as { kind: AnyKind; format: KindFormat<unknown, A> } | undefined;
 }
 
 /** The kind keeping every action no other kind reads (or that its kind declined). */
@@ -121,7 +168,7 @@ export function keeperOf<A>(format: FormatName): { kind: AnyKind; format: KindFo
 
 /** A node's kind's part of `format`, or undefined when the kind takes no part in it. */
 export function writerOf<A>(format: FormatName, kind: string): KindFormat<unknown, A> | undefined {
-  return getKind(kind)?.formats?.[format] as KindFormat<unknown, A> | undefined;
+  return parts.writer(format, kind) as KindFormat<unknown, A> | undefined;
 }
 
 // ---------------------------------------------------------------- report helpers
