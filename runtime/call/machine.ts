@@ -24,9 +24,12 @@
  * A segment opens on entering `recording.recording` and closes on leaving it,
  * with the reason read from the event that left it.
  *
- * Timers are xstate delayed transitions on the session's simulated clock
- * (`CallClock`): the session moves the clock to each due timer before it
- * delivers the next action, so a run is deterministic.
+ * A flow node's timer is a transition of the node's state on `call.timer`;
+ * when it falls due is call data (`timerAt`, set as the state is entered).
+ * The session moves the call's clock to each due timer and sends
+ * `call.timer` before it delivers the next action, so a run is deterministic.
+ * (Not xstate delayed transitions: its scheduler keys every timer by a new
+ * string per actor and timer, which cost about as much as a whole event.)
  *
  * The hierarchy is kept flat and the transitions targeted (no routing states):
  * every level and every extra step costs xstate work on each event, and a
@@ -66,7 +69,10 @@ export type BeginEvent = { type: 'call.begin' };
 /** Sent by the session when the call's clock reaches the per-call time limit (limits.ts): the call ends there. */
 export type LimitEvent = { type: 'call.limit' };
 
-export type CallEvent = TimedAction | RecordingEvent | BeginEvent | LimitEvent;
+/** Sent by the session when the call's clock reaches `timerAt`: the timer of the flow node the call waits at fires. */
+export type TimerEvent = { type: 'call.timer' };
+
+export type CallEvent = TimedAction | RecordingEvent | BeginEvent | LimitEvent | TimerEvent;
 
 type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | 'enqueue' | 'choose' }>;
 type WaitKind = Waiting['kind'];
@@ -360,10 +366,6 @@ const callSetup = setup({
     context: {} as Context,
     events: {} as CallEvent,
     input: {} as { data: CallData },
-  },
-  delays: {
-    // The due time in call seconds, as a delay from the clock's now in milliseconds.
-    timer: ({ context }) => Math.max(0, Math.round((context.d.timerAt ?? 0) * 1000) - context.d.clock.now()),
   },
   guards: {
     isCallAction: ({ event }) => isActionType(event.type),
@@ -902,11 +904,11 @@ class FlowCompiler {
     }
     const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
     const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
+    if (seconds !== null) on['call.timer'] = timer;
     this.compiled.states[key] = {
       id: key,
       entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
       on,
-      ...(seconds === null ? {} : { after: { timer } }),
     };
   }
 }

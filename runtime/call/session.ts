@@ -4,12 +4,12 @@
  * The call itself is the machine in `machine.ts`; a session only feeds it
  * timed actions, moves its clock and keeps the history. Headless: no React, no DOM.
  */
-import { type Actor, createActor } from 'xstate';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { availableActions } from './actions.ts';
 import { CallClock, CallData, type CallView } from './callData.ts';
-import { type CallMachine, callMachineFor, describeState, readState } from './machine.ts';
+import { callMachineFor, describeState, readState } from './machine.ts';
+import { CallRunner } from './runner.ts';
 import { CALL_LIMITS } from './limits.ts';
 import { deriveResult } from './result.ts';
 import type {
@@ -25,12 +25,16 @@ import type {
   PortRef,
 } from './types.ts';
 
+/** The timer of the flow node the call waits at falls due (one event object for every call). */
+const TIMER = { type: 'call.timer' } as const;
+const BEGIN = { type: 'call.begin' } as const;
+
 class Session implements CallSession {
   readonly start: CallStart;
   private readonly ws: WorkspaceDoc;
   private readonly flow: FlowDoc | undefined;
   private data!: CallData;
-  private actor!: Actor<CallMachine>;
+  private actor!: CallRunner;
   private clock!: CallClock;
   private entries: HistoryEntry[] = [];
   private index = 0;
@@ -43,12 +47,10 @@ class Session implements CallSession {
   }
 
   private boot(): void {
-    this.actor?.stop();
     this.clock = new CallClock();
     this.data = new CallData(this.ws, this.flow, this.start, this.clock);
-    this.actor = createActor(callMachineFor(this.data.flowIx, this.ws), { input: { data: this.data }, clock: this.clock });
-    this.actor.start();
-    this.actor.send({ type: 'call.begin' });
+    this.actor = new CallRunner(callMachineFor(this.data.flowIx, this.ws), this.data);
+    this.actor.send(BEGIN);
   }
 
   /** The data and the two regions' states, as the offers and the result read them. */
@@ -156,7 +158,8 @@ class Session implements CallSession {
     // A timer due before (or at the same second as) the action fires first, at its own moment.
     while (d.timerAt !== null && d.timerAt <= until) {
       const due = d.timerAt;
-      this.clock.fireAt(due);
+      this.clock.seconds = due;
+      this.actor.send(TIMER);
       if (d.timerAt === due) break; // the machine holds no such timer; do not spin
     }
     if (at > CALL_LIMITS.seconds && !this.ended) {
