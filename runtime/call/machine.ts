@@ -36,7 +36,7 @@
  * batch run simulates millions of calls (`npm run bench`).
  */
 import { and, enqueueActions, setup } from 'xstate';
-import type { TimedAction } from './actions.ts';
+import type { CallAction, TimedAction } from './actions.ts';
 import { isActionType, MAX_PARTIES } from './actions.ts';
 import { isEntry } from '../../nodes/index.ts';
 import type { NodeStep } from '../../nodes/kit/contract.ts';
@@ -72,7 +72,7 @@ export type LimitEvent = { type: 'call.limit' };
 /** Sent by the session when the call's clock reaches `timerAt`: the timer of the flow node the call waits at fires. */
 export type TimerEvent = { type: 'call.timer' };
 
-export type CallEvent = TimedAction | RecordingEvent | BeginEvent | LimitEvent | TimerEvent;
+export type CallEvent = CallAction | RecordingEvent | BeginEvent | LimitEvent | TimerEvent;
 
 type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | 'enqueue' | 'choose' }>;
 type WaitKind = Waiting['kind'];
@@ -115,8 +115,10 @@ export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside']
 
 function reject(d: CallData, ev: CallEvent, code: RejectionCode, message: string): void {
   if (!isActionType(ev.type)) return;
-  const { at, ...action } = ev as TimedAction;
-  const rejection = { at, action, code, message };
+  // The action happens now (the session moved the clock to its time); a scenario's action may still carry its `at`.
+  const at = d.now;
+  const { at: _at, ...action } = ev as TimedAction;
+  const rejection = { at, action: action as CallAction, code, message };
   d.rejections.push(rejection);
   d.lastRejection = rejection;
   d.markers.push({ at, kind: 'refusal', label: message });
@@ -174,14 +176,14 @@ function leftAfterHangUp(d: CallData, party: PartyId): { parties: number; agents
   return { parties, agents, external };
 }
 
-function transferProblem(d: CallData, e: Extract<TimedAction, { type: 'transfer' }>): string | null {
+function transferProblem(d: CallData, e: Extract<CallAction, { type: 'transfer' }>): string | null {
   return (
     handOverProblem(d, e.agentId, e.target) ??
     (d.onCall.length !== 1 || d.invite ? 'A transfer needs a call between the contact and one agent only.' : null)
   );
 }
 
-function conferenceProblem(d: CallData, e: Extract<TimedAction, { type: 'conference' }>): string | null {
+function conferenceProblem(d: CallData, e: Extract<CallAction, { type: 'conference' }>): string | null {
   return (
     handOverProblem(d, e.agentId, e.target) ??
     (d.invite ? 'Another party is already being invited.' : d.onCall.length >= MAX_PARTIES ? 'The conference is full.' : null)
@@ -190,7 +192,7 @@ function conferenceProblem(d: CallData, e: Extract<TimedAction, { type: 'confere
 
 function consultProblem(
   d: CallData,
-  e: Extract<TimedAction, { type: 'completeTransfer' | 'cancelTransfer' }>,
+  e: Extract<CallAction, { type: 'completeTransfer' | 'cancelTransfer' }>,
   complete: boolean,
 ): { code: RejectionCode; message: string } | null {
   const consult = d.consult;

@@ -82,7 +82,17 @@ export class CallRunner {
   constructor(machine: CallMachine, data: CallData) {
     this.machine = machine;
     // The runner stands for the actor (`self`) that the machine's actions are given.
-    this.scope = { ...scopeFunctions, self: this as unknown as Scope['self'], id: 'call', sessionId: 'call', system };
+    this.scope = {
+      self: this as unknown as Scope['self'],
+      id: 'call',
+      sessionId: 'call',
+      system,
+      logger: scopeFunctions.logger,
+      defer: scopeFunctions.defer,
+      emit: scopeFunctions.emit,
+      stopChild: scopeFunctions.stopChild,
+      actionExecutor: scopeFunctions.actionExecutor,
+    };
     this.snapshot = this.initial(data);
   }
 
@@ -104,7 +114,10 @@ export class CallRunner {
       template = { ...first, context: {} } as CallSnapshot;
       initialSnapshots.set(this.machine, template);
     }
-    return { ...template, context: { d: data } } as CallSnapshot;
+    // A plain copy, then the context: V8 copies an object of the template's shape at once, not property by property.
+    const first = { ...template };
+    first.context = { d: data };
+    return first;
   }
 
   getSnapshot(): CallSnapshot {

@@ -169,7 +169,8 @@ class Session implements CallSession {
     this.clock.seconds = Math.max(d.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };
     d.lastRejection = null;
-    this.actor.send({ ...action, at });
+    // The action is the machine's event as it is: the clock already reads its time.
+    this.actor.send(action);
     const rejection = d.lastRejection;
     return rejection ? { ok: true, accepted: false, rejection } : { ok: true, accepted: true };
   }

@@ -89,6 +89,29 @@ export function resolveSettings(
   start: CallStart,
   runs: readonly RecordingNodeRun[] = [],
 ): EffectiveSettings {
+  if (runs.length > 0) return resolve(ws, start, runs);
+  // Every call to a number starts with the same settings: resolved once per workspace document, direction and number.
+  let byCall = startSettings.get(ws);
+  if (!byCall) {
+    byCall = new Map();
+    startSettings.set(ws, byCall);
+  }
+  const key = `${start.direction}\u0000${callNumberId(start)}`;
+  let settings = byCall.get(key);
+  if (!settings) {
+    settings = resolve(ws, start, NO_RUNS);
+    byCall.set(key, settings);
+  }
+  return settings;
+}
+
+const startSettings = new WeakMap<object, Map<string, EffectiveSettings>>();
+
+function resolve(
+  ws: Pick<WorkspaceDoc, 'account' | 'numbers'> & Partial<Pick<WorkspaceDoc, 'platform'>>,
+  start: CallStart,
+  runs: readonly RecordingNodeRun[],
+): EffectiveSettings {
   const account: AccountSettings = ws.account;
   const preset = presetOf(ws.platform);
   // R30: a setting the platform fixes comes from the platform, whatever the document says; the rest from the account.
