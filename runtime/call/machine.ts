@@ -371,6 +371,7 @@ const callSetup = setup({
   },
   guards: {
     isCallAction: ({ event }) => isActionType(event.type),
+    refusedHere: ({ event }) => event.type !== 'pause' && event.type !== 'resume' && isActionType(event.type),
     outbound: ({ context }) => context.d.start.direction === 'outbound',
     startsAt: ({ context }, params: { nodeId: string }) => {
       const { flowIx, start } = context.d;
@@ -1013,10 +1014,8 @@ function buildMachine(compiled: CompiledFlow | null) {
           'call.limit': { target: END, actions: 'stopAtTimeLimit' },
           // R9: outside a conversation only the contact can hang up; nobody else is on the call.
           hangUp: [{ guard: 'isContact', target: END, actions: 'contactHangsUp' }, { actions: 'refuseNotOnCall' }],
-          // R10: pause and resume are judged by the recording region wherever the call is.
-          pause: {},
-          resume: {},
-          '*': { guard: 'isCallAction', actions: 'refuseHere' },
+          // R10: pause and resume are judged by the recording region wherever the call is (not refused here).
+          '*': { guard: 'refusedHere', actions: 'refuseHere' },
         },
         states: {
           // Waits for `call.begin`: actions taken while the actor starts run only after the start, when
