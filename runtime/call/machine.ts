@@ -30,6 +30,8 @@
  * `call.timer` before it delivers the next action, so a run is deterministic.
  * (Not xstate delayed transitions: its scheduler keys every timer by a new
  * string per actor and timer, which cost about as much as a whole event.)
+ * The session runs this machine through `runner.ts` (the machine's own
+ * transition function, no xstate actor).
  *
  * The hierarchy is kept flat and the transitions targeted (no routing states):
  * every level and every extra step costs xstate work on each event, and a
@@ -63,7 +65,7 @@ export type RecordingEvent = {
   ivr: boolean;
 };
 
-/** Sent once by the session after the actor started: the call begins (its actions run at once, not deferred). */
+/** Sent once by the session after the machine's first snapshot: the call begins (the machine's start runs no action; runner.ts). */
 export type BeginEvent = { type: 'call.begin' };
 
 /** Sent by the session when the call's clock reaches the per-call time limit (limits.ts): the call ends there. */
@@ -1018,8 +1020,8 @@ function buildMachine(compiled: CompiledFlow | null) {
           '*': { guard: 'refusedHere', actions: 'refuseHere' },
         },
         states: {
-          // Waits for `call.begin`: actions taken while the actor starts run only after the start, when
-          // guards and delays have already read the context those actions had not yet written.
+          // Waits for `call.begin`: the machine's start runs no action, so its first snapshot is made once per
+          // machine (runner.ts); the call's first steps run on `call.begin`, with the call's own data.
           boot: { on: { 'call.begin': bootTransitions(compiled) as never } },
           ...((compiled?.states ?? {}) as Record<string, never>),
           ringing: {

@@ -34,7 +34,7 @@ class Session implements CallSession {
   private readonly ws: WorkspaceDoc;
   private readonly flow: FlowDoc | undefined;
   private data!: CallData;
-  private actor!: CallRunner;
+  private machine!: CallRunner;
   private clock!: CallClock;
   private entries: HistoryEntry[] = [];
   private index = 0;
@@ -49,13 +49,13 @@ class Session implements CallSession {
   private boot(): void {
     this.clock = new CallClock();
     this.data = new CallData(this.ws, this.flow, this.start, this.clock);
-    this.actor = new CallRunner(callMachineFor(this.data.flowIx, this.ws), this.data);
-    this.actor.send(BEGIN);
+    this.machine = new CallRunner(callMachineFor(this.data.flowIx, this.ws), this.data);
+    this.machine.send(BEGIN);
   }
 
   /** The data and the two regions' states, as the offers and the result read them. */
   private view(): CallView {
-    const { where, recording } = readState(this.actor.getSnapshot().value, this.data);
+    const { where, recording } = readState(this.machine.getSnapshot().value, this.data);
     return { d: this.data, where, recording };
   }
 
@@ -63,7 +63,7 @@ class Session implements CallSession {
     return this.data.now;
   }
   get ended(): boolean {
-    return (this.actor.getSnapshot().value as { where: string }).where === 'ended';
+    return (this.machine.getSnapshot().value as { where: string }).where === 'ended';
   }
   get currentNodeId(): string | null {
     return this.data.nodeId;
@@ -87,7 +87,7 @@ class Session implements CallSession {
     return this.view().recording === 'paused';
   }
   get state(): string {
-    return describeState(this.actor.getSnapshot().value, this.data);
+    return describeState(this.machine.getSnapshot().value, this.data);
   }
   get history(): readonly HistoryEntry[] {
     return this.entries;
@@ -159,18 +159,18 @@ class Session implements CallSession {
     while (d.timerAt !== null && d.timerAt <= until) {
       const due = d.timerAt;
       this.clock.seconds = due;
-      this.actor.send(TIMER);
+      this.machine.send(TIMER);
       if (d.timerAt === due) break; // the machine holds no such timer; do not spin
     }
     if (at > CALL_LIMITS.seconds && !this.ended) {
       this.clock.seconds = CALL_LIMITS.seconds;
-      this.actor.send({ type: 'call.limit' });
+      this.machine.send({ type: 'call.limit' });
     }
     this.clock.seconds = Math.max(d.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };
     d.lastRejection = null;
     // The action is the machine's event as it is: the clock already reads its time.
-    this.actor.send(action);
+    this.machine.send(action);
     const rejection = d.lastRejection;
     return rejection ? { ok: true, accepted: false, rejection } : { ok: true, accepted: true };
   }
