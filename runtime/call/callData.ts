@@ -8,7 +8,6 @@
  * from that log, so nothing big is copied per event (history and step-back
  * replay from the actions instead).
  */
-import { SimulatedClock } from 'xstate';
 import type { QueueTarget } from '../../nodes/kit/fields.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
@@ -67,23 +66,13 @@ export interface Consultation {
 }
 
 /**
- * The simulated clock of a call: xstate's `SimulatedClock` (milliseconds,
- * which the machine's timers run on) plus the exact call time in seconds,
- * which actions read so that fractional times stay exact.
+ * The simulated clock of a call: the call time in seconds, which the session
+ * moves forward to each action's time and to each timer as it falls due
+ * (timers fire as `call.timer` events, see machine.ts).
  */
-export class CallClock extends SimulatedClock {
+export class CallClock {
   /** The call time in seconds; moves forward with every action. */
   seconds = 0;
-  /**
-   * Moves the call to the moment a timer falls due and fires it. The
-   * millisecond clock moves only here: timers are scheduled at their due
-   * time whatever the clock reads (see the machine's `timer` delay), so an
-   * action never fires a timer by rounding.
-   */
-  fireAt(seconds: number): void {
-    this.seconds = seconds;
-    this.set(Math.max(this.now(), Math.round(seconds * 1000)));
-  }
 }
 
 /** Where the call is, read from the machine's `where` region. */

@@ -62,8 +62,24 @@ export function indexFlow(flow: FlowDoc): FlowIndex {
   return ix;
 }
 
-/** The entry (Start) node for calls to `numberId`: the one listing it, else the first entry. */
+const startNodes = new WeakMap<FlowIndex, Map<string, string | null>>();
+
+/** The entry (Start) node for calls to `numberId`: the one listing it, else the first entry (found once per flow and number). */
 export function startNodeFor(ix: FlowIndex, numberId: string): string | null {
+  let byNumber = startNodes.get(ix);
+  if (!byNumber) {
+    byNumber = new Map();
+    startNodes.set(ix, byNumber);
+  }
+  let found = byNumber.get(numberId);
+  if (found === undefined) {
+    found = findStartNode(ix, numberId);
+    byNumber.set(numberId, found);
+  }
+  return found;
+}
+
+function findStartNode(ix: FlowIndex, numberId: string): string | null {
   let first: string | null = null;
   for (const node of ix.flow.nodes) {
     if (!isEntry(node)) continue;

@@ -24,16 +24,21 @@
  * A segment opens on entering `recording.recording` and closes on leaving it,
  * with the reason read from the event that left it.
  *
- * Timers are xstate delayed transitions on the session's simulated clock
- * (`CallClock`): the session moves the clock to each due timer before it
- * delivers the next action, so a run is deterministic.
+ * A flow node's timer is a transition of the node's state on `call.timer`;
+ * when it falls due is call data (`timerAt`, set as the state is entered).
+ * The session moves the call's clock to each due timer and sends
+ * `call.timer` before it delivers the next action, so a run is deterministic.
+ * (Not xstate delayed transitions: its scheduler keys every timer by a new
+ * string per actor and timer, which cost about as much as a whole event.)
+ * The session runs this machine through `runner.ts` (the machine's own
+ * transition function, no xstate actor).
  *
  * The hierarchy is kept flat and the transitions targeted (no routing states):
  * every level and every extra step costs xstate work on each event, and a
  * batch run simulates millions of calls (`npm run bench`).
  */
 import { and, enqueueActions, setup } from 'xstate';
-import type { TimedAction } from './actions.ts';
+import type { CallAction, TimedAction } from './actions.ts';
 import { isActionType, MAX_PARTIES } from './actions.ts';
 import { isEntry } from '../../nodes/index.ts';
 import type { NodeStep } from '../../nodes/kit/contract.ts';
@@ -60,13 +65,16 @@ export type RecordingEvent = {
   ivr: boolean;
 };
 
-/** Sent once by the session after the actor started: the call begins (its actions run at once, not deferred). */
+/** Sent once by the session after the machine's first snapshot: the call begins (the machine's start runs no action; runner.ts). */
 export type BeginEvent = { type: 'call.begin' };
 
 /** Sent by the session when the call's clock reaches the per-call time limit (limits.ts): the call ends there. */
 export type LimitEvent = { type: 'call.limit' };
 
-export type CallEvent = TimedAction | RecordingEvent | BeginEvent | LimitEvent;
+/** Sent by the session when the call's clock reaches `timerAt`: the timer of the flow node the call waits at fires. */
+export type TimerEvent = { type: 'call.timer' };
+
+export type CallEvent = CallAction | RecordingEvent | BeginEvent | LimitEvent | TimerEvent;
 
 type Waiting = Extract<NodeStep, { kind: 'prompt' | 'gather' | 'takeMessage' | 'ring' | 'dial' | 'enqueue' | 'choose' }>;
 type WaitKind = Waiting['kind'];
@@ -109,8 +117,10 @@ export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside']
 
 function reject(d: CallData, ev: CallEvent, code: RejectionCode, message: string): void {
   if (!isActionType(ev.type)) return;
-  const { at, ...action } = ev as TimedAction;
-  const rejection = { at, action, code, message };
+  // The action happens now (the session moved the clock to its time); a scenario's action may still carry its `at`.
+  const at = d.now;
+  const { at: _at, ...action } = ev as TimedAction;
+  const rejection = { at, action: action as CallAction, code, message };
   d.rejections.push(rejection);
   d.lastRejection = rejection;
   d.markers.push({ at, kind: 'refusal', label: message });
@@ -168,14 +178,14 @@ function leftAfterHangUp(d: CallData, party: PartyId): { parties: number; agents
   return { parties, agents, external };
 }
 
-function transferProblem(d: CallData, e: Extract<TimedAction, { type: 'transfer' }>): string | null {
+function transferProblem(d: CallData, e: Extract<CallAction, { type: 'transfer' }>): string | null {
   return (
     handOverProblem(d, e.agentId, e.target) ??
     (d.onCall.length !== 1 || d.invite ? 'A transfer needs a call between the contact and one agent only.' : null)
   );
 }
 
-function conferenceProblem(d: CallData, e: Extract<TimedAction, { type: 'conference' }>): string | null {
+function conferenceProblem(d: CallData, e: Extract<CallAction, { type: 'conference' }>): string | null {
   return (
     handOverProblem(d, e.agentId, e.target) ??
     (d.invite ? 'Another party is already being invited.' : d.onCall.length >= MAX_PARTIES ? 'The conference is full.' : null)
@@ -184,7 +194,7 @@ function conferenceProblem(d: CallData, e: Extract<TimedAction, { type: 'confere
 
 function consultProblem(
   d: CallData,
-  e: Extract<TimedAction, { type: 'completeTransfer' | 'cancelTransfer' }>,
+  e: Extract<CallAction, { type: 'completeTransfer' | 'cancelTransfer' }>,
   complete: boolean,
 ): { code: RejectionCode; message: string } | null {
   const consult = d.consult;
@@ -361,12 +371,9 @@ const callSetup = setup({
     events: {} as CallEvent,
     input: {} as { data: CallData },
   },
-  delays: {
-    // The due time in call seconds, as a delay from the clock's now in milliseconds.
-    timer: ({ context }) => Math.max(0, Math.round((context.d.timerAt ?? 0) * 1000) - context.d.clock.now()),
-  },
   guards: {
     isCallAction: ({ event }) => isActionType(event.type),
+    refusedHere: ({ event }) => event.type !== 'pause' && event.type !== 'resume' && isActionType(event.type),
     outbound: ({ context }) => context.d.start.direction === 'outbound',
     startsAt: ({ context }, params: { nodeId: string }) => {
       const { flowIx, start } = context.d;
@@ -902,11 +909,11 @@ class FlowCompiler {
     }
     const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
     const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
+    if (seconds !== null) on['call.timer'] = timer;
     this.compiled.states[key] = {
       id: key,
       entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
       on,
-      ...(seconds === null ? {} : { after: { timer } }),
     };
   }
 }
@@ -1009,14 +1016,12 @@ function buildMachine(compiled: CompiledFlow | null) {
           'call.limit': { target: END, actions: 'stopAtTimeLimit' },
           // R9: outside a conversation only the contact can hang up; nobody else is on the call.
           hangUp: [{ guard: 'isContact', target: END, actions: 'contactHangsUp' }, { actions: 'refuseNotOnCall' }],
-          // R10: pause and resume are judged by the recording region wherever the call is.
-          pause: {},
-          resume: {},
-          '*': { guard: 'isCallAction', actions: 'refuseHere' },
+          // R10: pause and resume are judged by the recording region wherever the call is (not refused here).
+          '*': { guard: 'refusedHere', actions: 'refuseHere' },
         },
         states: {
-          // Waits for `call.begin`: actions taken while the actor starts run only after the start, when
-          // guards and delays have already read the context those actions had not yet written.
+          // Waits for `call.begin`: the machine's start runs no action, so its first snapshot is made once per
+          // machine (runner.ts); the call's first steps run on `call.begin`, with the call's own data.
           boot: { on: { 'call.begin': bootTransitions(compiled) as never } },
           ...((compiled?.states ?? {}) as Record<string, never>),
           ringing: {

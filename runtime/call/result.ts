@@ -11,62 +11,87 @@ import type { CallResult, ChannelLayout, Interval, PartyId, Phase, RecordedSides
 /** Rounds away binary noise from sums of decimal seconds. */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
+/** The open segment, with each party heard in it besides the contact, in the order they came in. */
+interface OpenSegment {
+  start: number;
+  channels: ChannelLayout;
+  sides: RecordedSides;
+  b: Set<PartyId>;
+}
+
+/**
+ * What one pass over the log builds. Its steps are module-level functions rather than closures made per call
+ * (a batch derives millions of results; under tsx every closure is also wrapped to keep its name).
+ */
+interface Pass {
+  segments: Segment[];
+  phases: Phase[];
+  open: OpenSegment | null;
+  /** R17/R30: where outside and conferenced parties sit: on the agent side (B) or with the contact (A). */
+  outsideWithContact: boolean;
+  layout: ChannelLayout | null;
+  phase: Phase | null;
+}
+
+function closeSegment(pass: Pass, end: number, reason: SegmentEndReason): void {
+  const open = pass.open;
+  if (open === null) return;
+  // A segment opened and closed at the same moment recorded nothing.
+  if (end > open.start) {
+    // R17: the layout is fixed when recording first starts.
+    pass.layout ??= open.channels;
+    // R17/R21: a party who joins at the moment the segment ends is not heard in it: the machine logs the
+    // segment's end before that join, so `open.b` holds only parties heard in it.
+    const channelA: PartyId[] = [CONTACT];
+    const channelB: PartyId[] = [];
+    for (const party of open.b) {
+      if (pass.outsideWithContact && partyKind(party) !== 'agent') channelA.push(party);
+      else channelB.push(party);
+    }
+    pass.segments.push({ start: open.start, end, channelA, channelB, endReason: reason, sides: open.sides });
+  }
+  pass.open = null;
+}
+
+function closePhase(pass: Pass, end: number): void {
+  const phase = pass.phase;
+  if (phase && end > phase.start) {
+    phase.end = end;
+    pass.phases.push(phase);
+  }
+  pass.phase = null;
+}
+
 /**
  * Builds the result of a call as it stands (an open segment or voicemail is
  * reported as `in-progress` up to the current time).
  */
 export function deriveResult(core: CallData, ended: boolean): CallResult {
-  const segments: Segment[] = [];
-  const phases: Phase[] = [];
+  const pass: Pass = {
+    segments: [],
+    phases: [],
+    open: null,
+    outsideWithContact: core.settings.outsidePartiesChannel.value === 'contact-side',
+    layout: null,
+    phase: null,
+  };
   const present = new Set<PartyId>();
-  /** The open segment, with each party heard in it besides the contact, in the order they came in. */
-  let open: { start: number; channels: ChannelLayout; sides: RecordedSides; b: Set<PartyId> } | null = null;
-  /** R17/R30: where outside and conferenced parties sit: on the agent side (B) or with the contact (A). */
-  const outsideWithContact = core.settings.outsidePartiesChannel.value === 'contact-side';
   /** R30: paused stretches, filled with silence where the platform does that. */
   const silences: Interval[] = [];
   let pausedAt: number | null = null;
-  let layout: ChannelLayout | null = null;
-  let phase: Phase | null = null;
   const now = core.endedAt ?? core.now;
-
-  const close = (end: number, reason: SegmentEndReason) => {
-    if (open === null) return;
-    // A segment opened and closed at the same moment recorded nothing.
-    if (end > open.start) {
-      // R17: the layout is fixed when recording first starts.
-      layout ??= open.channels;
-      // R17/R21: a party who joins at the moment the segment ends is not heard in it: the machine logs the
-      // segment's end before that join, so `open.b` holds only parties heard in it.
-      const channelA: PartyId[] = [CONTACT];
-      const channelB: PartyId[] = [];
-      for (const party of open.b) {
-        if (outsideWithContact && partyKind(party) !== 'agent') channelA.push(party);
-        else channelB.push(party);
-      }
-      segments.push({ start: open.start, end, channelA, channelB, endReason: reason, sides: open.sides });
-    }
-    open = null;
-  };
-  const closePhase = (end: number) => {
-    if (phase && end > phase.start) {
-      phase.end = end;
-      phases.push(phase);
-    }
-    phase = null;
-  };
 
   for (const e of core.log) {
     switch (e.t) {
       case 'join':
         present.add(e.party);
-        open?.b.add(e.party);
+        pass.open?.b.add(e.party);
         break;
       case 'leave':
         present.delete(e.party);
         break;
       case 'recOn':
-        open = { start: e.at, channels: e.channels, sides: e.sides, b: new Set(present) };
+        pass.open = { start: e.at, channels: e.channels, sides: e.sides, b: new Set(present) };
         break;
       case 'pauseOn':
         pausedAt = e.at;
@@ -79,17 +104,18 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
         break;
       }
       case 'recOff':
-        close(e.at, e.reason);
+        closeSegment(pass, e.at, e.reason);
         break;
       case 'phase':
-        closePhase(e.at);
-        phase = { kind: e.phase, start: e.at, end: e.at, nodeId: e.nodeId, parties: e.parties };
+        closePhase(pass, e.at);
+        pass.phase = { kind: e.phase, start: e.at, end: e.at, nodeId: e.nodeId, parties: e.parties };
         break;
     }
   }
-  close(now, 'in-progress');
-  closePhase(now);
+  closeSegment(pass, now, 'in-progress');
+  closePhase(pass, now);
   if (pausedAt !== null && now > pausedAt) silences.push({ start: pausedAt, end: now });
+  const { segments, phases, layout } = pass;
 
   let total = 0;
   for (const s of segments) total += s.end - s.start;

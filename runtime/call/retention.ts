@@ -43,6 +43,19 @@ export function deletionDate(
   retention: { autoDelete: boolean; months: number },
 ): string | null {
   if (!retention.autoDelete) return null;
-  const end = new Date(startMillis(startedAt) + Math.round(endSeconds * 1000));
-  return addMonthsClamped(end, retention.months).toISOString().slice(0, 10);
+  const endMs = startMillis(startedAt) + Math.round(endSeconds * 1000);
+  // The date depends only on the end's UTC day and the months (the time of day is carried along, never rolls the
+  // day over): the calls of a batch mostly end on one day, so the last answer is kept.
+  const day = Math.floor(endMs / DAY_MS);
+  if (day !== lastDay || retention.months !== lastMonths) {
+    lastDate = addMonthsClamped(new Date(endMs), retention.months).toISOString().slice(0, 10);
+    lastDay = day;
+    lastMonths = retention.months;
+  }
+  return lastDate;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+let lastDay = Number.NaN;
+let lastMonths = Number.NaN;
+let lastDate = '';

@@ -26,7 +26,7 @@ import { zodIssues } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { partySchema, secondsSchema, type TimedAction, timedActionSchema } from './actions.ts';
 import { startCall } from './session.ts';
-import type { CallAction, CallResult, CallStart } from './types.ts';
+import type { CallResult, CallStart } from './types.ts';
 
 export const SCENARIO_FORMAT = 'recflow.scenario';
 export const SCENARIO_VERSION = 1;
@@ -158,11 +158,6 @@ export function parseScenario(input: unknown): ParseResult<Scenario> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: zodIssues(parsed.error) };
 }
 
-function toAction(a: TimedScenarioAction): CallAction {
-  const { at: _at, ...action } = a;
-  return action as CallAction;
-}
-
 /**
  * Runs a scenario's call and returns its result (R21).
  *
@@ -173,7 +168,8 @@ function toAction(a: TimedScenarioAction): CallAction {
 export function simulate(workspace: WorkspaceDoc, flow: FlowDoc | undefined, scenario: Pick<Scenario, 'call' | 'actions' | 'runUntil'>): CallResult {
   const session = startCall(workspace, flow, scenario.call as CallStart);
   for (const a of scenario.actions) {
-    const out = session.apply(toAction(a), a.at);
+    // The timed action goes to the call as it is: the session reads its time from `a.at`, the machine ignores `at`.
+    const out = session.apply(a, a.at);
     // Only a time going backwards fails here, and the schema refuses that.
     if (!out.ok) throw new Error(out.error);
   }

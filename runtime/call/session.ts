@@ -4,12 +4,12 @@
  * The call itself is the machine in `machine.ts`; a session only feeds it
  * timed actions, moves its clock and keeps the history. Headless: no React, no DOM.
  */
-import { type Actor, createActor } from 'xstate';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { availableActions } from './actions.ts';
 import { CallClock, CallData, type CallView } from './callData.ts';
-import { type CallMachine, callMachineFor, describeState, readState } from './machine.ts';
+import { callMachineFor, describeState, readState } from './machine.ts';
+import { CallRunner } from './runner.ts';
 import { CALL_LIMITS } from './limits.ts';
 import { deriveResult } from './result.ts';
 import type {
@@ -25,12 +25,16 @@ import type {
   PortRef,
 } from './types.ts';
 
+/** The timer of the flow node the call waits at falls due (one event object for every call). */
+const TIMER = { type: 'call.timer' } as const;
+const BEGIN = { type: 'call.begin' } as const;
+
 class Session implements CallSession {
   readonly start: CallStart;
   private readonly ws: WorkspaceDoc;
   private readonly flow: FlowDoc | undefined;
   private data!: CallData;
-  private actor!: Actor<CallMachine>;
+  private machine!: CallRunner;
   private clock!: CallClock;
   private entries: HistoryEntry[] = [];
   private index = 0;
@@ -43,17 +47,15 @@ class Session implements CallSession {
   }
 
   private boot(): void {
-    this.actor?.stop();
     this.clock = new CallClock();
     this.data = new CallData(this.ws, this.flow, this.start, this.clock);
-    this.actor = createActor(callMachineFor(this.data.flowIx, this.ws), { input: { data: this.data }, clock: this.clock });
-    this.actor.start();
-    this.actor.send({ type: 'call.begin' });
+    this.machine = new CallRunner(callMachineFor(this.data.flowIx, this.ws), this.data);
+    this.machine.send(BEGIN);
   }
 
   /** The data and the two regions' states, as the offers and the result read them. */
   private view(): CallView {
-    const { where, recording } = readState(this.actor.getSnapshot().value, this.data);
+    const { where, recording } = readState(this.machine.getSnapshot().value, this.data);
     return { d: this.data, where, recording };
   }
 
@@ -61,7 +63,7 @@ class Session implements CallSession {
     return this.data.now;
   }
   get ended(): boolean {
-    return (this.actor.getSnapshot().value as { where: string }).where === 'ended';
+    return (this.machine.getSnapshot().value as { where: string }).where === 'ended';
   }
   get currentNodeId(): string | null {
     return this.data.nodeId;
@@ -85,7 +87,7 @@ class Session implements CallSession {
     return this.view().recording === 'paused';
   }
   get state(): string {
-    return describeState(this.actor.getSnapshot().value, this.data);
+    return describeState(this.machine.getSnapshot().value, this.data);
   }
   get history(): readonly HistoryEntry[] {
     return this.entries;
@@ -156,17 +158,19 @@ class Session implements CallSession {
     // A timer due before (or at the same second as) the action fires first, at its own moment.
     while (d.timerAt !== null && d.timerAt <= until) {
       const due = d.timerAt;
-      this.clock.fireAt(due);
+      this.clock.seconds = due;
+      this.machine.send(TIMER);
       if (d.timerAt === due) break; // the machine holds no such timer; do not spin
     }
     if (at > CALL_LIMITS.seconds && !this.ended) {
       this.clock.seconds = CALL_LIMITS.seconds;
-      this.actor.send({ type: 'call.limit' });
+      this.machine.send({ type: 'call.limit' });
     }
     this.clock.seconds = Math.max(d.now, at);
     if (action.type === 'wait') return { ok: true, accepted: true };
     d.lastRejection = null;
-    this.actor.send({ ...action, at });
+    // The action is the machine's event as it is: the clock already reads its time.
+    this.machine.send(action);
     const rejection = d.lastRejection;
     return rejection ? { ok: true, accepted: false, rejection } : { ok: true, accepted: true };
   }

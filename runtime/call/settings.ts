@@ -5,7 +5,7 @@
 import type { RecordingSettings } from '../../nodes/kit/contract.ts';
 import type { AccountSettings, PhoneNumber, TriState, WorkspaceDoc } from '../document/workspace.ts';
 import { type PresetSettingName, presetOf } from '../platforms/presets.ts';
-import type { CallStart, Effective, EffectiveSettings, SettingSource } from './types.ts';
+import type { CallStart, Effective, EffectiveSettings, RecordedSides, SettingSource } from './types.ts';
 
 /** A Recording node the call executed, in execution order. */
 export interface RecordingNodeRun {
@@ -89,44 +89,86 @@ export function resolveSettings(
   start: CallStart,
   runs: readonly RecordingNodeRun[] = [],
 ): EffectiveSettings {
+  if (runs.length > 0) return resolve(ws, start, runs);
+  // Every call to a number starts with the same settings: resolved once per workspace document, direction and number.
+  let byCall = startSettings.get(ws);
+  if (!byCall) {
+    byCall = new Map();
+    startSettings.set(ws, byCall);
+  }
+  const key = `${start.direction}\u0000${callNumberId(start)}`;
+  let settings = byCall.get(key);
+  if (!settings) {
+    settings = resolve(ws, start, NO_RUNS);
+    byCall.set(key, settings);
+  }
+  return settings;
+}
+
+const startSettings = new WeakMap<object, Map<string, EffectiveSettings>>();
+
+type Preset = ReturnType<typeof presetOf>;
+
+/** R30: a setting the platform fixes comes from the platform, whatever the document says; the rest from the account. */
+function fromAccount<K extends PresetSettingName>(preset: Preset, account: AccountSettings, name: K): Effective<AccountSettings[K]> {
+  return name in preset.fixed
+    ? { value: preset.fixed[name] as AccountSettings[K], source: { kind: 'platform', platform: preset.id } }
+    : { value: account[name], source: ACCOUNT };
+}
+
+/**
+ * R30: a Recording node sets only what the platform's recording block has; anything else it holds is ignored
+ * (the flow check says so), so the simulation records what the platform would.
+ */
+function nodeRuns(preset: Preset, runs: readonly RecordingNodeRun[], option: keyof Preset['node']): readonly RecordingNodeRun[] {
+  return preset.node[option] ? runs : NO_RUNS;
+}
+
+// What each setting reads from a Recording node's settings and from a number's override (null: not set there).
+// Module-level rather than written inline per call: the settings are resolved again at every Recording node run.
+type NodePick<T> = (d: RecordingNodeRun['data']) => T | null;
+const nodeRecord: NodePick<boolean> = (d) => d.record === 'on';
+const nodeChannels: NodePick<'dual' | 'mono'> = (d) => (d.channels === 'default' ? null : d.channels);
+const nodeAgentPause: NodePick<boolean> = (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled');
+const nodeParties: NodePick<RecordedSides> = (d) => (d.parties === undefined || d.parties === 'default' ? null : d.parties);
+const nodeIvr: NodePick<boolean> = (d) => (d.ivr === undefined || d.ivr === 'default' ? null : d.ivr === 'record');
+const numberInbound = (o: PhoneNumber['override']) => o.inbound;
+const numberOutbound = (o: PhoneNumber['override']) => o.outbound;
+const numberAgentPause = (o: PhoneNumber['override']) => o.agentPause;
+
+function resolve(
+  ws: Pick<WorkspaceDoc, 'account' | 'numbers'> & Partial<Pick<WorkspaceDoc, 'platform'>>,
+  start: CallStart,
+  runs: readonly RecordingNodeRun[],
+): EffectiveSettings {
   const account: AccountSettings = ws.account;
   const preset = presetOf(ws.platform);
-  // R30: a setting the platform fixes comes from the platform, whatever the document says; the rest from the account.
-  const fromAccount = <K extends PresetSettingName>(name: K): Effective<AccountSettings[K]> =>
-    name in preset.fixed
-      ? { value: preset.fixed[name] as AccountSettings[K], source: { kind: 'platform', platform: preset.id } }
-      : { value: account[name], source: ACCOUNT };
-  // R30: a Recording node sets only what the platform's recording block has; anything else it holds is ignored
-  // (the flow check says so), so the simulation records what the platform would.
-  const nodeRuns = (option: keyof typeof preset.node) => (preset.node[option] ? runs : NO_RUNS);
   const numberId = callNumberId(start);
   const number = ws.numbers.find((n) => n.id === numberId);
   const inbound = start.direction === 'inbound';
 
   const record =
-    latestNode(runs, (d) => d.record === 'on') ??
-    numberValue(number, (o) => (inbound ? o.inbound : o.outbound)) ??
-    fromAccount(inbound ? 'recordInbound' : 'recordOutbound');
+    latestNode(runs, nodeRecord) ??
+    numberValue(number, inbound ? numberInbound : numberOutbound) ??
+    fromAccount(preset, account, inbound ? 'recordInbound' : 'recordOutbound');
   // R2: channels are account-wide; only a Recording node overrides them (R3).
-  const dual = fromAccount('dualChannel');
-  const channels = latestNode(nodeRuns('channels'), (d) => (d.channels === 'default' ? null : d.channels)) ?? {
+  const dual = fromAccount(preset, account, 'dualChannel');
+  const channels = latestNode(nodeRuns(preset, runs, 'channels'), nodeChannels) ?? {
     value: dual.value ? ('dual' as const) : ('mono' as const),
     source: dual.source,
   };
   const agentPause =
-    latestNode(nodeRuns('agentPause'), (d) => (d.agentPause === 'default' ? null : d.agentPause === 'enabled')) ??
-    numberValue(number, (o) => o.agentPause) ??
-    fromAccount('agentPause');
+    latestNode(nodeRuns(preset, runs, 'agentPause'), nodeAgentPause) ?? numberValue(number, numberAgentPause) ?? fromAccount(preset, account, 'agentPause');
   return {
     record,
     channels,
     agentPause,
-    continueOnExternalTransfer: fromAccount('continueOnExternalTransfer'),
+    continueOnExternalTransfer: fromAccount(preset, account, 'continueOnExternalTransfer'),
     retention: { value: { autoDelete: account.autoDelete.enabled, months: account.autoDelete.months }, source: ACCOUNT },
     // R29/R31: a Recording node's own choice wins (R3), then the account (or the platform that fixes it, R30).
-    recordedParties: latestNode(nodeRuns('parties'), (d) => (d.parties === undefined || d.parties === 'default' ? null : d.parties)) ?? fromAccount('recordedParties'),
-    pauseLeaves: fromAccount('pauseLeaves'),
-    recordIvr: latestNode(nodeRuns('ivr'), (d) => (d.ivr === undefined || d.ivr === 'default' ? null : d.ivr === 'record')) ?? fromAccount('recordIvr'),
-    outsidePartiesChannel: fromAccount('outsidePartiesChannel'),
+    recordedParties: latestNode(nodeRuns(preset, runs, 'parties'), nodeParties) ?? fromAccount(preset, account, 'recordedParties'),
+    pauseLeaves: fromAccount(preset, account, 'pauseLeaves'),
+    recordIvr: latestNode(nodeRuns(preset, runs, 'ivr'), nodeIvr) ?? fromAccount(preset, account, 'recordIvr'),
+    outsidePartiesChannel: fromAccount(preset, account, 'outsidePartiesChannel'),
   };
 }
