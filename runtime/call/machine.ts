@@ -226,8 +226,8 @@ function closeReason(d: CallData, event: CallEvent): SegmentEndReason {
   return externalPortionBegins(d, event) ? 'external-transfer' : 'hang-up';
 }
 
-/** The event as the action type the transition is declared for. */
-const as = <T extends CallEvent['type']>(event: CallEvent, _type: T) => event as Extract<CallEvent, { type: T }>;
+/** An event of the given type(s): what a transition declared for that type receives (a cast for the types only). */
+type Ev<T extends CallEvent['type']> = Extract<CallEvent, { type: T }>;
 
 // ---------------------------------------------------------------------------
 // The machine's guards and actions
@@ -372,45 +372,45 @@ const callSetup = setup({
       const { flowIx, start } = context.d;
       return flowIx !== null && start.direction === 'inbound' && startNodeFor(flowIx, start.numberId) === params.nodeId;
     },
-    digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes(as(event, 'press').digit),
-    optionIs: ({ event }, params: { option: string }) => as(event, 'choose').option === params.option,
-    isContact: ({ event }) => as(event, 'hangUp').party === CONTACT,
-    isOnCall: ({ context, event }) => context.d.isOn(as(event, 'hangUp').party),
-    notOnCall: ({ context, event }) => !context.d.isOn(as(event, 'hangUp').party),
-    ringCandidate: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId),
-    consultCandidate: ({ context, event }) => context.d.consult?.ring?.candidates.includes(as(event, 'answer').agentId) === true,
-    inviteCandidate: ({ context, event }) => context.d.invite?.ring.candidates.includes(as(event, 'answer').agentId) === true,
-    consultedParty: ({ context, event }) => context.d.consult?.party === as(event, 'hangUp').party,
-    leavesNobody: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).parties === 0,
-    leavesNoAgent: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).agents === 0,
-    leavesSeveral: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).parties > 1,
+    digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes((event as Ev<'press'>).digit),
+    optionIs: ({ event }, params: { option: string }) => (event as Ev<'choose'>).option === params.option,
+    isContact: ({ event }) => (event as Ev<'hangUp'>).party === CONTACT,
+    isOnCall: ({ context, event }) => context.d.isOn((event as Ev<'hangUp'>).party),
+    notOnCall: ({ context, event }) => !context.d.isOn((event as Ev<'hangUp'>).party),
+    ringCandidate: ({ context, event }) => ringCandidate(context.d, (event as Ev<'answer'>).agentId),
+    consultCandidate: ({ context, event }) => context.d.consult?.ring?.candidates.includes((event as Ev<'answer'>).agentId) === true,
+    inviteCandidate: ({ context, event }) => context.d.invite?.ring.candidates.includes((event as Ev<'answer'>).agentId) === true,
+    consultedParty: ({ context, event }) => context.d.consult?.party === (event as Ev<'hangUp'>).party,
+    leavesNobody: ({ context, event }) => leftAfterHangUp(context.d, (event as Ev<'hangUp'>).party).parties === 0,
+    leavesNoAgent: ({ context, event }) => leftAfterHangUp(context.d, (event as Ev<'hangUp'>).party).agents === 0,
+    leavesSeveral: ({ context, event }) => leftAfterHangUp(context.d, (event as Ev<'hangUp'>).party).parties > 1,
     holdRefused: ({ context, event }) => {
-      const e = as(event, event.type as 'hold' | 'unhold');
+      const e = event as Ev<'hold' | 'unhold'>;
       return !context.d.isOn(agentParty(e.agentId)) || context.d.held === (e.type === 'hold');
     },
     pauseRefused: ({ context, event }, params: { recording: RecordingState }) => {
-      const e = as(event, event.type as 'pause' | 'resume');
+      const e = event as Ev<'pause' | 'resume'>;
       return pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause') !== null;
     },
-    transferRefused: ({ context, event }) => transferProblem(context.d, as(event, 'transfer')) !== null,
-    warm: ({ event }) => as(event, 'transfer').mode === 'warm',
-    internalTarget: ({ event }) => isInternal(as(event, event.type as 'transfer' | 'conference').target),
-    conferenceRefused: ({ context, event }) => conferenceProblem(context.d, as(event, 'conference')) !== null,
+    transferRefused: ({ context, event }) => transferProblem(context.d, event as Ev<'transfer'>) !== null,
+    warm: ({ event }) => (event as Ev<'transfer'>).mode === 'warm',
+    internalTarget: ({ event }) => isInternal((event as Ev<'transfer' | 'conference'>).target),
+    conferenceRefused: ({ context, event }) => conferenceProblem(context.d, event as Ev<'conference'>) !== null,
     consultRefused: ({ context, event }, params: { complete: boolean }) =>
-      consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete) !== null,
+      consultProblem(context.d, event as Ev<'completeTransfer' | 'cancelTransfer'>, params.complete) !== null,
     toAgent: ({ context }) => context.d.consult !== null && agentIdOf(context.d.consult.party ?? '') !== null,
     /** Per-call limit (limits.ts): following `steps` more nodes would take the call past the step limit. */
     overStepLimit: ({ context }, params: { steps: number }) => context.d.path.length + params.steps > CALL_LIMITS.steps,
     // The recording region's guards read the settings in effect now (R3).
-    nodeOn: ({ event }) => as(event, 'rec.node').on,
-    nodeOff: ({ event }) => !as(event, 'rec.node').on,
+    nodeOn: ({ event }) => (event as Ev<'rec.node'>).on,
+    nodeOff: ({ event }) => !(event as Ev<'rec.node'>).on,
     /** R31: a Recording node turns recording on while no agent is on the call and the IVR part is not recorded. */
     nodeWaitsForAgent: ({ context, event }) => {
-      const e = as(event, 'rec.node');
+      const e = event as Ev<'rec.node'>;
       return e.on && !e.ivr && context.d.agentsOnCall() === 0;
     },
     /** R7: the first agent answers a ringing call and the effective inbound setting is on. */
-    answerRecords: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId) && context.d.settings.record.value,
+    answerRecords: ({ context, event }) => ringCandidate(context.d, (event as Ev<'answer'>).agentId) && context.d.settings.record.value,
     /** R8: the contact of an outbound call answers and the effective outbound setting (R4) is on. */
     contactAnswerRecords: ({ context }) => context.d.start.direction === 'outbound' && context.d.settings.record.value,
     /** R14: the external portion begins with this event and continue-on-external-transfer is off. */
@@ -425,33 +425,33 @@ const callSetup = setup({
     refuseHere: ({ context, event }) =>
       reject(context.d, event, 'not-available', `"${event.type}" is not possible while the call is ${context.d.whereText}.`),
     refuseEnded: ({ context, event }) => reject(context.d, event, 'call-ended', 'The call has ended.'),
-    refuseKey: ({ context, event }) => reject(context.d, event, 'not-available', `Key ${as(event, 'press').digit} means nothing here.`),
+    refuseKey: ({ context, event }) => reject(context.d, event, 'not-available', `Key ${(event as Ev<'press'>).digit} means nothing here.`),
     refuseChoice: ({ context, event }) =>
-      reject(context.d, event, 'not-available', `"${as(event, 'choose').option}" is not one of the outcomes here (${context.d.choices.map((c) => c.value).join(', ')}).`),
-    refuseNotOnCall: ({ context, event }) => reject(context.d, event, 'unknown-party', `${as(event, 'hangUp').party} is not on the call.`),
+      reject(context.d, event, 'not-available', `"${(event as Ev<'choose'>).option}" is not one of the outcomes here (${context.d.choices.map((c) => c.value).join(', ')}).`),
+    refuseNotOnCall: ({ context, event }) => reject(context.d, event, 'unknown-party', `${(event as Ev<'hangUp'>).party} is not on the call.`),
     refuseNotRung: ({ context, event }) =>
-      reject(context.d, event, 'unknown-party', `${context.d.agentName(as(event, 'answer').agentId)} is not being rung by this call.`),
+      reject(context.d, event, 'unknown-party', `${context.d.agentName((event as Ev<'answer'>).agentId)} is not being rung by this call.`),
     refuseNoOutsideRing: ({ context, event }) => reject(context.d, event, 'not-available', 'No extension or outside number is being rung.'),
     refuseHold: ({ context, event }) => {
-      const e = as(event, event.type as 'hold' | 'unhold');
+      const e = event as Ev<'hold' | 'unhold'>;
       if (!context.d.isOn(agentParty(e.agentId))) reject(context.d, event, 'unknown-party', `${context.d.agentName(e.agentId)} is not on the call.`);
       else reject(context.d, event, 'not-available', e.type === 'hold' ? 'The contact is already on hold.' : 'The contact is not on hold.');
     },
     refusePause: ({ context, event }, params: { recording: RecordingState }) => {
-      const e = as(event, event.type as 'pause' | 'resume');
+      const e = event as Ev<'pause' | 'resume'>;
       const r = pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause');
       if (r) reject(context.d, event, r.code, r.message);
     },
     refuseTransfer: ({ context, event }) => {
-      const e = as(event, 'transfer');
+      const e = event as Ev<'transfer'>;
       reject(context.d, event, context.d.isOn(agentParty(e.agentId)) ? 'not-available' : 'unknown-party', transferProblem(context.d, e)!);
     },
     refuseConference: ({ context, event }) => {
-      const e = as(event, 'conference');
+      const e = event as Ev<'conference'>;
       reject(context.d, event, context.d.isOn(agentParty(e.agentId)) ? 'not-available' : 'unknown-party', conferenceProblem(context.d, e)!);
     },
     refuseConsult: ({ context, event }, params: { complete: boolean }) => {
-      const p = consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete)!;
+      const p = consultProblem(context.d, event as Ev<'completeTransfer' | 'cancelTransfer'>, params.complete)!;
       reject(context.d, event, p.code, p.message);
     },
 
@@ -507,7 +507,7 @@ const callSetup = setup({
     },
     answerRing: ({ context, event }) => {
       const d = context.d;
-      const agentId = as(event, 'answer').agentId;
+      const agentId = (event as Ev<'answer'>).agentId;
       const party = agentParty(agentId);
       const ring = d.ring!;
       d.ring = null;
@@ -522,7 +522,7 @@ const callSetup = setup({
     },
     consultAnswered: ({ context, event }) => {
       const d = context.d;
-      const party = agentParty(as(event, 'answer').agentId);
+      const party = agentParty((event as Ev<'answer'>).agentId);
       d.consult!.party = party;
       d.consult!.ring = null;
       d.join(party);
@@ -530,7 +530,7 @@ const callSetup = setup({
     },
     inviteAnswered: ({ context, event }) => {
       const d = context.d;
-      const agentId = as(event, 'answer').agentId;
+      const agentId = (event as Ev<'answer'>).agentId;
       const party = agentParty(agentId);
       d.handled(agentId, d.invite!.ring.ringGroupId);
       d.invite = null;
@@ -539,7 +539,7 @@ const callSetup = setup({
     },
     contactAnswers: ({ context }) => context.d.mark('answer', 'the contact answers', undefined, CONTACT),
     hold: ({ context, event }) => {
-      const e = as(event, event.type as 'hold' | 'unhold');
+      const e = event as Ev<'hold' | 'unhold'>;
       const hold = e.type === 'hold';
       context.d.held = hold;
       // Hold does not change recording: no rule stops it.
@@ -547,7 +547,7 @@ const callSetup = setup({
     },
     warmTransfer: ({ context, event }) => {
       const d = context.d;
-      const { agentId, target } = as(event, 'transfer');
+      const { agentId, target } = event as Ev<'transfer'>;
       const party = agentParty(agentId);
       // R15: the consultation is not the external portion.
       d.mark('transfer', `${d.label(party)} consults ${d.describe(target)} (warm transfer)`, undefined, party);
@@ -563,7 +563,7 @@ const callSetup = setup({
     blindTransfer: ({ context, event }) => {
       const d = context.d;
       const begins = externalPortionBegins(d, event);
-      const { agentId, target } = as(event, 'transfer');
+      const { agentId, target } = event as Ev<'transfer'>;
       const party = agentParty(agentId);
       d.mark('transfer', `${d.label(party)} transfers to ${d.describe(target)} (blind)`, undefined, party);
       d.held = false;
@@ -577,7 +577,7 @@ const callSetup = setup({
     completeTransfer: ({ context, event }) => {
       const d = context.d;
       const begins = externalPortionBegins(d, event);
-      const agentId = as(event, 'completeTransfer').agentId;
+      const agentId = (event as Ev<'completeTransfer'>).agentId;
       const consult = d.consult!;
       const receiving = consult.party!;
       d.consult = null;
@@ -600,11 +600,11 @@ const callSetup = setup({
       // R15: a cancelled warm transfer changes nothing.
       d.consult = null;
       if (consult.party) d.leave(consult.party);
-      d.mark('transfer-cancel', 'warm transfer cancelled', undefined, agentParty(as(event, 'cancelTransfer').agentId));
+      d.mark('transfer-cancel', 'warm transfer cancelled', undefined, agentParty((event as Ev<'cancelTransfer'>).agentId));
     },
     conference: ({ context, event }) => {
       const d = context.d;
-      const { agentId, target } = as(event, 'conference');
+      const { agentId, target } = event as Ev<'conference'>;
       d.mark('conference', `${d.agentName(agentId)} adds ${d.describe(target)}`, undefined, agentParty(agentId));
       if (isInternal(target)) d.invite = { agentId, ring: d.ringFor(target) };
       else d.join(outsideParty(target));
@@ -616,14 +616,14 @@ const callSetup = setup({
     /** The consulted party hangs up: the consultation is over, as if cancelled. */
     consultedHangsUp: ({ context, event }) => {
       const d = context.d;
-      const party = as(event, 'hangUp').party;
+      const party = (event as Ev<'hangUp'>).party;
       d.consult = null;
       d.leave(party);
       d.mark('leave', `${d.label(party)} hangs up`, undefined, party);
     },
     /** The dialling agent gives up: the outbound call never connected. */
     diallerHangsUp: ({ context, event, self }) => {
-      const party = as(event, 'hangUp').party;
+      const party = (event as Ev<'hangUp'>).party;
       context.d.leave(party);
       context.d.mark('hang-up', `${context.d.label(party)} hangs up`, undefined, party);
       endCall(context.d, null, self.getSnapshot());
@@ -631,7 +631,7 @@ const callSetup = setup({
     partyHangsUp: ({ context, event, self }) => {
       const d = context.d;
       const begins = externalPortionBegins(d, event);
-      const party = as(event, 'hangUp').party;
+      const party = (event as Ev<'hangUp'>).party;
       const agentId = agentIdOf(party);
       if (agentId !== null && d.consult?.agentId === agentId) {
         const consulted = d.consult.party;
@@ -660,15 +660,15 @@ const callSetup = setup({
     },
     segmentCloses: ({ context, event }) => context.d.segmentCloses(closeReason(context.d, event)),
     markR7: ({ context, event }) =>
-      context.d.mark('recording-on', 'recording starts as the first agent answers (R7)', undefined, agentParty(as(event, 'answer').agentId)),
+      context.d.mark('recording-on', 'recording starts as the first agent answers (R7)', undefined, agentParty((event as Ev<'answer'>).agentId)),
     markR8: ({ context }) => context.d.mark('recording-on', 'recording starts as the contact answers (R8)'),
     markR31: ({ context, event }) =>
-      context.d.mark('recording-on', 'recording starts as the agent joins (R31)', undefined, agentParty(as(event, 'answer').agentId)),
+      context.d.mark('recording-on', 'recording starts as the agent joins (R31)', undefined, agentParty((event as Ev<'answer'>).agentId)),
     /** R11/R30: the stretch a pause leaves out of the recording, or fills with silence. */
     pauseBegins: ({ context }) => context.d.log.push({ at: context.d.now, t: 'pauseOn' }),
     pauseEnds: ({ context }) => context.d.log.push({ at: context.d.now, t: 'pauseOff' }),
     markPause: ({ context, event }) => {
-      const e = as(event, event.type as 'pause' | 'resume');
+      const e = event as Ev<'pause' | 'resume'>;
       const pause = e.type === 'pause';
       // R11: pause closes the open segment; resume opens a new one at call-time positions.
       context.d.mark(pause ? 'pause' : 'resume', pause ? 'recording paused' : 'recording resumed', undefined, agentParty(e.agentId));
