@@ -43,8 +43,7 @@ export type LogEntry =
   | { at: number; t: 'recOff'; reason: SegmentEndReason }
   /** R11/R30: the recording is paused (and, where a pause leaves silence, the recording keeps running silent). */
   | { at: number; t: 'pauseOn' }
-  | { at: number; t: 'pauseOff' }
-  | { at: number; t: 'end' };
+  | { at: number; t: 'pauseOff' };
 
 /** A party on the call besides the contact, and when they joined. */
 export interface Connected {
@@ -195,12 +194,6 @@ export class CallData {
   isOn(party: PartyId): boolean {
     for (const c of this.onCall) if (c.id === party) return true;
     return false;
-  }
-
-  agentsOnCall(): number {
-    let n = 0;
-    for (const c of this.onCall) if (partyKind(c.id) === 'agent') n++;
-    return n;
   }
 
   mark(kind: MarkerKind, label: string, nodeId?: string, party?: PartyId): void {

@@ -107,8 +107,8 @@ export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside']
 // Helpers the actions share
 // ---------------------------------------------------------------------------
 
+/** Only actions are refused: every refusing transition is declared for an action (the catch-all ones guarded by `isCallAction`). */
 function reject(d: CallData, ev: CallEvent, code: RejectionCode, message: string): void {
-  if (!isActionType(ev.type)) return;
   const { at, ...action } = ev as TimedAction;
   const rejection = { at, action, code, message };
   d.rejections.push(rejection);
@@ -143,8 +143,7 @@ function beginExternal(d: CallData): void {
 /** An extension (R13: internal) or outside number takes the call (a flow Transfer node, or a blind transfer). */
 function connectOutside(d: CallData, target: ConnectTarget, nodeId: string | null): void {
   const party = outsideParty(target);
-  if (nodeId !== null) d.nodeId = null;
-  d.held = false;
+  d.nodeId = null;
   d.join(party);
   d.mark('join', `${d.label(party)} takes the call`, nodeId ?? undefined, party);
 }
@@ -154,7 +153,7 @@ const isInternal = (target: TransferTarget): target is RingTarget => target.type
 /** Who would be left on the call if `party` hung up now (a consulting agent takes the consulted party along). */
 function leftAfterHangUp(d: CallData, party: PartyId): { parties: number; agents: number; external: number } {
   const agentId = agentIdOf(party);
-  const alsoLeaving = agentId !== null && d.consult?.agentId === agentId ? d.consult.party : null;
+  const alsoLeaving = d.consult?.agentId === agentId ? d.consult.party : null;
   let parties = 0;
   let agents = 0;
   let external = 0;
@@ -233,15 +232,13 @@ type Ev<T extends CallEvent['type']> = Extract<CallEvent, { type: T }>;
 // The machine's guards and actions
 // ---------------------------------------------------------------------------
 
-/** One node the call passes on its way from a wait: its id and kind, the port it leaves by, and a Recording node's settings. */
-interface ChainStep {
-  nodeId: string;
-  kind: string;
-  port?: string;
-  recording?: RecordingNodeRun['data'];
-  /** R28: not a node passed but the return from an entered flow, by the flow node's return port. */
-  returning?: true;
-}
+/**
+ * One node the call passes on its way from a wait: its id and kind, the port it leaves by, and a Recording node's
+ * settings; or (R28) not a node passed but the return from an entered flow, by the flow node's return port.
+ */
+type ChainStep =
+  | { nodeId: string; kind: string; port?: string; recording?: RecordingNodeRun['data'] }
+  | { nodeId: string; port: string; returning: true; recording?: undefined };
 
 /**
  * Where in the flows the call is (R28): the flow it runs and how it got there. The call's own flow is the root
@@ -265,16 +262,14 @@ interface Chain {
   steps: ChainStep[];
   waitAt: { frame: Frame; nodeId: string } | null;
   why: string | null;
-  /** True when a Recording node is among the steps: the `recording` region must hear of it. */
-  recording: boolean;
 }
 
-/** Where the call leaves a wait from: the node and port, and (for a timer) what the call was doing there. */
+/** Where the call leaves a wait from: the node and port, whether its timer ran out (else a key or a choice), and what the call was doing there. */
 interface Leaving {
   nodeId: string;
   port: string | null;
-  cause: 'key' | 'timer' | 'choice';
-  kind?: WaitKind;
+  timer: boolean;
+  kind: WaitKind;
 }
 
 /** What a flow node does when the call arrives to wait there. */
@@ -293,17 +288,17 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
     // R19: `#` ends a voicemail message.
     if (event.digit === '#') d.closeVoicemail('finished');
   }
-  if (from?.cause === 'timer') {
-    d.mark('timer', `${TIMER_WORD[from.kind!]} timer`, from.nodeId);
+  if (from?.timer) {
+    d.mark('timer', `${TIMER_WORD[from.kind]} timer`, from.nodeId);
     if (from.kind === 'takeMessage') d.closeVoicemail('max-length');
     d.ring = null;
     d.outsideRing = null;
   }
   if (from?.port) d.traversed.push({ nodeId: from.nodeId, port: from.port });
   for (const step of chain.steps) {
-    if (step.returning) {
+    if ('returning' in step) {
       // R28: back from an entered flow, the call leaves the flow node by its return port.
-      d.traversed.push({ nodeId: step.nodeId, port: step.port! });
+      d.traversed.push({ nodeId: step.nodeId, port: step.port });
       continue;
     }
     d.nodeId = step.nodeId;
@@ -314,7 +309,7 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
       // R5/R6/R3: a Recording node ran.
       d.recordingNodeRan({ nodeId: step.nodeId, data: step.recording });
       const on = step.recording.record === 'on';
-      if (on && !d.settings.recordIvr.value && d.agentsOnCall() === 0) {
+      if (on && !d.settings.recordIvr.value) {
         // R31: nothing is on tape yet; the recording starts as an agent joins (marked then).
         d.mark('node', 'Recording node: record on from when an agent joins (R31)', step.nodeId);
       } else d.mark(on ? 'recording-on' : 'recording-off', on ? 'Recording node: record on' : 'Recording node: record off', step.nodeId);
@@ -404,10 +399,13 @@ const callSetup = setup({
     // The recording region's guards read the settings in effect now (R3).
     nodeOn: ({ event }) => (event as Ev<'rec.node'>).on,
     nodeOff: ({ event }) => !(event as Ev<'rec.node'>).on,
-    /** R31: a Recording node turns recording on while no agent is on the call and the IVR part is not recorded. */
-    nodeWaitsForAgent: ({ context, event }) => {
+    /**
+     * R31: a Recording node turns recording on and the IVR part is not recorded. A flow runs only before any agent
+     * is on the call (an answer, or a Transfer node's party, takes the call out of the flow for good).
+     */
+    nodeWaitsForAgent: ({ event }) => {
       const e = event as Ev<'rec.node'>;
-      return e.on && !e.ivr && context.d.agentsOnCall() === 0;
+      return e.on && !e.ivr;
     },
     /** R7: the first agent answers a ringing call and the effective inbound setting is on. */
     answerRecords: ({ context, event }) => ringCandidate(context.d, (event as Ev<'answer'>).agentId) && context.d.settings.record.value,
@@ -474,7 +472,7 @@ const callSetup = setup({
       const d = context.d;
       d.limitReached = limitReached('steps', d.now);
       const steps = params.chain.steps.slice(0, Math.max(0, CALL_LIMITS.steps - d.path.length));
-      follow(d, params.from, { steps, waitAt: null, why: d.limitReached.message, recording: false }, event, self.getSnapshot());
+      follow(d, params.from, { steps, waitAt: null, why: d.limitReached.message }, event, self.getSnapshot());
     },
     /** Per-call limit (limits.ts): the call's clock reached the time limit. */
     stopAtTimeLimit: ({ context, self }) => {
@@ -493,12 +491,13 @@ const callSetup = setup({
       connectOutside(d, target, d.nodeId);
       if (begins) beginExternal(d);
     },
+    /** Runs on the `outbound` guard's transition only. */
     bootOutbound: ({ context }) => {
       const d = context.d;
-      if (d.start.direction !== 'outbound') return;
-      d.join(agentParty(d.start.agentId));
-      d.controller = d.start.agentId;
-      d.handledAgents.add(d.start.agentId);
+      const { agentId } = d.start as Extract<CallData['start'], { direction: 'outbound' }>;
+      d.join(agentParty(agentId));
+      d.controller = agentId;
+      d.handledAgents.add(agentId);
     },
     /** R7: a call with no flow goes straight to the agents. */
     bootNoFlow: ({ context }) => {
@@ -633,12 +632,12 @@ const callSetup = setup({
       const begins = externalPortionBegins(d, event);
       const party = (event as Ev<'hangUp'>).party;
       const agentId = agentIdOf(party);
-      if (agentId !== null && d.consult?.agentId === agentId) {
+      if (d.consult?.agentId === agentId) {
         const consulted = d.consult.party;
         d.consult = null;
         if (consulted) d.leave(consulted);
       }
-      if (agentId !== null && d.invite?.agentId === agentId) d.invite = null;
+      if (d.invite?.agentId === agentId) d.invite = null;
       d.leave(party);
       d.mark('hang-up', `${d.label(party)} hangs up`, undefined, party);
       if (agentId !== null && d.controller === agentId) {
@@ -675,10 +674,6 @@ const callSetup = setup({
     },
     /** R12 (decision): a pause ends when its controlling agent hands the call over by transfer. */
     markHandover: ({ context }) => context.d.mark('resume', 'pause ended by the transfer (R12)'),
-    callEnded: ({ context }) => {
-      context.d.endedAt ??= context.d.now;
-      context.d.log.push({ at: context.d.now, t: 'end' });
-    },
   },
 });
 
@@ -712,9 +707,6 @@ interface CompiledFlow {
   /** How a call begins in the flow: from the entry its number leads to (R4). */
   boot: Transition[];
 }
-
-/** Deeper than this, entered flows are a loop the checks missed (C1 refuses a loop of flows). */
-const MAX_FLOW_DEPTH = 16;
 
 const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end' && step.kind !== 'enterFlow';
 
@@ -757,7 +749,7 @@ class FlowCompiler {
 
   /** Walks from `first` through instant nodes (Start, Recording, flows entered and returned from) to a wait, or to the end. */
   walk(frame: Frame, first: string): Chain {
-    const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+    const chain: Chain = { steps: [], waitAt: null, why: null };
     let here = frame;
     let id: string | null = first;
     for (let count = 0; ; count++) {
@@ -766,7 +758,7 @@ class FlowCompiler {
       const entry = here.ix.nodes.get(id!);
       if (!entry?.behavior) return { ...chain, why: `the flow has no usable node "${here.prefix}${id}"` };
       const step = entry.behavior.enter(entry.node.data);
-      const visit: ChainStep = { nodeId: here.prefix + id, kind: entry.node.kind };
+      const visit: Extract<ChainStep, { kind: string }> = { nodeId: here.prefix + id, kind: entry.node.kind };
       chain.steps.push(visit);
       if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
       if (waits(step)) return { ...chain, waitAt: { frame: here, nodeId: id! } };
@@ -778,10 +770,7 @@ class FlowCompiler {
         id = entered.nodeId;
         continue;
       }
-      if (step.recording) {
-        visit.recording = step.recording;
-        chain.recording = true;
-      }
+      visit.recording = step.recording;
       visit.port = step.port;
       const next = this.leave(here, id!, step.port, chain);
       if (typeof next === 'string') return { ...chain, why: next };
@@ -801,7 +790,7 @@ class FlowCompiler {
       // C1: an unconnected port (or one marked endsCall) ends the call, unless an entered flow returns from here.
       if (!here.returnTo) return `port "${by}" of ${here.prefix}${from} leads nowhere: the call ends`;
       const back = here.returnTo;
-      chain.steps.push({ nodeId: back.frame.prefix + back.nodeId, kind: '', port: back.port, returning: true });
+      chain.steps.push({ nodeId: back.frame.prefix + back.nodeId, port: back.port, returning: true });
       here = back.frame;
       from = back.nodeId;
       by = back.port;
@@ -812,7 +801,7 @@ class FlowCompiler {
     this.compiled.entersFlows = true;
     const flow = this.flows.get(flowId);
     if (!flow) return `the flow "${flowId}" is not in the workspace: the call ends`;
-    if (frame.flows.includes(flowId) || frame.flows.length > MAX_FLOW_DEPTH) {
+    if (frame.flows.includes(flowId)) {
       return `the flows enter each other in a loop (${[...frame.flows, flowId].join(' → ')}): the call ends`;
     }
     const ix = indexFlow(flow);
@@ -822,7 +811,8 @@ class FlowCompiler {
     const into: Frame = {
       ix,
       prefix: `${frame.prefix}${flowId}/`,
-      id: `${frame.id}${nodeId}>${flowId}${returnPort === null ? '' : `:${returnPort}`}/`,
+      // A node enters one flow with one return port: the node tells the frames a frame enters apart.
+      id: `${frame.id}${nodeId}>${flowId}/`,
       returnTo: callers,
       flows: [...frame.flows, flowId],
     };
@@ -831,12 +821,12 @@ class FlowCompiler {
 
   /** Leaving `from` by `port` (null: the node's behaviour ends the call there). */
   leaving(frame: Frame, from: string, port: string | null): Chain {
-    if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call', recording: false };
-    const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+    if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call' };
+    const chain: Chain = { steps: [], waitAt: null, why: null };
     const next = this.leave(frame, from, port, chain);
     if (typeof next === 'string') return { ...chain, why: next };
     const rest = this.walk(next.frame, next.nodeId);
-    return { ...rest, steps: [...chain.steps, ...rest.steps], recording: rest.recording };
+    return { ...rest, steps: [...chain.steps, ...rest.steps] };
   }
 
   /**
@@ -846,7 +836,9 @@ class FlowCompiler {
   transitions(chain: Chain, from: Leaving | null, guard?: Transition['guard']): Transition[] {
     const flat = { ...chain, waitAt: null };
     const overLimit = { type: 'overStepLimit', params: { steps: chain.steps.length } };
-    const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain: flat } };
+    // R5/R6: the `recording` region hears of a Recording node on the way; a chain without one skips the raising.
+    const recording = chain.steps.some((s) => s.recording);
+    const actions = { type: recording ? 'followRecording' : 'follow', params: { from, chain: flat } };
     const go: Transition =
       chain.waitAt === null ? { target: END, actions } : { target: `#${this.stateFor(chain.waitAt.frame, chain.waitAt.nodeId)}`, reenter: true, actions };
     return [
@@ -864,29 +856,32 @@ class FlowCompiler {
     const seconds =
       step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.kind === 'enqueue' ? step.maxWaitSeconds : step.timeoutSeconds;
     const on: Record<string, Transition | Transition[]> = {};
-    const leavingBy = (port: string | null, cause: Leaving['cause']): Leaving => ({ nodeId: shown, port, cause, kind: step.kind });
-    if (behavior!.press && (step.kind === 'gather' || step.kind === 'takeMessage')) {
+    const leavingBy = (port: string | null, timer: boolean): Leaving => ({ nodeId: shown, port, timer, kind: step.kind });
+    if (behavior!.press) {
       // The keys that lead somewhere, grouped by the port they leave by; any other key is refused.
       const byPort = new Map<string, string[]>();
       for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#']) {
         const port = behavior!.press(node.data, digit);
-        if (port !== null) byPort.set(port, [...(byPort.get(port) ?? []), digit]);
+        if (port === null) continue;
+        const digits = byPort.get(port);
+        if (digits) digits.push(digit);
+        else byPort.set(port, [digit]);
       }
       on.press = [
         ...[...byPort].flatMap(([port, digits]) =>
-          this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, 'key'), { type: 'digitIs', params: { digits } }),
+          this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, false), { type: 'digitIs', params: { digits } }),
         ),
         { actions: 'refuseKey' },
       ];
     }
-    if ((step.kind === 'enqueue' || step.kind === 'choose') && behavior!.choose) {
-      // R25–R27: each option the node offers leaves by the port its behaviour names; anything else is refused.
+    if (behavior!.choose) {
+      // R25–R27: each option the node offers (a behaviour that chooses waits with options) leaves by the port its
+      // behaviour names for it; anything else is refused.
+      const { options } = step as Extract<Waiting, { kind: 'enqueue' | 'choose' }>;
       on.choose = [
-        ...step.options.flatMap((o) => {
+        ...options.flatMap((o) => {
           const port = behavior!.choose!(node.data, o.value);
-          return port === null
-            ? []
-            : this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, 'choice'), { type: 'optionIs', params: { option: o.value } });
+          return this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, false), { type: 'optionIs', params: { option: o.value } });
         }),
         { actions: 'refuseChoice' },
       ];
@@ -901,7 +896,7 @@ class FlowCompiler {
       on.answer = { actions: 'refuseNotRung' };
     }
     const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
-    const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
+    const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, true));
     this.compiled.states[key] = {
       id: key,
       entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
@@ -1037,7 +1032,6 @@ function buildMachine(compiled: CompiledFlow | null) {
           ...(Object.fromEntries(TALKING_STATES.map((phase) => [phase, talking(phase)])) as Record<string, never>),
           // Not `final`: a done actor would drop later actions instead of refusing them.
           ended: {
-            entry: 'callEnded',
             on: { pause: { actions: 'refuseEnded' }, resume: { actions: 'refuseEnded' }, '*': { guard: 'isCallAction', actions: 'refuseEnded' } },
           },
         },
