@@ -209,9 +209,11 @@ function externalPortionBegins(d: CallData, event: CallEvent): boolean {
     case 'outsideAnswer':
       return d.outsideRing?.type === 'external';
     case 'hangUp': {
-      if (event.party === CONTACT || d.consult?.party === event.party || !d.isOn(event.party)) return false;
+      // Whoever hangs up (the contact, a consulted party, someone not on the call), an outside party left alone
+      // with the contact began the external portion already: outside parties join only through an agent or a
+      // Transfer node, and the portion begins the moment none is with them.
       const left = leftAfterHangUp(d, event.party);
-      return left.parties > 0 && left.agents === 0 && left.external > 0;
+      return left.agents === 0 && left.external > 0;
     }
     default:
       return false;
@@ -267,7 +269,7 @@ interface Chain {
 /** Where the call leaves a wait from: the node and port, whether its timer ran out (else a key or a choice), and what the call was doing there. */
 interface Leaving {
   nodeId: string;
-  port: string | null;
+  port: string;
   timer: boolean;
   kind: WaitKind;
 }
@@ -282,19 +284,20 @@ interface NodeEntry {
 /** The call leaves a wait (or starts): the key press or timer, each node passed, and the end if the flow ends here. */
 function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEvent, before: { value: unknown }, announce?: (on: boolean) => void): void {
   d.choices = [];
-  if (event.type === 'choose') d.mark('node', `chosen: ${event.option}`, from?.nodeId);
+  if (event.type === 'choose') d.mark('node', `chosen: ${event.option}`, from!.nodeId);
   if (event.type === 'press') {
-    d.mark('node', `caller pressed ${event.digit}`, from?.nodeId);
-    // R19: `#` ends a voicemail message.
-    if (event.digit === '#') d.closeVoicemail('finished');
+    d.mark('node', `caller pressed ${event.digit}`, from!.nodeId);
+    // R19: `#` ends a voicemail message (the only key that leaves one; elsewhere no message is being recorded).
+    d.closeVoicemail('finished');
   }
   if (from?.timer) {
     d.mark('timer', `${TIMER_WORD[from.kind]} timer`, from.nodeId);
-    if (from.kind === 'takeMessage') d.closeVoicemail('max-length');
+    // R19: a message reaching its maximum length (no message is being recorded at any other timer).
+    d.closeVoicemail('max-length');
     d.ring = null;
     d.outsideRing = null;
   }
-  if (from?.port) d.traversed.push({ nodeId: from.nodeId, port: from.port });
+  if (from) d.traversed.push({ nodeId: from.nodeId, port: from.port });
   for (const step of chain.steps) {
     if ('returning' in step) {
       // R28: back from an entered flow, the call leaves the flow node by its return port.
@@ -357,15 +360,23 @@ const callSetup = setup({
     input: {} as { data: CallData },
   },
   delays: {
-    // The due time in call seconds, as a delay from the clock's now in milliseconds.
-    timer: ({ context }) => Math.max(0, Math.round((context.d.timerAt ?? 0) * 1000) - context.d.clock.now()),
+    // The due time in call seconds (set as the call entered a node with a timer), as a delay from the clock's now in
+    // milliseconds. The session moves the millisecond clock only to a due time (CallClock.fireAt), so any delay up
+    // to the due time fires the timer exactly then: a shorter one cannot be told apart.
+    timer: ({ context }) => {
+      // Stryker disable next-line ArithmeticOperator: a due time in seconds instead of milliseconds is only earlier (see above)
+      const due = Math.round(context.d.timerAt! * 1000);
+      // Stryker disable next-line MethodExpression: Math.min gives 0 or less, only earlier (see above)
+      return Math.max(0, due - context.d.clock.now());
+    },
   },
   guards: {
     isCallAction: ({ event }) => isActionType(event.type),
     outbound: ({ context }) => context.d.start.direction === 'outbound',
+    /** R4: the entry the call's number leads to (a compiled flow runs on inbound calls only; `outbound` is asked first). */
     startsAt: ({ context }, params: { nodeId: string }) => {
       const { flowIx, start } = context.d;
-      return flowIx !== null && start.direction === 'inbound' && startNodeFor(flowIx, start.numberId) === params.nodeId;
+      return startNodeFor(flowIx!, (start as Extract<CallData['start'], { direction: 'inbound' }>).numberId) === params.nodeId;
     },
     digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes((event as Ev<'press'>).digit),
     optionIs: ({ event }, params: { option: string }) => (event as Ev<'choose'>).option === params.option,
@@ -393,7 +404,8 @@ const callSetup = setup({
     conferenceRefused: ({ context, event }) => conferenceProblem(context.d, event as Ev<'conference'>) !== null,
     consultRefused: ({ context, event }, params: { complete: boolean }) =>
       consultProblem(context.d, event as Ev<'completeTransfer' | 'cancelTransfer'>, params.complete) !== null,
-    toAgent: ({ context }) => context.d.consult !== null && agentIdOf(context.d.consult.party ?? '') !== null,
+    /** Asked after `consultRefused`: a consultation is in progress and its party answered. */
+    toAgent: ({ context }) => agentIdOf(context.d.consult!.party!) !== null,
     /** Per-call limit (limits.ts): following `steps` more nodes would take the call past the step limit. */
     overStepLimit: ({ context }, params: { steps: number }) => context.d.path.length + params.steps > CALL_LIMITS.steps,
     // The recording region's guards read the settings in effect now (R3).
@@ -417,7 +429,7 @@ const callSetup = setup({
     handsOver: ({ context, event }) =>
       event.type === 'transfer'
         ? event.mode === 'blind' && transferProblem(context.d, event) === null
-        : event.type === 'completeTransfer' && consultProblem(context.d, event, true) === null,
+        : consultProblem(context.d, event as Ev<'completeTransfer'>, true) === null,
   },
   actions: {
     refuseHere: ({ context, event }) =>
@@ -437,8 +449,9 @@ const callSetup = setup({
     },
     refusePause: ({ context, event }, params: { recording: RecordingState }) => {
       const e = event as Ev<'pause' | 'resume'>;
-      const r = pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause');
-      if (r) reject(context.d, event, r.code, r.message);
+      // Asked where `pauseRefused` holds, or where the recording is neither running nor paused: always a refusal.
+      const r = pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause')!;
+      reject(context.d, event, r.code, r.message);
     },
     refuseTransfer: ({ context, event }) => {
       const e = event as Ev<'transfer'>;
@@ -516,8 +529,9 @@ const callSetup = setup({
       d.join(party);
       d.handled(agentId, ring.ringGroupId);
       d.mark('answer', `${d.label(party)} answers`, undefined, party);
-      // R12: the first agent to answer controls; after a blind transfer the receiving agent does.
-      if (d.controller === null) d.setController(agentId);
+      // R12: the first agent to answer controls; after a blind transfer the receiving agent does (nobody controls
+      // while the call rings: no agent is on it).
+      d.setController(agentId);
     },
     consultAnswered: ({ context, event }) => {
       const d = context.d;
@@ -708,8 +722,6 @@ interface CompiledFlow {
   boot: Transition[];
 }
 
-const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end' && step.kind !== 'enterFlow';
-
 /**
  * Compiles the call's flow, and the flows its flow nodes enter (R28), into states. A state is made for each node
  * the call can wait at, per frame it is reached in, as chains from states already made lead to it.
@@ -720,12 +732,14 @@ class FlowCompiler {
   private readonly pending: Array<{ key: string; frame: Frame; nodeId: string }> = [];
   private readonly flows: Map<string, FlowDoc>;
 
-  constructor(ws: Pick<WorkspaceDoc, 'flows'> | null) {
-    this.flows = new Map((ws?.flows ?? []).map((f) => [f.id, f]));
+  constructor(ws: Pick<WorkspaceDoc, 'flows'>) {
+    this.flows = new Map(ws.flows.map((f) => [f.id, f]));
   }
 
   root(ix: FlowIndex): Frame {
-    return { ix, prefix: '', id: '', returnTo: null, flows: [ix.flow.id] };
+    // Stryker disable next-line StringLiteral: the root frame's id only has to differ from entered frames' ids, which all hold a '>'
+    const id = '';
+    return { ix, prefix: '', id, returnTo: null, flows: [ix.flow.id] };
   }
 
   /** The state the call waits in at `nodeId` of `frame`, made (later) on first use. */
@@ -761,7 +775,6 @@ class FlowCompiler {
       const visit: Extract<ChainStep, { kind: string }> = { nodeId: here.prefix + id, kind: entry.node.kind };
       chain.steps.push(visit);
       if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
-      if (waits(step)) return { ...chain, waitAt: { frame: here, nodeId: id! } };
       if (step.kind === 'enterFlow') {
         // R28: the call continues in the other flow, from its entry.
         const entered = this.enter(here, id!, step.flowId, step.returnPort);
@@ -770,6 +783,7 @@ class FlowCompiler {
         id = entered.nodeId;
         continue;
       }
+      if (step.kind !== 'pass') return { ...chain, waitAt: { frame: here, nodeId: id! } };
       visit.recording = step.recording;
       visit.port = step.port;
       const next = this.leave(here, id!, step.port, chain);
@@ -819,9 +833,8 @@ class FlowCompiler {
     return { frame: into, nodeId: start.id };
   }
 
-  /** Leaving `from` by `port` (null: the node's behaviour ends the call there). */
-  leaving(frame: Frame, from: string, port: string | null): Chain {
-    if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call' };
+  /** Leaving `from` by `port`. */
+  leaving(frame: Frame, from: string, port: string): Chain {
     const chain: Chain = { steps: [], waitAt: null, why: null };
     const next = this.leave(frame, from, port, chain);
     if (typeof next === 'string') return { ...chain, why: next };
@@ -856,7 +869,7 @@ class FlowCompiler {
     const seconds =
       step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.kind === 'enqueue' ? step.maxWaitSeconds : step.timeoutSeconds;
     const on: Record<string, Transition | Transition[]> = {};
-    const leavingBy = (port: string | null, timer: boolean): Leaving => ({ nodeId: shown, port, timer, kind: step.kind });
+    const leavingBy = (port: string, timer: boolean): Leaving => ({ nodeId: shown, port, timer, kind: step.kind });
     if (behavior!.press) {
       // The keys that lead somewhere, grouped by the port they leave by; any other key is refused.
       const byPort = new Map<string, string[]>();
@@ -880,7 +893,7 @@ class FlowCompiler {
       const { options } = step as Extract<Waiting, { kind: 'enqueue' | 'choose' }>;
       on.choose = [
         ...options.flatMap((o) => {
-          const port = behavior!.choose!(node.data, o.value);
+          const port = behavior!.choose!(node.data, o.value)!;
           return this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, false), { type: 'optionIs', params: { option: o.value } });
         }),
         { actions: 'refuseChoice' },
@@ -895,14 +908,13 @@ class FlowCompiler {
       on.outsideAnswer = { target: '#call.where.outside', actions: 'outsideAnswers' };
       on.answer = { actions: 'refuseNotRung' };
     }
-    const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
-    const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, true));
-    this.compiled.states[key] = {
-      id: key,
-      entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
-      on,
-      ...(seconds === null ? {} : { after: { timer } }),
-    };
+    const after: Record<string, Transition[]> = {};
+    if (seconds !== null) {
+      // A node that waits with a timer names the port its timer leaves by (every kind's behaviour does).
+      const port = behavior!.timeout!(node.data)!;
+      after.timer = this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, true));
+    }
+    this.compiled.states[key] = { id: key, entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry }, on, after };
   }
 }
 
@@ -974,7 +986,7 @@ const talking = (phase: PhaseKind): Config => ({ entry: { type: 'where', params:
 const compiledCache = new WeakMap<FlowIndex, { ws: unknown; compiled: CompiledFlow }>();
 
 /** The flow compiled into states (once per flow, or per flow and workspace when it enters other flows). */
-function compileFlow(ix: FlowIndex, ws: Pick<WorkspaceDoc, 'flows'> | null): CompiledFlow {
+function compileFlow(ix: FlowIndex, ws: Pick<WorkspaceDoc, 'flows'>): CompiledFlow {
   const cached = compiledCache.get(ix);
   if (cached && (!cached.compiled.entersFlows || cached.ws === ws)) return cached.compiled;
   const compiler = new FlowCompiler(ws);
@@ -1119,7 +1131,7 @@ const machineCache = new WeakMap<CompiledFlow, CallMachine>();
 let noFlowMachine: CallMachine | null = null;
 
 /** The call machine for calls through `ix` in `ws` (compiled once per flow), or for calls that run no flow. */
-export function callMachineFor(ix: FlowIndex | null, ws: Pick<WorkspaceDoc, 'flows'> | null): CallMachine {
+export function callMachineFor(ix: FlowIndex | null, ws: Pick<WorkspaceDoc, 'flows'>): CallMachine {
   if (!ix) {
     noFlowMachine ??= buildMachine(null);
     return noFlowMachine;
