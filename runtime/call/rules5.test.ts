@@ -413,3 +413,188 @@ describe('R28: flows entered and returned from', () => {
     ]);
   });
 });
+
+describe('R14/R15: what begins the external portion, and what does not', () => {
+  /** Continue-on-external-transfer off: the recording stops as the external portion begins (R14). */
+  const stops = () => testWorkspace({ account: { agentPause: true, continueOnExternalTransfer: false } });
+  const answered = () => {
+    const s = startCall(stops(), undefined, inbound());
+    ok(s, answer(), 1);
+    return s;
+  };
+
+  it('R14: a refused blind transfer to an outside number begins nothing: the recording goes on', () => {
+    const s = answered();
+    ok(s, conference(OUTSIDE), 2);
+    expect(refused(s, transfer({ type: 'external', number: '+15550199' }), 3)).toEqual({
+      code: 'not-available',
+      message: 'A transfer needs a call between the contact and one agent only.',
+    });
+    expect(s.state).toBe('where: conference · recording: recording');
+    expect(s.result().externalPortionAt).toBeNull();
+  });
+
+  it('R15: completing a warm transfer that is not in progress, or by an agent who is not consulting, is refused and begins nothing', () => {
+    const s = answered();
+    expect(refused(s, { type: 'completeTransfer', agentId: 'ana' }, 2)).toEqual({ code: 'not-available', message: 'No warm transfer is in progress.' });
+    ok(s, transfer(OUTSIDE, 'warm'), 3);
+    expect(refused(s, { type: 'completeTransfer', agentId: 'ben' }, 4)).toEqual({ code: 'unknown-party', message: 'Ben is not consulting.' });
+    expect(s.state).toBe('where: consultation · recording: recording');
+    expect(s.result().externalPortionAt).toBeNull();
+    ok(s, { type: 'completeTransfer', agentId: 'ana' }, 6);
+    expect(s.state).toBe('where: outside · recording: stopped');
+    expect(s.result().externalPortionAt).toBe(6);
+  });
+
+  it('R13: a flow Transfer node to a private extension is internal: its answer begins no external portion', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['r', 'recording', { record: 'on' }],
+        ['t', 'transfer', { target: { type: 'extension', extension: '204', system: 'pbx' } }],
+      ],
+      [
+        ['s', 'next', 'r'],
+        ['r', 'next', 't'],
+      ],
+    );
+    const s = startCall(stops(), flow, inbound());
+    ok(s, { type: 'outsideAnswer' }, 5);
+    expect(s.state).toBe('where: outside · recording: recording');
+    expect(s.result().externalPortionAt).toBeNull();
+    expect(s.result().timeline.markers.map((m) => m.kind)).not.toContain('external-portion');
+    expect(lastMarker(s)).toEqual({ at: 5, kind: 'join', label: 'extension 204 takes the call', nodeId: 't', party: 'extension:pbx:204' });
+  });
+
+  it('R15: an outside party leaving a conference of two agents leaves a conference; the next leaving leaves the agent', () => {
+    const s = answered();
+    ok(s, conference(OUTSIDE), 2);
+    ok(s, conference(agent('ben')), 3);
+    ok(s, answer('ben'), 4);
+    ok(s, hangUp('external:+15550100'), 5);
+    expect(s.state).toBe('where: conference · recording: recording');
+    ok(s, hangUp('agent:ben'), 6);
+    expect(s.state).toBe('where: agent · recording: recording');
+    expect(s.result().externalPortionAt).toBeNull();
+  });
+
+  it('R12: the controlling agent leaving passes control to the earliest agent left, not to an outside party who joined earlier', () => {
+    const s = answered();
+    ok(s, conference(OUTSIDE), 2);
+    ok(s, conference(agent('ben')), 3);
+    ok(s, answer('ben'), 4);
+    ok(s, hangUp('agent:ana'), 5);
+    expect(s.controllingAgentId).toBe('ben');
+    expect(s.result().externalPortionAt).toBeNull();
+  });
+
+  it('R10: while an outside number is consulted nobody is being rung: an answer is refused, naming the agent', () => {
+    const s = answered();
+    ok(s, transfer(OUTSIDE, 'warm'), 2);
+    expect(refused(s, answer('ben'), 3)).toEqual({ code: 'unknown-party', message: 'Ben is not being rung by this call.' });
+  });
+});
+
+describe('R12: a pause and the hand-over that ends it', () => {
+  const paused = () => {
+    const s = startCall(testWorkspace({ account: { agentPause: true } }), undefined, inbound());
+    ok(s, answer(), 1);
+    ok(s, pause(), 2);
+    return s;
+  };
+
+  it('R12: a blind transfer by the controlling agent ends the pause, marked on the timeline; the recording goes on', () => {
+    const s = paused();
+    ok(s, transfer(agent('ben')), 5);
+    expect(s.paused).toBe(false);
+    expect(lastMarker(s)).toEqual({ at: 5, kind: 'resume', label: 'pause ended by the transfer (R12)' });
+    ok(s, answer('ben'), 6);
+    ok(s, hangUp(), 9);
+    expect(spans(s.result())).toEqual([
+      [1, 2, 'paused'],
+      [5, 9, 'hang-up'],
+    ]);
+  });
+
+  it('R12: a refused transfer hands nothing over: the pause goes on', () => {
+    const s = paused();
+    expect(refused(s, transfer(agent('zed')), 5)).toEqual({ code: 'not-available', message: 'No agent "zed" in the workspace.' });
+    expect(s.paused).toBe(true);
+  });
+
+  it('R12: completing a warm transfer before its target answered is refused and hands nothing over: the pause goes on', () => {
+    const s = paused();
+    ok(s, transfer(agent('ben'), 'warm'), 3);
+    expect(refused(s, { type: 'completeTransfer', agentId: 'ana' }, 4)).toEqual({ code: 'not-available', message: 'The transfer target has not answered yet.' });
+    expect(s.paused).toBe(true);
+    ok(s, answer('ben'), 5);
+    ok(s, { type: 'completeTransfer', agentId: 'ana' }, 6);
+    expect(s.paused).toBe(false);
+  });
+});
+
+describe('what the timeline and the result say about the flow', () => {
+  it('R26: the outcome the reviewer chose is marked at the decision node', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['d', 'decision', { outcomes: [{ name: 'gold', condition: '$.Attributes.tier = gold' }] }],
+        ['p', 'play', { durationSeconds: 5 }],
+      ],
+      [
+        ['s', 'next', 'd'],
+        ['d', 'gold', 'p'],
+      ],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    ok(s, { type: 'choose', option: 'gold' }, 2);
+    expect(s.result().timeline.markers.filter((m) => m.at === 2 && m.kind === 'node')).toEqual([
+      { at: 2, kind: 'node', label: 'chosen: gold', nodeId: 'd' },
+      { at: 2, kind: 'node', label: 'play p', nodeId: 'p' },
+    ]);
+  });
+
+  it('R31: a Recording node that waits for an agent says so on the timeline', () => {
+    const s = startCall(skipsIvr(), recordingFlow({ record: 'on' }), inbound());
+    expect(s.result().timeline.markers.filter((m) => m.nodeId === 'r0')).toEqual([
+      { at: 0, kind: 'node', label: 'recording r0', nodeId: 'r0' },
+      { at: 0, kind: 'node', label: 'Recording node: record on from when an agent joins (R31)', nodeId: 'r0' },
+    ]);
+  });
+
+  it('R8/R10: the contact "answering" an inbound call is refused and leaves the recording to the agent’s answer (R7)', () => {
+    const s = startCall(testWorkspace(), recordingFlow(), inbound());
+    expect(refused(s, { type: 'contactAnswer' }, 1)).toEqual({ code: 'not-available', message: '"contactAnswer" is not possible while the call is ringing.' });
+    expect(s.state).toBe('where: "a" (ringing) · recording: pending');
+    ok(s, answer(), 3);
+    ok(s, hangUp(), 8);
+    expect(spans(s.result())).toEqual([[3, 8, 'hang-up']]);
+  });
+
+  it('R5/R9: a Recording node right before a Hang-up node: the call ends there with nothing refused', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['r', 'recording', { record: 'on' }],
+        ['h', 'hangup'],
+      ],
+      [
+        ['s', 'next', 'r'],
+        ['r', 'next', 'h'],
+      ],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    expect(s.ended).toBe(true);
+    expect(s.result().rejections).toEqual([]);
+    expect(lastMarker(s)).toEqual({ at: 0, kind: 'hang-up', label: 'hang-up node', nodeId: 'h' });
+  });
+
+  it('R23: a completed warm transfer to a ring group counts the group as handling the call', () => {
+    const s = startCall(testWorkspace(), undefined, inbound());
+    ok(s, answer('cy'), 1);
+    ok(s, transfer({ type: 'ringGroup', ringGroupId: 'support' }, 'warm', 'cy'), 2);
+    ok(s, answer('ben'), 3);
+    ok(s, { type: 'completeTransfer', agentId: 'cy' }, 4);
+    expect(s.result().handledBy).toEqual({ agentIds: ['cy', 'ben'], ringGroupIds: ['support'] });
+  });
+});
