@@ -598,3 +598,83 @@ describe('what the timeline and the result say about the flow', () => {
     expect(s.result().handledBy).toEqual({ agentIds: ['cy', 'ben'], ringGroupIds: ['support'] });
   });
 });
+
+describe('R4/R8/R25: which flow a call runs, and who it rings', () => {
+  const twoFlows = (): WorkspaceDoc => {
+    const ws = testWorkspace();
+    const play = (id: string, seconds: number) =>
+      buildFlow(
+        [
+          [`${id}s`, 'start'],
+          [`${id}p`, 'play', { durationSeconds: seconds }],
+        ],
+        [[`${id}s`, 'next', `${id}p`]],
+        id,
+      );
+    ws.flows = [play('a', 5), play('b', 7)];
+    ws.numbers[0]!.flowId = 'b';
+    return ws;
+  };
+
+  it('R4: an inbound call to a number runs that number’s flow (not the first flow of the workspace)', () => {
+    const s = startCall(twoFlows(), undefined, inbound('main'));
+    expect(s.currentNodeId).toBe('bp');
+  });
+
+  it('R7: an inbound call to a number without a flow rings every agent', () => {
+    const s = startCall(twoFlows(), undefined, inbound('sales'));
+    expect(s.state).toBe('where: ringing · recording: pending');
+  });
+
+  it('R8: an outbound call runs no flow, even one given: it is dialled, and the contact is not on hold', () => {
+    const ws = twoFlows();
+    const s = startCall(ws, ws.flows[0], outbound());
+    expect(s.state).toBe('where: dialling · recording: pending');
+    expect(s.path).toEqual([]);
+    expect(s.onHold).toBe(false);
+    ok(s, { type: 'contactAnswer' }, 2);
+    ok(s, { type: 'hold', agentId: 'ana' }, 3);
+    expect(s.onHold).toBe(true);
+  });
+
+  it('R25: a queue of named agents offers the call to those in the workspace only', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['q', 'queue', { target: { type: 'agents', agentIds: ['zed', 'ben'] }, maxWaitSeconds: 60 }],
+      ],
+      [['s', 'next', 'q']],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    expect(refused(s, answer('zed'), 1)).toEqual({ code: 'unknown-party', message: 'zed is not being rung by this call.' });
+    expect(refused(s, answer('ana'), 1)).toEqual({ code: 'unknown-party', message: 'Ana is not being rung by this call.' });
+    ok(s, answer('ben'), 2);
+  });
+
+  it('R21: a menu that takes an invalid key back to itself stays one IVR phase; markers carry only the node or party they name', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['m', 'menu', { timeoutSeconds: 10 }],
+        ['a', 'assign', { target: { type: 'ringGroup', ringGroupId: 'support' } }],
+      ],
+      [
+        ['s', 'next', 'm'],
+        ['m', '1', 'a'],
+        ['m', 'timeout', 'a'],
+        ['m', 'invalid', 'm'],
+      ],
+    );
+    const s = startCall(testWorkspace(), flow, inbound());
+    ok(s, { type: 'press', digit: '9' }, 2);
+    ok(s, { type: 'press', digit: '1' }, 4);
+    ok(s, hangUp(), 6);
+    expect(phaseKinds(s)).toEqual([
+      ['ivr', 0],
+      ['ringing', 4],
+    ]);
+    const markers = s.result().timeline.markers;
+    expect(markers.find((m) => m.kind === 'hang-up')).toStrictEqual({ at: 6, kind: 'hang-up', label: 'the contact hangs up', party: 'contact' });
+    expect(markers.find((m) => m.label === 'caller pressed 9')).toStrictEqual({ at: 2, kind: 'node', label: 'caller pressed 9', nodeId: 'm' });
+  });
+});
