@@ -130,8 +130,8 @@ export class CallData {
   /** The refusal of the event being handled, if any (the session reports it). */
   lastRejection: Rejection | null = null;
 
-  /** The keys a Menu node offers while the call waits there. */
-  menuDigits: Choice[] = [];
+  /** The keys a Menu node offers while the call waits there (set as it arrives; read only there). */
+  menuDigits!: Choice[];
   /** R25–R27: what the reviewer may choose while the call waits at a node (an outcome, an error). */
   choices: Choice[] = [];
   /** Agents being rung for the call (Assign node, a call with no flow, a blind transfer). */
