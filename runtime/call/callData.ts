@@ -42,8 +42,7 @@ export type LogEntry =
   | { at: number; t: 'recOff'; reason: SegmentEndReason }
   /** R11/R30: the recording is paused (and, where a pause leaves silence, the recording keeps running silent). */
   | { at: number; t: 'pauseOn' }
-  | { at: number; t: 'pauseOff' }
-  | { at: number; t: 'end' };
+  | { at: number; t: 'pauseOff' };
 
 /** A party on the call besides the contact, and when they joined. */
 export interface Connected {
@@ -92,6 +91,12 @@ export interface CallView {
   recording: RecordingState;
 }
 
+/** The flow a number sends its inbound calls to (R4), if any. */
+function numberFlow(ws: WorkspaceDoc, numberId: string): FlowDoc | undefined {
+  const flowId = ws.numbers.find((n) => n.id === numberId)?.flowId;
+  return ws.flows.find((f) => f.id === flowId);
+}
+
 export class CallData {
   readonly ws: WorkspaceDoc;
   readonly wsIx: WorkspaceIndex;
@@ -114,8 +119,8 @@ export class CallData {
   /** The refusal of the event being handled, if any (the session reports it). */
   lastRejection: Rejection | null = null;
 
-  /** The keys a Menu node offers while the call waits there. */
-  menuDigits: Choice[] = [];
+  /** The keys a Menu node offers while the call waits there (set as it arrives; read only there). */
+  menuDigits!: Choice[];
   /** R25–R27: what the reviewer may choose while the call waits at a node (an outcome, an error). */
   choices: Choice[] = [];
   /** Agents being rung for the call (Assign node, a call with no flow, a blind transfer). */
@@ -129,8 +134,8 @@ export class CallData {
   /** R12: the agent who controls recording. */
   controller: string | null = null;
   held = false;
-  /** Where the call is, in the words a refusal uses ("… while the call is in a menu"). */
-  whereText = 'starting';
+  /** Where the call is, in the words a refusal uses ("… while the call is in a menu"); set as the call begins. */
+  whereText!: string;
 
   readonly recordingRuns: RecordingNodeRun[] = [];
   settings: EffectiveSettings;
@@ -144,8 +149,8 @@ export class CallData {
   endedAt: number | null = null;
   /** Set when a per-call limit (limits.ts) ended the call. */
   limitReached: LimitReached | null = null;
-  /** What the recording was doing when the call ended (the `recording` region is gone by then). */
-  recordingAtEnd: RecordingState = 'pending';
+  /** What the recording was doing when the call ended (the `recording` region is gone by then); set as it ends. */
+  recordingAtEnd!: RecordingState;
   private phaseKind: PhaseKind | null = null;
   private phaseNode: string | null = null;
 
@@ -156,13 +161,9 @@ export class CallData {
     this.clock = clock;
     this.contactNumber = start.direction === 'inbound' ? start.callerNumber : start.contactNumber;
     this.settings = resolveSettings(ws, start, this.recordingRuns);
-    let chosen = flow;
-    if (!chosen && start.direction === 'inbound') {
-      const flowId = ws.numbers.find((n) => n.id === start.numberId)?.flowId;
-      if (flowId) chosen = ws.flows.find((f) => f.id === flowId);
-    }
-    // R8: flows do not run on outbound calls.
-    this.flowIx = chosen && start.direction === 'inbound' ? indexFlow(chosen) : null;
+    // R8: flows do not run on outbound calls. An inbound call runs the flow given, else its number's (R4).
+    const chosen = start.direction === 'inbound' ? (flow ?? numberFlow(ws, start.numberId)) : undefined;
+    this.flowIx = chosen ? indexFlow(chosen) : null;
   }
 
   /** The call time in seconds. */
@@ -184,12 +185,6 @@ export class CallData {
   isOn(party: PartyId): boolean {
     for (const c of this.onCall) if (c.id === party) return true;
     return false;
-  }
-
-  agentsOnCall(): number {
-    let n = 0;
-    for (const c of this.onCall) if (partyKind(c.id) === 'agent') n++;
-    return n;
   }
 
   mark(kind: MarkerKind, label: string, nodeId?: string, party?: PartyId): void {
@@ -233,17 +228,18 @@ export class CallData {
     this.mark('control', `${this.agentName(agentId)} controls the recording (R12)`, undefined, agentParty(agentId));
   }
 
-  /** Who may answer when `target` rings: the agent, or the ring group's members; never someone already on the call. */
-  /** R25: who is offered a queued call: its ring group's members or its agents, never someone already on the call. */
+  /** R25: who is offered a queued call: its ring group's members or its agents (those in the workspace). */
   ringForQueue(target: QueueTarget): Ring {
     if (target.type === 'ringGroup') return this.ringFor(target);
-    return { candidates: target.agentIds.filter((a) => this.wsIx.agents.has(a) && !this.isOn(agentParty(a))), ringGroupId: null };
+    // A queue waits in the flow, before any agent is on the call.
+    return { candidates: target.agentIds.filter((a) => this.wsIx.agents.has(a)), ringGroupId: null };
   }
 
+  /** Who may answer when `target` rings: the agent, or the ring group's members; never someone already on the call. */
   ringFor(target: Extract<TransferTarget, { type: 'agent' } | { type: 'ringGroup' }>): Ring {
-    if (target.type === 'agent') {
-      return { candidates: this.isOn(agentParty(target.agentId)) ? [] : [target.agentId], ringGroupId: null };
-    }
+    // An agent on the call is never the target: a flow rings before any agent is on the call, and a transfer or an
+    // invitation to an agent on it is refused (handOverProblem).
+    if (target.type === 'agent') return { candidates: [target.agentId], ringGroupId: null };
     const members = this.wsIx.ringGroups.get(target.ringGroupId)?.memberIds ?? [];
     return { candidates: members.filter((m) => this.wsIx.agents.has(m) && !this.isOn(agentParty(m))), ringGroupId: target.ringGroupId };
   }
@@ -276,7 +272,8 @@ export class CallData {
       case 'agent':
         return `agent ${this.agentName(target.agentId)}`;
       case 'ringGroup':
-        return `ring group ${this.wsIx.ringGroups.get(target.ringGroupId)?.name ?? target.ringGroupId}`;
+        // Described once the target was checked (handOverProblem): the group is in the workspace.
+        return `ring group ${this.wsIx.ringGroups.get(target.ringGroupId)!.name}`;
       case 'extension':
         return `extension ${target.extension}`;
       case 'external':

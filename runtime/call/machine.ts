@@ -115,6 +115,7 @@ export const TALKING_STATES = ['agent', 'conference', 'consultation', 'outside']
 // Helpers the actions share
 // ---------------------------------------------------------------------------
 
+/** Only actions are refused: every refusing transition is declared for an action (the catch-all ones guarded by `isCallAction`). */
 function reject(d: CallData, ev: CallEvent, code: RejectionCode, message: string): void {
   if (!isActionType(ev.type)) return;
   // The action happens now (the session moved the clock to its time); a scenario's action may still carry its `at`.
@@ -153,8 +154,7 @@ function beginExternal(d: CallData): void {
 /** An extension (R13: internal) or outside number takes the call (a flow Transfer node, or a blind transfer). */
 function connectOutside(d: CallData, target: ConnectTarget, nodeId: string | null): void {
   const party = outsideParty(target);
-  if (nodeId !== null) d.nodeId = null;
-  d.held = false;
+  d.nodeId = null;
   d.join(party);
   d.mark('join', `${d.label(party)} takes the call`, nodeId ?? undefined, party);
 }
@@ -164,7 +164,7 @@ const isInternal = (target: TransferTarget): target is RingTarget => target.type
 /** Who would be left on the call if `party` hung up now (a consulting agent takes the consulted party along). */
 function leftAfterHangUp(d: CallData, party: PartyId): { parties: number; agents: number; external: number } {
   const agentId = agentIdOf(party);
-  const alsoLeaving = agentId !== null && d.consult?.agentId === agentId ? d.consult.party : null;
+  const alsoLeaving = d.consult?.agentId === agentId ? d.consult.party : null;
   let parties = 0;
   let agents = 0;
   let external = 0;
@@ -220,9 +220,11 @@ function externalPortionBegins(d: CallData, event: CallEvent): boolean {
     case 'outsideAnswer':
       return d.outsideRing?.type === 'external';
     case 'hangUp': {
-      if (event.party === CONTACT || d.consult?.party === event.party || !d.isOn(event.party)) return false;
+      // Whoever hangs up (the contact, a consulted party, someone not on the call), an outside party left alone
+      // with the contact began the external portion already: outside parties join only through an agent or a
+      // Transfer node, and the portion begins the moment none is with them.
       const left = leftAfterHangUp(d, event.party);
-      return left.parties > 0 && left.agents === 0 && left.external > 0;
+      return left.agents === 0 && left.external > 0;
     }
     default:
       return false;
@@ -236,22 +238,20 @@ function closeReason(d: CallData, event: CallEvent): SegmentEndReason {
   return externalPortionBegins(d, event) ? 'external-transfer' : 'hang-up';
 }
 
-/** The event as the action type the transition is declared for. */
-const as = <T extends CallEvent['type']>(event: CallEvent, _type: T) => event as Extract<CallEvent, { type: T }>;
+/** An event of the given type(s): what a transition declared for that type receives (a cast for the types only). */
+type Ev<T extends CallEvent['type']> = Extract<CallEvent, { type: T }>;
 
 // ---------------------------------------------------------------------------
 // The machine's guards and actions
 // ---------------------------------------------------------------------------
 
-/** One node the call passes on its way from a wait: its id and kind, the port it leaves by, and a Recording node's settings. */
-interface ChainStep {
-  nodeId: string;
-  kind: string;
-  port?: string;
-  recording?: RecordingNodeRun['data'];
-  /** R28: not a node passed but the return from an entered flow, by the flow node's return port. */
-  returning?: true;
-}
+/**
+ * One node the call passes on its way from a wait: its id and kind, the port it leaves by, and a Recording node's
+ * settings; or (R28) not a node passed but the return from an entered flow, by the flow node's return port.
+ */
+type ChainStep =
+  | { nodeId: string; kind: string; port?: string; recording?: RecordingNodeRun['data'] }
+  | { nodeId: string; port: string; returning: true; recording?: undefined };
 
 /**
  * Where in the flows the call is (R28): the flow it runs and how it got there. The call's own flow is the root
@@ -275,16 +275,14 @@ interface Chain {
   steps: ChainStep[];
   waitAt: { frame: Frame; nodeId: string } | null;
   why: string | null;
-  /** True when a Recording node is among the steps: the `recording` region must hear of it. */
-  recording: boolean;
 }
 
-/** Where the call leaves a wait from: the node and port, and (for a timer) what the call was doing there. */
+/** Where the call leaves a wait from: the node and port, whether its timer ran out (else a key or a choice), and what the call was doing there. */
 interface Leaving {
   nodeId: string;
-  port: string | null;
-  cause: 'key' | 'timer' | 'choice';
-  kind?: WaitKind;
+  port: string;
+  timer: boolean;
+  kind: WaitKind;
 }
 
 /** What a flow node does when the call arrives to wait there. */
@@ -297,23 +295,24 @@ interface NodeEntry {
 /** The call leaves a wait (or starts): the key press or timer, each node passed, and the end if the flow ends here. */
 function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEvent, before: { value: unknown }, announce?: (on: boolean) => void): void {
   d.choices = [];
-  if (event.type === 'choose') d.mark('node', `chosen: ${event.option}`, from?.nodeId);
+  if (event.type === 'choose') d.mark('node', `chosen: ${event.option}`, from!.nodeId);
   if (event.type === 'press') {
-    d.mark('node', `caller pressed ${event.digit}`, from?.nodeId);
-    // R19: `#` ends a voicemail message.
-    if (event.digit === '#') d.closeVoicemail('finished');
+    d.mark('node', `caller pressed ${event.digit}`, from!.nodeId);
+    // R19: `#` ends a voicemail message (the only key that leaves one; elsewhere no message is being recorded).
+    d.closeVoicemail('finished');
   }
-  if (from?.cause === 'timer') {
-    d.mark('timer', `${TIMER_WORD[from.kind!]} timer`, from.nodeId);
-    if (from.kind === 'takeMessage') d.closeVoicemail('max-length');
+  if (from?.timer) {
+    d.mark('timer', `${TIMER_WORD[from.kind]} timer`, from.nodeId);
+    // R19: a message reaching its maximum length (no message is being recorded at any other timer).
+    d.closeVoicemail('max-length');
     d.ring = null;
     d.outsideRing = null;
   }
-  if (from?.port) d.traversed.push({ nodeId: from.nodeId, port: from.port });
+  if (from) d.traversed.push({ nodeId: from.nodeId, port: from.port });
   for (const step of chain.steps) {
-    if (step.returning) {
+    if ('returning' in step) {
       // R28: back from an entered flow, the call leaves the flow node by its return port.
-      d.traversed.push({ nodeId: step.nodeId, port: step.port! });
+      d.traversed.push({ nodeId: step.nodeId, port: step.port });
       continue;
     }
     d.nodeId = step.nodeId;
@@ -324,7 +323,7 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
       // R5/R6/R3: a Recording node ran.
       d.recordingNodeRan({ nodeId: step.nodeId, data: step.recording });
       const on = step.recording.record === 'on';
-      if (on && !d.settings.recordIvr.value && d.agentsOnCall() === 0) {
+      if (on && !d.settings.recordIvr.value) {
         // R31: nothing is on tape yet; the recording starts as an agent joins (marked then).
         d.mark('node', 'Recording node: record on from when an agent joins (R31)', step.nodeId);
       } else d.mark(on ? 'recording-on' : 'recording-off', on ? 'Recording node: record on' : 'Recording node: record off', step.nodeId);
@@ -375,49 +374,54 @@ const callSetup = setup({
     isCallAction: ({ event }) => isActionType(event.type),
     refusedHere: ({ event }) => event.type !== 'pause' && event.type !== 'resume' && isActionType(event.type),
     outbound: ({ context }) => context.d.start.direction === 'outbound',
+    /** R4: the entry the call's number leads to (a compiled flow runs on inbound calls only; `outbound` is asked first). */
     startsAt: ({ context }, params: { nodeId: string }) => {
       const { flowIx, start } = context.d;
-      return flowIx !== null && start.direction === 'inbound' && startNodeFor(flowIx, start.numberId) === params.nodeId;
+      return startNodeFor(flowIx!, (start as Extract<CallData['start'], { direction: 'inbound' }>).numberId) === params.nodeId;
     },
-    digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes(as(event, 'press').digit),
-    optionIs: ({ event }, params: { option: string }) => as(event, 'choose').option === params.option,
-    isContact: ({ event }) => as(event, 'hangUp').party === CONTACT,
-    isOnCall: ({ context, event }) => context.d.isOn(as(event, 'hangUp').party),
-    notOnCall: ({ context, event }) => !context.d.isOn(as(event, 'hangUp').party),
-    ringCandidate: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId),
-    consultCandidate: ({ context, event }) => context.d.consult?.ring?.candidates.includes(as(event, 'answer').agentId) === true,
-    inviteCandidate: ({ context, event }) => context.d.invite?.ring.candidates.includes(as(event, 'answer').agentId) === true,
-    consultedParty: ({ context, event }) => context.d.consult?.party === as(event, 'hangUp').party,
-    leavesNobody: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).parties === 0,
-    leavesNoAgent: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).agents === 0,
-    leavesSeveral: ({ context, event }) => leftAfterHangUp(context.d, as(event, 'hangUp').party).parties > 1,
+    digitIs: ({ event }, params: { digits: readonly string[] }) => params.digits.includes((event as Ev<'press'>).digit),
+    optionIs: ({ event }, params: { option: string }) => (event as Ev<'choose'>).option === params.option,
+    isContact: ({ event }) => (event as Ev<'hangUp'>).party === CONTACT,
+    isOnCall: ({ context, event }) => context.d.isOn((event as Ev<'hangUp'>).party),
+    notOnCall: ({ context, event }) => !context.d.isOn((event as Ev<'hangUp'>).party),
+    ringCandidate: ({ context, event }) => ringCandidate(context.d, (event as Ev<'answer'>).agentId),
+    consultCandidate: ({ context, event }) => context.d.consult?.ring?.candidates.includes((event as Ev<'answer'>).agentId) === true,
+    inviteCandidate: ({ context, event }) => context.d.invite?.ring.candidates.includes((event as Ev<'answer'>).agentId) === true,
+    consultedParty: ({ context, event }) => context.d.consult?.party === (event as Ev<'hangUp'>).party,
+    leavesNobody: ({ context, event }) => leftAfterHangUp(context.d, (event as Ev<'hangUp'>).party).parties === 0,
+    leavesNoAgent: ({ context, event }) => leftAfterHangUp(context.d, (event as Ev<'hangUp'>).party).agents === 0,
+    leavesSeveral: ({ context, event }) => leftAfterHangUp(context.d, (event as Ev<'hangUp'>).party).parties > 1,
     holdRefused: ({ context, event }) => {
-      const e = as(event, event.type as 'hold' | 'unhold');
+      const e = event as Ev<'hold' | 'unhold'>;
       return !context.d.isOn(agentParty(e.agentId)) || context.d.held === (e.type === 'hold');
     },
     pauseRefused: ({ context, event }, params: { recording: RecordingState }) => {
-      const e = as(event, event.type as 'pause' | 'resume');
+      const e = event as Ev<'pause' | 'resume'>;
       return pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause') !== null;
     },
-    transferRefused: ({ context, event }) => transferProblem(context.d, as(event, 'transfer')) !== null,
-    warm: ({ event }) => as(event, 'transfer').mode === 'warm',
-    internalTarget: ({ event }) => isInternal(as(event, event.type as 'transfer' | 'conference').target),
-    conferenceRefused: ({ context, event }) => conferenceProblem(context.d, as(event, 'conference')) !== null,
+    transferRefused: ({ context, event }) => transferProblem(context.d, event as Ev<'transfer'>) !== null,
+    warm: ({ event }) => (event as Ev<'transfer'>).mode === 'warm',
+    internalTarget: ({ event }) => isInternal((event as Ev<'transfer' | 'conference'>).target),
+    conferenceRefused: ({ context, event }) => conferenceProblem(context.d, event as Ev<'conference'>) !== null,
     consultRefused: ({ context, event }, params: { complete: boolean }) =>
-      consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete) !== null,
-    toAgent: ({ context }) => context.d.consult !== null && agentIdOf(context.d.consult.party ?? '') !== null,
+      consultProblem(context.d, event as Ev<'completeTransfer' | 'cancelTransfer'>, params.complete) !== null,
+    /** Asked after `consultRefused`: a consultation is in progress and its party answered. */
+    toAgent: ({ context }) => agentIdOf(context.d.consult!.party!) !== null,
     /** Per-call limit (limits.ts): following `steps` more nodes would take the call past the step limit. */
     overStepLimit: ({ context }, params: { steps: number }) => context.d.path.length + params.steps > CALL_LIMITS.steps,
     // The recording region's guards read the settings in effect now (R3).
-    nodeOn: ({ event }) => as(event, 'rec.node').on,
-    nodeOff: ({ event }) => !as(event, 'rec.node').on,
-    /** R31: a Recording node turns recording on while no agent is on the call and the IVR part is not recorded. */
-    nodeWaitsForAgent: ({ context, event }) => {
-      const e = as(event, 'rec.node');
-      return e.on && !e.ivr && context.d.agentsOnCall() === 0;
+    nodeOn: ({ event }) => (event as Ev<'rec.node'>).on,
+    nodeOff: ({ event }) => !(event as Ev<'rec.node'>).on,
+    /**
+     * R31: a Recording node turns recording on and the IVR part is not recorded. A flow runs only before any agent
+     * is on the call (an answer, or a Transfer node's party, takes the call out of the flow for good).
+     */
+    nodeWaitsForAgent: ({ event }) => {
+      const e = event as Ev<'rec.node'>;
+      return e.on && !e.ivr;
     },
     /** R7: the first agent answers a ringing call and the effective inbound setting is on. */
-    answerRecords: ({ context, event }) => ringCandidate(context.d, as(event, 'answer').agentId) && context.d.settings.record.value,
+    answerRecords: ({ context, event }) => ringCandidate(context.d, (event as Ev<'answer'>).agentId) && context.d.settings.record.value,
     /** R8: the contact of an outbound call answers and the effective outbound setting (R4) is on. */
     contactAnswerRecords: ({ context }) => context.d.start.direction === 'outbound' && context.d.settings.record.value,
     /** R14: the external portion begins with this event and continue-on-external-transfer is off. */
@@ -426,39 +430,40 @@ const callSetup = setup({
     handsOver: ({ context, event }) =>
       event.type === 'transfer'
         ? event.mode === 'blind' && transferProblem(context.d, event) === null
-        : event.type === 'completeTransfer' && consultProblem(context.d, event, true) === null,
+        : consultProblem(context.d, event as Ev<'completeTransfer'>, true) === null,
   },
   actions: {
     refuseHere: ({ context, event }) =>
       reject(context.d, event, 'not-available', `"${event.type}" is not possible while the call is ${context.d.whereText}.`),
     refuseEnded: ({ context, event }) => reject(context.d, event, 'call-ended', 'The call has ended.'),
-    refuseKey: ({ context, event }) => reject(context.d, event, 'not-available', `Key ${as(event, 'press').digit} means nothing here.`),
+    refuseKey: ({ context, event }) => reject(context.d, event, 'not-available', `Key ${(event as Ev<'press'>).digit} means nothing here.`),
     refuseChoice: ({ context, event }) =>
-      reject(context.d, event, 'not-available', `"${as(event, 'choose').option}" is not one of the outcomes here (${context.d.choices.map((c) => c.value).join(', ')}).`),
-    refuseNotOnCall: ({ context, event }) => reject(context.d, event, 'unknown-party', `${as(event, 'hangUp').party} is not on the call.`),
+      reject(context.d, event, 'not-available', `"${(event as Ev<'choose'>).option}" is not one of the outcomes here (${context.d.choices.map((c) => c.value).join(', ')}).`),
+    refuseNotOnCall: ({ context, event }) => reject(context.d, event, 'unknown-party', `${(event as Ev<'hangUp'>).party} is not on the call.`),
     refuseNotRung: ({ context, event }) =>
-      reject(context.d, event, 'unknown-party', `${context.d.agentName(as(event, 'answer').agentId)} is not being rung by this call.`),
+      reject(context.d, event, 'unknown-party', `${context.d.agentName((event as Ev<'answer'>).agentId)} is not being rung by this call.`),
     refuseNoOutsideRing: ({ context, event }) => reject(context.d, event, 'not-available', 'No extension or outside number is being rung.'),
     refuseHold: ({ context, event }) => {
-      const e = as(event, event.type as 'hold' | 'unhold');
+      const e = event as Ev<'hold' | 'unhold'>;
       if (!context.d.isOn(agentParty(e.agentId))) reject(context.d, event, 'unknown-party', `${context.d.agentName(e.agentId)} is not on the call.`);
       else reject(context.d, event, 'not-available', e.type === 'hold' ? 'The contact is already on hold.' : 'The contact is not on hold.');
     },
     refusePause: ({ context, event }, params: { recording: RecordingState }) => {
-      const e = as(event, event.type as 'pause' | 'resume');
-      const r = pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause');
-      if (r) reject(context.d, event, r.code, r.message);
+      const e = event as Ev<'pause' | 'resume'>;
+      // Asked where `pauseRefused` holds, or where the recording is neither running nor paused: always a refusal.
+      const r = pauseRefusal(context.d, params.recording, e.agentId, e.type === 'pause')!;
+      reject(context.d, event, r.code, r.message);
     },
     refuseTransfer: ({ context, event }) => {
-      const e = as(event, 'transfer');
+      const e = event as Ev<'transfer'>;
       reject(context.d, event, context.d.isOn(agentParty(e.agentId)) ? 'not-available' : 'unknown-party', transferProblem(context.d, e)!);
     },
     refuseConference: ({ context, event }) => {
-      const e = as(event, 'conference');
+      const e = event as Ev<'conference'>;
       reject(context.d, event, context.d.isOn(agentParty(e.agentId)) ? 'not-available' : 'unknown-party', conferenceProblem(context.d, e)!);
     },
     refuseConsult: ({ context, event }, params: { complete: boolean }) => {
-      const p = consultProblem(context.d, as(event, params.complete ? 'completeTransfer' : 'cancelTransfer'), params.complete)!;
+      const p = consultProblem(context.d, event as Ev<'completeTransfer' | 'cancelTransfer'>, params.complete)!;
       reject(context.d, event, p.code, p.message);
     },
 
@@ -481,7 +486,7 @@ const callSetup = setup({
       const d = context.d;
       d.limitReached = limitReached('steps', d.now);
       const steps = params.chain.steps.slice(0, Math.max(0, CALL_LIMITS.steps - d.path.length));
-      follow(d, params.from, { steps, waitAt: null, why: d.limitReached.message, recording: false }, event, self.getSnapshot());
+      follow(d, params.from, { steps, waitAt: null, why: d.limitReached.message }, event, self.getSnapshot());
     },
     /** Per-call limit (limits.ts): the call's clock reached the time limit. */
     stopAtTimeLimit: ({ context, self }) => {
@@ -500,12 +505,13 @@ const callSetup = setup({
       connectOutside(d, target, d.nodeId);
       if (begins) beginExternal(d);
     },
+    /** Runs on the `outbound` guard's transition only. */
     bootOutbound: ({ context }) => {
       const d = context.d;
-      if (d.start.direction !== 'outbound') return;
-      d.join(agentParty(d.start.agentId));
-      d.controller = d.start.agentId;
-      d.handledAgents.add(d.start.agentId);
+      const { agentId } = d.start as Extract<CallData['start'], { direction: 'outbound' }>;
+      d.join(agentParty(agentId));
+      d.controller = agentId;
+      d.handledAgents.add(agentId);
     },
     /** R7: a call with no flow goes straight to the agents. */
     bootNoFlow: ({ context }) => {
@@ -514,7 +520,7 @@ const callSetup = setup({
     },
     answerRing: ({ context, event }) => {
       const d = context.d;
-      const agentId = as(event, 'answer').agentId;
+      const agentId = (event as Ev<'answer'>).agentId;
       const party = agentParty(agentId);
       const ring = d.ring!;
       d.ring = null;
@@ -524,12 +530,13 @@ const callSetup = setup({
       d.join(party);
       d.handled(agentId, ring.ringGroupId);
       d.mark('answer', `${d.label(party)} answers`, undefined, party);
-      // R12: the first agent to answer controls; after a blind transfer the receiving agent does.
-      if (d.controller === null) d.setController(agentId);
+      // R12: the first agent to answer controls; after a blind transfer the receiving agent does (nobody controls
+      // while the call rings: no agent is on it).
+      d.setController(agentId);
     },
     consultAnswered: ({ context, event }) => {
       const d = context.d;
-      const party = agentParty(as(event, 'answer').agentId);
+      const party = agentParty((event as Ev<'answer'>).agentId);
       d.consult!.party = party;
       d.consult!.ring = null;
       d.join(party);
@@ -537,7 +544,7 @@ const callSetup = setup({
     },
     inviteAnswered: ({ context, event }) => {
       const d = context.d;
-      const agentId = as(event, 'answer').agentId;
+      const agentId = (event as Ev<'answer'>).agentId;
       const party = agentParty(agentId);
       d.handled(agentId, d.invite!.ring.ringGroupId);
       d.invite = null;
@@ -546,7 +553,7 @@ const callSetup = setup({
     },
     contactAnswers: ({ context }) => context.d.mark('answer', 'the contact answers', undefined, CONTACT),
     hold: ({ context, event }) => {
-      const e = as(event, event.type as 'hold' | 'unhold');
+      const e = event as Ev<'hold' | 'unhold'>;
       const hold = e.type === 'hold';
       context.d.held = hold;
       // Hold does not change recording: no rule stops it.
@@ -554,7 +561,7 @@ const callSetup = setup({
     },
     warmTransfer: ({ context, event }) => {
       const d = context.d;
-      const { agentId, target } = as(event, 'transfer');
+      const { agentId, target } = event as Ev<'transfer'>;
       const party = agentParty(agentId);
       // R15: the consultation is not the external portion.
       d.mark('transfer', `${d.label(party)} consults ${d.describe(target)} (warm transfer)`, undefined, party);
@@ -570,7 +577,7 @@ const callSetup = setup({
     blindTransfer: ({ context, event }) => {
       const d = context.d;
       const begins = externalPortionBegins(d, event);
-      const { agentId, target } = as(event, 'transfer');
+      const { agentId, target } = event as Ev<'transfer'>;
       const party = agentParty(agentId);
       d.mark('transfer', `${d.label(party)} transfers to ${d.describe(target)} (blind)`, undefined, party);
       d.held = false;
@@ -584,7 +591,7 @@ const callSetup = setup({
     completeTransfer: ({ context, event }) => {
       const d = context.d;
       const begins = externalPortionBegins(d, event);
-      const agentId = as(event, 'completeTransfer').agentId;
+      const agentId = (event as Ev<'completeTransfer'>).agentId;
       const consult = d.consult!;
       const receiving = consult.party!;
       d.consult = null;
@@ -607,11 +614,11 @@ const callSetup = setup({
       // R15: a cancelled warm transfer changes nothing.
       d.consult = null;
       if (consult.party) d.leave(consult.party);
-      d.mark('transfer-cancel', 'warm transfer cancelled', undefined, agentParty(as(event, 'cancelTransfer').agentId));
+      d.mark('transfer-cancel', 'warm transfer cancelled', undefined, agentParty((event as Ev<'cancelTransfer'>).agentId));
     },
     conference: ({ context, event }) => {
       const d = context.d;
-      const { agentId, target } = as(event, 'conference');
+      const { agentId, target } = event as Ev<'conference'>;
       d.mark('conference', `${d.agentName(agentId)} adds ${d.describe(target)}`, undefined, agentParty(agentId));
       if (isInternal(target)) d.invite = { agentId, ring: d.ringFor(target) };
       else d.join(outsideParty(target));
@@ -623,14 +630,14 @@ const callSetup = setup({
     /** The consulted party hangs up: the consultation is over, as if cancelled. */
     consultedHangsUp: ({ context, event }) => {
       const d = context.d;
-      const party = as(event, 'hangUp').party;
+      const party = (event as Ev<'hangUp'>).party;
       d.consult = null;
       d.leave(party);
       d.mark('leave', `${d.label(party)} hangs up`, undefined, party);
     },
     /** The dialling agent gives up: the outbound call never connected. */
     diallerHangsUp: ({ context, event, self }) => {
-      const party = as(event, 'hangUp').party;
+      const party = (event as Ev<'hangUp'>).party;
       context.d.leave(party);
       context.d.mark('hang-up', `${context.d.label(party)} hangs up`, undefined, party);
       endCall(context.d, null, self.getSnapshot());
@@ -638,14 +645,14 @@ const callSetup = setup({
     partyHangsUp: ({ context, event, self }) => {
       const d = context.d;
       const begins = externalPortionBegins(d, event);
-      const party = as(event, 'hangUp').party;
+      const party = (event as Ev<'hangUp'>).party;
       const agentId = agentIdOf(party);
-      if (agentId !== null && d.consult?.agentId === agentId) {
+      if (d.consult?.agentId === agentId) {
         const consulted = d.consult.party;
         d.consult = null;
         if (consulted) d.leave(consulted);
       }
-      if (agentId !== null && d.invite?.agentId === agentId) d.invite = null;
+      if (d.invite?.agentId === agentId) d.invite = null;
       d.leave(party);
       d.mark('hang-up', `${d.label(party)} hangs up`, undefined, party);
       if (agentId !== null && d.controller === agentId) {
@@ -667,25 +674,21 @@ const callSetup = setup({
     },
     segmentCloses: ({ context, event }) => context.d.segmentCloses(closeReason(context.d, event)),
     markR7: ({ context, event }) =>
-      context.d.mark('recording-on', 'recording starts as the first agent answers (R7)', undefined, agentParty(as(event, 'answer').agentId)),
+      context.d.mark('recording-on', 'recording starts as the first agent answers (R7)', undefined, agentParty((event as Ev<'answer'>).agentId)),
     markR8: ({ context }) => context.d.mark('recording-on', 'recording starts as the contact answers (R8)'),
     markR31: ({ context, event }) =>
-      context.d.mark('recording-on', 'recording starts as the agent joins (R31)', undefined, agentParty(as(event, 'answer').agentId)),
+      context.d.mark('recording-on', 'recording starts as the agent joins (R31)', undefined, agentParty((event as Ev<'answer'>).agentId)),
     /** R11/R30: the stretch a pause leaves out of the recording, or fills with silence. */
     pauseBegins: ({ context }) => context.d.log.push({ at: context.d.now, t: 'pauseOn' }),
     pauseEnds: ({ context }) => context.d.log.push({ at: context.d.now, t: 'pauseOff' }),
     markPause: ({ context, event }) => {
-      const e = as(event, event.type as 'pause' | 'resume');
+      const e = event as Ev<'pause' | 'resume'>;
       const pause = e.type === 'pause';
       // R11: pause closes the open segment; resume opens a new one at call-time positions.
       context.d.mark(pause ? 'pause' : 'resume', pause ? 'recording paused' : 'recording resumed', undefined, agentParty(e.agentId));
     },
     /** R12 (decision): a pause ends when its controlling agent hands the call over by transfer. */
     markHandover: ({ context }) => context.d.mark('resume', 'pause ended by the transfer (R12)'),
-    callEnded: ({ context }) => {
-      context.d.endedAt ??= context.d.now;
-      context.d.log.push({ at: context.d.now, t: 'end' });
-    },
   },
 });
 
@@ -720,11 +723,6 @@ interface CompiledFlow {
   boot: Transition[];
 }
 
-/** Deeper than this, entered flows are a loop the checks missed (C1 refuses a loop of flows). */
-const MAX_FLOW_DEPTH = 16;
-
-const waits = (step: NodeStep): step is Waiting => step.kind !== 'pass' && step.kind !== 'end' && step.kind !== 'enterFlow';
-
 /**
  * Compiles the call's flow, and the flows its flow nodes enter (R28), into states. A state is made for each node
  * the call can wait at, per frame it is reached in, as chains from states already made lead to it.
@@ -735,12 +733,14 @@ class FlowCompiler {
   private readonly pending: Array<{ key: string; frame: Frame; nodeId: string }> = [];
   private readonly flows: Map<string, FlowDoc>;
 
-  constructor(ws: Pick<WorkspaceDoc, 'flows'> | null) {
-    this.flows = new Map((ws?.flows ?? []).map((f) => [f.id, f]));
+  constructor(ws: Pick<WorkspaceDoc, 'flows'>) {
+    this.flows = new Map(ws.flows.map((f) => [f.id, f]));
   }
 
   root(ix: FlowIndex): Frame {
-    return { ix, prefix: '', id: '', returnTo: null, flows: [ix.flow.id] };
+    // Stryker disable next-line StringLiteral: the root frame's id only has to differ from entered frames' ids, which all hold a '>'
+    const id = '';
+    return { ix, prefix: '', id, returnTo: null, flows: [ix.flow.id] };
   }
 
   /** The state the call waits in at `nodeId` of `frame`, made (later) on first use. */
@@ -764,7 +764,7 @@ class FlowCompiler {
 
   /** Walks from `first` through instant nodes (Start, Recording, flows entered and returned from) to a wait, or to the end. */
   walk(frame: Frame, first: string): Chain {
-    const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+    const chain: Chain = { steps: [], waitAt: null, why: null };
     let here = frame;
     let id: string | null = first;
     for (let count = 0; ; count++) {
@@ -773,10 +773,9 @@ class FlowCompiler {
       const entry = here.ix.nodes.get(id!);
       if (!entry?.behavior) return { ...chain, why: `the flow has no usable node "${here.prefix}${id}"` };
       const step = entry.behavior.enter(entry.node.data);
-      const visit: ChainStep = { nodeId: here.prefix + id, kind: entry.node.kind };
+      const visit: Extract<ChainStep, { kind: string }> = { nodeId: here.prefix + id, kind: entry.node.kind };
       chain.steps.push(visit);
       if (step.kind === 'end') return { ...chain, why: 'hang-up node' };
-      if (waits(step)) return { ...chain, waitAt: { frame: here, nodeId: id! } };
       if (step.kind === 'enterFlow') {
         // R28: the call continues in the other flow, from its entry.
         const entered = this.enter(here, id!, step.flowId, step.returnPort);
@@ -785,10 +784,8 @@ class FlowCompiler {
         id = entered.nodeId;
         continue;
       }
-      if (step.recording) {
-        visit.recording = step.recording;
-        chain.recording = true;
-      }
+      if (step.kind !== 'pass') return { ...chain, waitAt: { frame: here, nodeId: id! } };
+      visit.recording = step.recording;
       visit.port = step.port;
       const next = this.leave(here, id!, step.port, chain);
       if (typeof next === 'string') return { ...chain, why: next };
@@ -808,7 +805,7 @@ class FlowCompiler {
       // C1: an unconnected port (or one marked endsCall) ends the call, unless an entered flow returns from here.
       if (!here.returnTo) return `port "${by}" of ${here.prefix}${from} leads nowhere: the call ends`;
       const back = here.returnTo;
-      chain.steps.push({ nodeId: back.frame.prefix + back.nodeId, kind: '', port: back.port, returning: true });
+      chain.steps.push({ nodeId: back.frame.prefix + back.nodeId, port: back.port, returning: true });
       here = back.frame;
       from = back.nodeId;
       by = back.port;
@@ -819,7 +816,7 @@ class FlowCompiler {
     this.compiled.entersFlows = true;
     const flow = this.flows.get(flowId);
     if (!flow) return `the flow "${flowId}" is not in the workspace: the call ends`;
-    if (frame.flows.includes(flowId) || frame.flows.length > MAX_FLOW_DEPTH) {
+    if (frame.flows.includes(flowId)) {
       return `the flows enter each other in a loop (${[...frame.flows, flowId].join(' → ')}): the call ends`;
     }
     const ix = indexFlow(flow);
@@ -829,21 +826,21 @@ class FlowCompiler {
     const into: Frame = {
       ix,
       prefix: `${frame.prefix}${flowId}/`,
-      id: `${frame.id}${nodeId}>${flowId}${returnPort === null ? '' : `:${returnPort}`}/`,
+      // A node enters one flow with one return port: the node tells the frames a frame enters apart.
+      id: `${frame.id}${nodeId}>${flowId}/`,
       returnTo: callers,
       flows: [...frame.flows, flowId],
     };
     return { frame: into, nodeId: start.id };
   }
 
-  /** Leaving `from` by `port` (null: the node's behaviour ends the call there). */
-  leaving(frame: Frame, from: string, port: string | null): Chain {
-    if (port === null) return { steps: [], waitAt: null, why: 'the flow ended the call', recording: false };
-    const chain: Chain = { steps: [], waitAt: null, why: null, recording: false };
+  /** Leaving `from` by `port`. */
+  leaving(frame: Frame, from: string, port: string): Chain {
+    const chain: Chain = { steps: [], waitAt: null, why: null };
     const next = this.leave(frame, from, port, chain);
     if (typeof next === 'string') return { ...chain, why: next };
     const rest = this.walk(next.frame, next.nodeId);
-    return { ...rest, steps: [...chain.steps, ...rest.steps], recording: rest.recording };
+    return { ...rest, steps: [...chain.steps, ...rest.steps] };
   }
 
   /**
@@ -853,7 +850,9 @@ class FlowCompiler {
   transitions(chain: Chain, from: Leaving | null, guard?: Transition['guard']): Transition[] {
     const flat = { ...chain, waitAt: null };
     const overLimit = { type: 'overStepLimit', params: { steps: chain.steps.length } };
-    const actions = { type: chain.recording ? 'followRecording' : 'follow', params: { from, chain: flat } };
+    // R5/R6: the `recording` region hears of a Recording node on the way; a chain without one skips the raising.
+    const recording = chain.steps.some((s) => s.recording);
+    const actions = { type: recording ? 'followRecording' : 'follow', params: { from, chain: flat } };
     const go: Transition =
       chain.waitAt === null ? { target: END, actions } : { target: `#${this.stateFor(chain.waitAt.frame, chain.waitAt.nodeId)}`, reenter: true, actions };
     return [
@@ -871,29 +870,32 @@ class FlowCompiler {
     const seconds =
       step.kind === 'prompt' ? step.seconds : step.kind === 'takeMessage' ? step.maxLengthSeconds : step.kind === 'enqueue' ? step.maxWaitSeconds : step.timeoutSeconds;
     const on: Record<string, Transition | Transition[]> = {};
-    const leavingBy = (port: string | null, cause: Leaving['cause']): Leaving => ({ nodeId: shown, port, cause, kind: step.kind });
-    if (behavior!.press && (step.kind === 'gather' || step.kind === 'takeMessage')) {
+    const leavingBy = (port: string, timer: boolean): Leaving => ({ nodeId: shown, port, timer, kind: step.kind });
+    if (behavior!.press) {
       // The keys that lead somewhere, grouped by the port they leave by; any other key is refused.
       const byPort = new Map<string, string[]>();
       for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#']) {
         const port = behavior!.press(node.data, digit);
-        if (port !== null) byPort.set(port, [...(byPort.get(port) ?? []), digit]);
+        if (port === null) continue;
+        const digits = byPort.get(port);
+        if (digits) digits.push(digit);
+        else byPort.set(port, [digit]);
       }
       on.press = [
         ...[...byPort].flatMap(([port, digits]) =>
-          this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, 'key'), { type: 'digitIs', params: { digits } }),
+          this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, false), { type: 'digitIs', params: { digits } }),
         ),
         { actions: 'refuseKey' },
       ];
     }
-    if ((step.kind === 'enqueue' || step.kind === 'choose') && behavior!.choose) {
-      // R25–R27: each option the node offers leaves by the port its behaviour names; anything else is refused.
+    if (behavior!.choose) {
+      // R25–R27: each option the node offers (a behaviour that chooses waits with options) leaves by the port its
+      // behaviour names for it; anything else is refused.
+      const { options } = step as Extract<Waiting, { kind: 'enqueue' | 'choose' }>;
       on.choose = [
-        ...step.options.flatMap((o) => {
-          const port = behavior!.choose!(node.data, o.value);
-          return port === null
-            ? []
-            : this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, 'choice'), { type: 'optionIs', params: { option: o.value } });
+        ...options.flatMap((o) => {
+          const port = behavior!.choose!(node.data, o.value)!;
+          return this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, false), { type: 'optionIs', params: { option: o.value } });
         }),
         { actions: 'refuseChoice' },
       ];
@@ -907,14 +909,12 @@ class FlowCompiler {
       on.outsideAnswer = { target: '#call.where.outside', actions: 'outsideAnswers' };
       on.answer = { actions: 'refuseNotRung' };
     }
-    const timeoutPort = behavior!.timeout ? behavior!.timeout(node.data) : null;
-    const timer = this.transitions(this.leaving(frame, nodeId, timeoutPort), leavingBy(timeoutPort, 'timer'));
-    if (seconds !== null) on['call.timer'] = timer;
-    this.compiled.states[key] = {
-      id: key,
-      entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry },
-      on,
-    };
+    if (seconds !== null) {
+      // A node that waits with a timer names the port its timer leaves by (every kind's behaviour does).
+      const port = behavior!.timeout!(node.data)!;
+      on['call.timer'] = this.transitions(this.leaving(frame, nodeId, port), leavingBy(port, true));
+    }
+    this.compiled.states[key] = { id: key, entry: { type: 'enterNode', params: { nodeId: shown, step, seconds } satisfies NodeEntry }, on };
   }
 }
 
@@ -986,7 +986,7 @@ const talking = (phase: PhaseKind): Config => ({ entry: { type: 'where', params:
 const compiledCache = new WeakMap<FlowIndex, { ws: unknown; compiled: CompiledFlow }>();
 
 /** The flow compiled into states (once per flow, or per flow and workspace when it enters other flows). */
-function compileFlow(ix: FlowIndex, ws: Pick<WorkspaceDoc, 'flows'> | null): CompiledFlow {
+function compileFlow(ix: FlowIndex, ws: Pick<WorkspaceDoc, 'flows'>): CompiledFlow {
   const cached = compiledCache.get(ix);
   if (cached && (!cached.compiled.entersFlows || cached.ws === ws)) return cached.compiled;
   const compiler = new FlowCompiler(ws);
@@ -1042,7 +1042,6 @@ function buildMachine(compiled: CompiledFlow | null) {
           ...(Object.fromEntries(TALKING_STATES.map((phase) => [phase, talking(phase)])) as Record<string, never>),
           // Not `final`: a done actor would drop later actions instead of refusing them.
           ended: {
-            entry: 'callEnded',
             on: { pause: { actions: 'refuseEnded' }, resume: { actions: 'refuseEnded' }, '*': { guard: 'isCallAction', actions: 'refuseEnded' } },
           },
         },
@@ -1130,7 +1129,7 @@ const machineCache = new WeakMap<CompiledFlow, CallMachine>();
 let noFlowMachine: CallMachine | null = null;
 
 /** The call machine for calls through `ix` in `ws` (compiled once per flow), or for calls that run no flow. */
-export function callMachineFor(ix: FlowIndex | null, ws: Pick<WorkspaceDoc, 'flows'> | null): CallMachine {
+export function callMachineFor(ix: FlowIndex | null, ws: Pick<WorkspaceDoc, 'flows'>): CallMachine {
   if (!ix) {
     noFlowMachine ??= buildMachine(null);
     return noFlowMachine;
