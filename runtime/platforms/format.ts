@@ -6,8 +6,9 @@
  * kind is the kind's (`formats` in `nodes/<kind>/kind.ts`, loaded here on first
  * use); the envelope of each format is its folder here.
  */
-import { entryKind, getKind, getModel, kinds } from '../../nodes/index.ts';
+import { entryKind, getModel, kinds } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
+import { idSchema } from '../../nodes/kit/fields.ts';
 import type { Fidelity, FormatName, FormatNote, JsonValue, KindFormat, PlatformRef, ReadContext, ReadResult } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
 import { createFlow, type FlowDoc, type FlowEdge, type FlowNode } from '../document/flow.ts';
@@ -270,6 +271,32 @@ export function recflowId(text: string, taken: Set<string>, prefix = ''): string
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
   return id;
+}
+
+/**
+ * Node ids for the actions of an imported file, by the platform's name for each: a name Recflow can use as it is
+ * keeps it (so a node is found by the name the platform shows), the rest get a made id. `taken` holds every id
+ * given, for the nodes the import adds itself.
+ */
+export function nodeIdsFor(names: readonly string[], prefix: string): { nodeIdOf: Map<string, string>; taken: Set<string> } {
+  const taken = new Set<string>();
+  const nodeIdOf = new Map<string, string>();
+  for (const name of names) {
+    if (!idSchema.safeParse(name).success || taken.has(name)) continue;
+    nodeIdOf.set(name, name);
+    taken.add(name);
+  }
+  for (const name of names) if (!nodeIdOf.has(name)) nodeIdOf.set(name, recflowId(name, taken, prefix));
+  return { nodeIdOf, taken };
+}
+
+/** The actions whose transitions lead straight to each action, by its name (`targets` names where one leads). */
+export function predecessorsBy<A>(actions: readonly A[], targets: (action: A) => Iterable<string | undefined>): Map<string, A[]> {
+  const predecessors = new Map<string, A[]>();
+  for (const a of actions) {
+    for (const t of new Set(targets(a))) if (t !== undefined) predecessors.set(t, [...(predecessors.get(t) ?? []), a]);
+  }
+  return predecessors;
 }
 
 // ---------------------------------------------------------------- what an import names, and its workspace

@@ -1,7 +1,6 @@
 
 import type { ConnectAction } from '../../../nodes/kit/connect.ts';
 import type { JsonObject, JsonValue, PlatformRef, } from '../../../nodes/kit/formats.ts';
-import { idSchema } from '../../../nodes/kit/fields.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
 import {
@@ -14,6 +13,8 @@ import {
   type ImportRow,
   layoutLayers,
   type ReportProblem,
+  nodeIdsFor,
+  predecessorsBy,
   recflowId,
   References,
   workspaceFor,
@@ -64,20 +65,15 @@ export function importConnectFlow(input: unknown, options: ImportOptions = {}): 
 
 function build(doc: ConnectDocument, problems: ReportProblem[], options: ImportOptions): ImportOutcome {
   const refs = new References();
-  const predecessors = new Map<string, ConnectAction[]>();
-  for (const a of doc.Actions) {
-    const targets = new Set([a.Transitions.NextAction, ...(a.Transitions.Conditions ?? []).map((c) => c.NextAction), ...(a.Transitions.Errors ?? []).map((e) => e.NextAction)]);
-    for (const t of targets) if (t !== undefined) predecessors.set(t, [...(predecessors.get(t) ?? []), a]);
-  }
-  const taken = new Set<string>();
-  const nodeIdOf = new Map<string, string>();
-  // Identifiers Recflow can use as they are keep them, so a node is found by the id Connect shows.
-  for (const a of doc.Actions) {
-    if (!idSchema.safeParse(a.Identifier).success || taken.has(a.Identifier)) continue;
-    nodeIdOf.set(a.Identifier, a.Identifier);
-    taken.add(a.Identifier);
-  }
-  for (const a of doc.Actions) if (!nodeIdOf.has(a.Identifier)) nodeIdOf.set(a.Identifier, recflowId(a.Identifier, taken, 'action-'));
+  const predecessors = predecessorsBy(doc.Actions, (a) => [
+    a.Transitions.NextAction,
+    ...(a.Transitions.Conditions ?? []).map((c) => c.NextAction),
+    ...(a.Transitions.Errors ?? []).map((e) => e.NextAction),
+  ]);
+  const { nodeIdOf, taken } = nodeIdsFor(
+    doc.Actions.map((a) => a.Identifier),
+    'action-',
+  );
 
   const nodes: FlowNode[] = [];
   const rows: ImportRow[] = [];

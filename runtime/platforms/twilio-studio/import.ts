@@ -6,7 +6,6 @@
  */
 import { isEntry } from '../../../nodes/index.ts';
 import { type FormatNote, type JsonObject, type JsonValue, type PlatformRef, splitSlot } from '../../../nodes/kit/formats.ts';
-import { idSchema } from '../../../nodes/kit/fields.ts';
 import type { StudioState } from '../../../nodes/kit/twilio.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
@@ -20,6 +19,8 @@ import {
   type ImportRow,
   layoutLayers,
   type ReportProblem,
+  nodeIdsFor,
+  predecessorsBy,
   recflowId,
   References,
   workspaceFor,
@@ -83,19 +84,11 @@ export function importStudioFlow(input: unknown, options: ImportOptions = {}): I
 
 function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOptions): ImportOutcome {
   const refs = new References();
-  const predecessors = new Map<string, StudioState[]>();
-  for (const s of doc.states) {
-    for (const t of new Set(s.transitions.map((x) => x.next))) if (t !== undefined) predecessors.set(t, [...(predecessors.get(t) ?? []), s]);
-  }
-  const taken = new Set<string>();
-  const nodeIdOf = new Map<string, string>();
-  // Names Recflow can use as they are keep them, so a node is found by the name Studio shows.
-  for (const s of doc.states) {
-    if (!idSchema.safeParse(s.name).success || taken.has(s.name)) continue;
-    nodeIdOf.set(s.name, s.name);
-    taken.add(s.name);
-  }
-  for (const s of doc.states) if (!nodeIdOf.has(s.name)) nodeIdOf.set(s.name, recflowId(s.name, taken, 'state-'));
+  const predecessors = predecessorsBy(doc.states, (s) => s.transitions.map((x) => x.next));
+  const { nodeIdOf, taken } = nodeIdsFor(
+    doc.states.map((s) => s.name),
+    'state-',
+  );
 
   const nodes: FlowNode[] = [];
   const rows: ImportRow[] = [];

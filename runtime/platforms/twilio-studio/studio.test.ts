@@ -17,7 +17,7 @@ import { parseWorkspace } from '../../document/workspace.ts';
 import type { ImportOutcome } from '../format.ts';
 import { detectFormat, importPlatformFlow } from '../formats.ts';
 import { loadExampleWorkspace } from '../../../examples/index.ts';
-import { checkStudioDocument, roundTripDifferences } from './document.ts';
+import { roundTripDifferences } from './document.ts';
 import { exportStudioFlow } from './export.ts';
 import { tooManyStates } from './fixtures/tooManyStates.ts';
 import { validateStudioDefinition } from './widgets.ts';
