@@ -33,7 +33,9 @@ class QuickFirstSequencer extends BaseSequencer {
  *   costs seconds; the rest drives the simulate command, which is not mutated, while the rule code it reaches has
  *   direct tests and the shared option parser has runtime/cli/args.test.ts;
  * - the model-based and random-walk call tests (seconds per test), which check invariants over thousands of paths;
- * - the editor's and the examples' tests, which use the runtime on the way to something else.
+ * - the editor's and the examples' tests, which use the runtime on the way to something else;
+ * - the architecture tests (imports between layers, kind names outside nodes/): they read the source text, which
+ *   StrykerJS has rewritten with its mutants, and judge the code's shape, not its behaviour.
  * Each test file a mutant is covered by is loaded afresh for every mutant, so these would multiply the run time;
  * the scores are therefore what the rule code's own tests notice, a lower bound.
  */
@@ -51,6 +53,8 @@ export default defineConfig({
       'runtime/cli/simulate.test.ts',
       'runtime/call/model.test.ts',
       'runtime/call/randomWalk.test.ts',
+      'runtime/architecture.test.ts',
+      'runtime/kindNames.test.ts',
     ],
   },
 });
