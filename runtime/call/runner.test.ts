@@ -22,6 +22,14 @@ describe('CallRunner: the call machine run without an actor', () => {
     expect(() => runner.send({ type: 'call.begin' } as never)).toThrow('bad action');
   });
 
+  it('an error event the machine does not handle reaches the caller with its error (an actor would stop with it), instead of leaving the call silently broken', () => {
+    const machine = createMachine({ context: ({ input }) => input as { d: CallData }, initial: 'a', states: { a: {} } });
+    const runner = new CallRunner(asCallMachine(machine), data);
+    const fault = new Error('the child actor failed');
+    expect(() => runner.send({ type: 'xstate.error.actor.child', error: fault } as never)).toThrow(fault);
+    expect(runner.getSnapshot().status).toBe('error');
+  });
+
   it('an event changes the snapshot only through the machine’s transitions, its actions carried out on the call data', () => {
     // Like the call machine, the context is `{ d }`: the call's data, which the actions change.
     const machine = setup({
