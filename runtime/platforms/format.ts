@@ -262,6 +262,51 @@ export function portsOf(node: FlowNode): string[] {
   return getModel(node.kind)?.ports(node.data).map((p) => p.id) ?? [];
 }
 
+/** The ports a node would have with `data` (its data as imported): an edit that changes them changes its branches. */
+export function portsOfData(node: FlowNode, data: unknown): string[] {
+  return getModel(node.kind)?.ports(data).map((p) => p.id) ?? [];
+}
+
+/**
+ * What an exporter needs of each node's import origin in `format`: the platform action it was read from (kept on
+ * the node, or rebuilt by a kind that keeps only its data), or undefined for a node drawn in Recflow.
+ */
+export function originalReader<A>(format: FormatName): (node: FlowNode) => A | undefined {
+  return (node) => {
+    if (node.origin?.format !== format) return undefined;
+    return (node.origin.action as unknown as A | undefined) ?? writerOf<A>(format, node.kind)?.keeps?.(node.data);
+  };
+}
+
+/**
+ * A platform names queues, agents and flows by its own ids, which a drawn flow does not know: the exporter writes
+ * the workspace id (read back on import as the same id) and, through `warning`, tells the user to replace them.
+ */
+export function workspaceIdsWritten(): {
+  platformId: (ref: { type: 'ringGroup' | 'agent' | 'flow'; id: string }) => string;
+  warning: (platform: string, wants: string, before: string) => ReportProblem | null;
+} {
+  const named = new Set<string>();
+  return {
+    platformId: (ref) => {
+      named.add(`${ref.type} ${ref.id}`);
+      return ref.id;
+    },
+    warning: (platform, wants, before) =>
+      named.size === 0
+        ? null
+        : { severity: 'warning', path: '$.nodes', message: `written with Recflow's ids where ${platform} wants ${wants} (${[...named].join(', ')}): ${before}` },
+  };
+}
+
+/** The export report's row for the node at `index` of the flow, written as `actions`. */
+export function exportRow(
+  e: { node: FlowNode; index: number; origin: ExportRow['origin']; notes: FormatNote[] },
+  actions: ExportRow['actions'],
+): ExportRow {
+  return { path: `$.nodes[${e.index}]`, nodeId: e.node.id, kind: e.node.kind, actions, origin: e.origin, fidelity: worstFidelity(e.notes), notes: e.notes };
+}
+
 /** A Recflow id (letters, digits and `_ . : -`, at most 64) made from any platform text, unique among `taken`. */
 export function recflowId(text: string, taken: Set<string>, prefix = ''): string {
   let base = `${prefix}${text}`.replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '');

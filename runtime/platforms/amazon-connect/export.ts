@@ -10,7 +10,7 @@ import { getModel, isEntry } from '../../../nodes/index.ts';
 import type { ConnectAction } from '../../../nodes/kit/connect.ts';
 import { type ExitBinding, type FormatNote, type JsonObject, type JsonValue, type KindFormat, sameJson, type WriteResult } from '../../../nodes/kit/formats.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
-import { type ExportOutcome, type ExportReport, type ExportRow, type ReportProblem, portsOf, worstFidelity, writerOf } from '../format.ts';
+import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, originalReader, portsOf, portsOfData, type ReportProblem, workspaceIdsWritten, writerOf } from '../format.ts';
 import { type ConnectDocument, CONNECT_VERSION, HINTS_KEY, IDENTIFIER_REFUSED, MAX_ACTIONS, MAX_CONTENT_CHARS, MAX_IDENTIFIER } from './document.ts';
 import { FORMAT, PLATFORM, References, slotTarget } from './import.ts';
 
@@ -55,21 +55,14 @@ function setSlot(action: ConnectAction, slot: string, target: string): void {
  * Connect does differently, and Connect's limits as problems (errors: Connect would refuse the file).
  */
 export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
-  // Connect names queues, agents and flows by id or ARN, which a drawn flow does not know: the workspace id is
-  // written (read back as the same id), and the report says to replace it.
-  const named = new Set<string>();
-  const platformId = (ref: { type: 'ringGroup' | 'agent' | 'flow'; id: string }): string => {
-    named.add(`${ref.type} ${ref.id}`);
-    return ref.id;
-  };
+  // Connect names queues, agents and flows by id or ARN, which a drawn flow does not know.
+  const ids = workspaceIdsWritten();
+  const platformId = ids.platformId;
   const problems: ReportProblem[] = [];
   const entry = flow.nodes.find((n) => isEntry(n));
   const originals = new Map<string, ConnectAction>();
   const formatOf = (n: FlowNode) => writerOf<ConnectAction>(FORMAT, n.kind);
-  const originalOf = (n: FlowNode): ConnectAction | undefined => {
-    if (n.origin?.format !== FORMAT) return undefined;
-    return (n.origin.action as unknown as ConnectAction | undefined) ?? formatOf(n)?.keeps?.(n.data);
-  };
+  const originalOf = originalReader<ConnectAction>(FORMAT);
   for (const n of flow.nodes) {
     const o = originalOf(n);
     if (o) originals.set(o.Identifier, o);
@@ -213,15 +206,7 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
       if (i === e.carrier && e.hints && e.origin !== 'unchanged') base[HINTS_KEY] = e.hints;
       actionMetadata[a.Identifier] = base;
     });
-    rows.push({
-      path: `$.nodes[${e.index}]`,
-      nodeId: e.node.id,
-      kind: e.node.kind,
-      actions: e.actions.map((a) => ({ id: a.Identifier, type: a.Type })),
-      origin: e.origin,
-      fidelity: worstFidelity(e.notes),
-      notes: e.notes,
-    });
+    rows.push(exportRow(e, e.actions.map((a) => ({ id: a.Identifier, type: a.Type }))));
   }
   if (endAction) {
     actions.push(endAction);
@@ -237,14 +222,8 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (actions.length > MAX_ACTIONS) problems.push({ severity: 'error', path: '$.nodes', message: `${actions.length} Connect actions: Connect accepts at most ${MAX_ACTIONS} in one flow` });
   if (JSON.stringify(document).length > MAX_CONTENT_CHARS) problems.push({ severity: 'error', path: '$', message: `the Connect flow is longer than Connect's ${MAX_CONTENT_CHARS} characters` });
-  if (named.size > 0) {
-    problems.push({ severity: 'warning', path: '$.nodes', message: `written with Recflow's ids where Connect wants an id or ARN (${[...named].join(', ')}): replace them with the queue, agent and flow ARNs of your instance before importing into Connect` });
-  }
+  const idWarning = ids.warning('Connect', 'an id or ARN', 'replace them with the queue, agent and flow ARNs of your instance before importing into Connect');
+  if (idWarning) problems.push(idWarning);
   const report: ExportReport = { format: FORMAT, platform: PLATFORM, rows, problems };
   return { ok: true, document: document as unknown as JsonValue, text, report };
-}
-
-/** The ports a node would have with `data` (its data as imported), to tell whether an edit changed them. */
-function portsOfData(node: FlowNode, data: unknown): string[] {
-  return getModel(node.kind)?.ports(data).map((p) => p.id) ?? [];
 }

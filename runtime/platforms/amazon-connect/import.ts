@@ -1,6 +1,11 @@
-
+/**
+ * Amazon Connect flow language → a Recflow flow, its workspace and the import report. Each action is read by the
+ * kind that lists its type (`readerOf` in format.ts), or kept verbatim by the kind that keeps every other type;
+ * transitions become edges from the ports the kind bound them to; a port no transition leads from ends the call
+ * there (`endsCall`).
+ */
 import type { ConnectAction } from '../../../nodes/kit/connect.ts';
-import type { JsonObject, JsonValue, PlatformRef, } from '../../../nodes/kit/formats.ts';
+import type { JsonObject, JsonValue, PlatformRef } from '../../../nodes/kit/formats.ts';
 import { readJson, toJsonPath } from '../../document/errors.ts';
 import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../../document/flow.ts';
 import {

@@ -8,7 +8,7 @@ import { getModel, isEntry } from '../../../nodes/index.ts';
 import { type ExitBinding, type FormatNote, type JsonValue, sameJson, splitSlot, type WriteResult } from '../../../nodes/kit/formats.ts';
 import type { StudioState } from '../../../nodes/kit/twilio.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
-import { type ExportOutcome, type ExportReport, type ExportRow, type ReportProblem, portsOf, References, worstFidelity, writerOf } from '../format.ts';
+import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, originalReader, portsOf, portsOfData, type ReportProblem, References, workspaceIdsWritten, writerOf } from '../format.ts';
 import { MAX_STATES, type StudioDocument } from './document.ts';
 import { FORMAT, PLATFORM, type StudioEnvelope, slotTarget } from './import.ts';
 import { validateStudioDefinition } from './widgets.ts';
@@ -45,25 +45,17 @@ function setNext(state: StudioState, slot: string, next: string | undefined): vo
   else t.next = next;
 }
 
-const portsOfData = (node: FlowNode, data: unknown) => getModel(node.kind)?.ports(data).map((p) => p.id) ?? [];
-
 /**
  * Writes a flow as a Studio flow definition. Never throws; the report lists, per node, the widgets it became
  * and what Studio does differently, and Studio's limits as problems (errors: Studio would refuse the file).
  */
 export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
-  const named = new Set<string>();
-  const platformId = (ref: { type: 'ringGroup' | 'agent' | 'flow'; id: string }): string => {
-    named.add(`${ref.type} ${ref.id}`);
-    return ref.id;
-  };
+  const ids = workspaceIdsWritten();
+  const platformId = ids.platformId;
   const problems: ReportProblem[] = [];
   const entry = flow.nodes.find((n) => isEntry(n));
   const formatOf = (n: FlowNode) => writerOf<StudioState>(FORMAT, n.kind);
-  const originalOf = (n: FlowNode): StudioState | undefined => {
-    if (n.origin?.format !== FORMAT) return undefined;
-    return (n.origin.action as unknown as StudioState | undefined) ?? formatOf(n)?.keeps?.(n.data);
-  };
+  const originalOf = originalReader<StudioState>(FORMAT);
   /** The states an imported node also stands for (a split on a gather's digits, read with it as one node). */
   const absorbedOf = (n: FlowNode): StudioState[] =>
     originalOf(n) && n.origin?.format === FORMAT && Array.isArray(n.origin.absorbed) ? (n.origin.absorbed as unknown as StudioState[]) : [];
@@ -209,15 +201,7 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
     initial_state: initial,
     flags: envelope?.flags ?? { allow_concurrent_calls: true },
   };
-  const rows: ExportRow[] = emissions.map((e) => ({
-    path: `$.nodes[${e.index}]`,
-    nodeId: e.node.id,
-    kind: e.node.kind,
-    actions: e.states.map((s) => ({ id: s.name, type: s.type })),
-    origin: e.origin,
-    fidelity: worstFidelity(e.notes),
-    notes: e.notes,
-  }));
+  const rows: ExportRow[] = emissions.map((e) => exportRow(e, e.states.map((s) => ({ id: s.name, type: s.type }))));
   if (states.length > MAX_STATES) problems.push({ severity: 'error', path: '$.nodes', message: `${states.length} Studio states: Studio accepts at most ${MAX_STATES} in one flow` });
   else {
     // What Studio's schema would refuse, at its path in the written definition, with the node it came from.
@@ -228,9 +212,8 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
       problems.push({ severity: 'error', path: wrong.path, message: `Studio would refuse this${from === undefined ? '' : ` (node ${from})`}: ${wrong.message}` });
     }
   }
-  if (named.size > 0) {
-    problems.push({ severity: 'warning', path: '$.nodes', message: `written with Recflow's ids where Studio wants a SID, client or queue name (${[...named].join(', ')}): replace them with your account's before publishing` });
-  }
+  const idWarning = ids.warning('Studio', 'a SID, client or queue name', "replace them with your account's before publishing");
+  if (idWarning) problems.push(idWarning);
   const report: ExportReport = { format: FORMAT, platform: PLATFORM, rows, problems };
   return { ok: true, document: document as unknown as JsonValue, text: `${JSON.stringify(document, null, 2)}\n`, report };
 }

@@ -1,6 +1,6 @@
 /**
  * Twilio Studio flow definition → a Recflow flow, its workspace and the import report. Each state is read by
- * the kind that lists its widget type (the registry's `kindReading`), or kept verbatim by the kind that keeps
+ * the kind that lists its widget type (`readerOf` in format.ts), or kept verbatim by the kind that keeps
  * every other type; the Trigger is read by the entry kind. Transitions become edges from the ports the kind
  * bound them to; a transition with no `next` ends the call (`endsCall`); positions come from `properties.offset`.
  */
