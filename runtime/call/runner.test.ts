@@ -69,6 +69,11 @@ describe('CallRunner: the call machine run without an actor', () => {
     expect(runner.getSnapshot().value).toBe('b');
   });
 
+  it('refuses a machine that is already done as it starts: a call machine waits for `call.begin`', () => {
+    const machine = createMachine({ context: ({ input }) => input as { d: CallData }, initial: 'over', states: { over: { type: 'final' } } });
+    expect(() => new CallRunner(asCallMachine(machine), data)).toThrow('The call machine must start without running actions; the call begins with `call.begin`.');
+  });
+
   it('refuses a machine that runs actions as it starts: a call begins with `call.begin`, and a shared first snapshot would skip them', () => {
     const machine = setup({ actions: { greet: () => {} } }).createMachine({ context: ({ input }) => input as { d: CallData }, entry: 'greet' });
     expect(() => new CallRunner(asCallMachine(machine), data)).toThrow('The call machine must start without running actions; the call begins with `call.begin`.');
