@@ -35,6 +35,7 @@ function without<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[
   for (const x of a) {
     const k = key(x);
     const n = left.get(k) ?? 0;
+    // Stryker disable next-line ArithmeticOperator: a call's segments never repeat (non-empty, non-overlapping) nor do its voicemails, so no key is looked up again after its match
     if (n > 0) left.set(k, n - 1);
     else out.push(x);
   }
@@ -74,15 +75,18 @@ export function changeNotes(diff: FlowDiff, before: FlowDoc, after: FlowDoc): Ch
   return notes;
 }
 
-function effectOf(before: CallResult, after: CallResult, seconds: Record<ChannelLayout, number>, voicemailsChanged: number, segmentsChanged: boolean): string {
+// A result has a channel layout exactly when it recorded a segment (R17: fixed when the first segment is on tape).
+function effectOf(before: CallResult, after: CallResult, seconds: Record<ChannelLayout, number>, segmentsChanged: boolean): string {
   if (before.recorded && !after.recorded) return 'no longer recorded';
   if (!before.recorded && after.recorded) return 'now recorded';
-  if (before.channels !== after.channels && before.channels !== null && after.channels !== null) return `channels ${before.channels} → ${after.channels}`;
+  // Both recorded (both layouts set) or neither (both null, so equal).
+  if (before.channels !== after.channels) return `channels ${before.channels} → ${after.channels}`;
   const delta = seconds.dual + seconds.mono;
   if (delta < 0) return 'records less';
   if (delta > 0) return 'records more';
   if (segmentsChanged) return 'records other segments';
-  return voicemailsChanged > 0 ? 'voicemail differs' : 'records differently';
+  // Same segments, same layout: only the voicemails can differ (recordingChange returns null otherwise).
+  return 'voicemail differs';
 }
 
 /**
@@ -100,8 +104,8 @@ export function recordingChange(before: CallResult, after: CallResult, notes: Ch
   const vanished = without(before.segments, after.segments, segmentKey);
   const voicemailsChanged =
     without(after.voicemails, before.voicemails, voicemailKey).length + without(before.voicemails, after.voicemails, voicemailKey).length;
-  const layoutChanged = before.recorded && after.recorded && before.channels !== after.channels;
-  if (appeared.length === 0 && vanished.length === 0 && voicemailsChanged === 0 && !layoutChanged) return null;
+  // Same segments mean the same recorded-or-not, so the layouts can differ here only where both recorded.
+  if (appeared.length === 0 && vanished.length === 0 && voicemailsChanged === 0 && before.channels === after.channels) return null;
 
   const seconds: Record<ChannelLayout, number> = { dual: 0, mono: 0 };
   const total = (r: CallResult) => r.segments.reduce((sum, s) => sum + (s.end - s.start), 0);
@@ -119,7 +123,7 @@ export function recordingChange(before: CallResult, after: CallResult, notes: Ch
   }
   if (causes.length === 0) causes.push('a change the call did not pass through (the call start, or the flow the number runs)');
   return {
-    effect: effectOf(before, after, seconds, voicemailsChanged, appeared.length + vanished.length > 0),
+    effect: effectOf(before, after, seconds, appeared.length + vanished.length > 0),
     causes,
     seconds,
     appeared,
@@ -142,6 +146,7 @@ export interface ChangeFigures {
  */
 export function recordingFigures(f: ChangeFigures): string {
   const n = (x: number) => Math.abs(x).toLocaleString('en-US');
+  // Stryker disable next-line EqualityOperator: s is not 0 past the first test, so s > 0 and s >= 0 agree
   const secs = (layout: string, s: number) => (s === 0 ? '' : `${layout} ${s > 0 ? '+' : '−'}${n(s)} s`);
   const count = (k: number, what: string) => `${n(k)} ${what}${k === 1 ? '' : 's'}`;
   const vm = f.voicemailsChanged ?? 0;
