@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './main.ts';
 
@@ -108,5 +109,17 @@ describe('recflow with the process’s own streams', () => {
     // Every write goes back to the line's start and erases it; the last one leaves the line empty.
     for (const w of writes) expect(w.startsWith('\r\u001b[K')).toBe(true);
     expect(writes.at(-1)).toBe('\r\u001b[K');
+  });
+
+  it('`--batch -` reads the process’s standard input: an empty log there runs no call, prints nothing and exits 0', async () => {
+    setStderrTTY(false);
+    // An empty stream: no line reaches a worker thread (workers start only for lines), so none is started here.
+    const stdin = vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([]) as typeof process.stdin);
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['simulate', '--batch', '-', '--workspace', WS, '--flow', SUPPORT])).toBe(0);
+    expect(stdin).toHaveBeenCalled();
+    expect(out).not.toHaveBeenCalled();
+    expect(err).not.toHaveBeenCalled();
   });
 });
