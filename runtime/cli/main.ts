@@ -64,17 +64,21 @@ export function usage(): string {
   return `Usage: recflow <command> [options]\n\nCommands:\n${list}\n\nRun \`recflow <command> --help\` for a command's options, \`recflow --version\` for the version.\nExit codes: 0 ok, 1 errors found, 2 bad usage or unreadable input.\n`;
 }
 
-const processIO: CliIO = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  outBytes: (bytes) => {
-    if (!process.stdout.write(bytes)) return new Promise((resolve) => process.stdout.once('drain', resolve));
-  },
-  stdin: () => process.stdin,
-  env: process.env,
-  ...(process.stderr.isTTY ? { status: (line: string | null) => process.stderr.write(`\r\u001b[K${line ?? ''}`) } : {}),
-};
+/** The real process's streams, read when `main` runs (a terminal may be attached or not by then). */
+function processIO(): CliIO {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    // Back-pressure: the batch waits while stdout's buffer is full, so a slow reader does not fill the memory.
+    outBytes: (bytes) => {
+      if (!process.stdout.write(bytes)) return new Promise((resolve) => process.stdout.once('drain', resolve));
+    },
+    stdin: () => process.stdin,
+    env: process.env,
+    ...(process.stderr.isTTY ? { status: (line: string | null) => process.stderr.write(`\r\u001b[K${line ?? ''}`) } : {}),
+  };
+}
 
 /** The version of Recflow, from its package.json (two folders up in a source checkout, three from the package's lib/). */
 export function version(): string {
@@ -89,7 +93,7 @@ export function version(): string {
  * @example
  * process.exitCode = await main(['validate', 'examples/flows/support-line.json']);
  */
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.err(usage());

@@ -9,10 +9,14 @@ type Json = Record<string, unknown>;
 const at = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((o, k) => (o as Json | undefined)?.[k], v);
 
 describe('JSON Schemas', () => {
-  it.each(Object.entries(schemaFiles()))('schema/%s matches the code (run `npm run schema` if this fails)', (file, text) => {
-    const url = new URL(file, schemaDir);
-    expect(existsSync(url), `schema/${file} is missing: run \`npm run schema\` and commit it`).toBe(true);
-    expect(readFileSync(url, 'utf8') === text, `schema/${file} is out of date with the code: run \`npm run schema\` and commit it`).toBe(true);
+  // Built inside the test, not at the file's load: a schema that cannot be built then fails this test (and counts
+  // for StrykerJS) instead of failing the file's collection.
+  it('schema/*.schema.json match the code (run `npm run schema` if this fails)', () => {
+    for (const [file, text] of Object.entries(schemaFiles())) {
+      const url = new URL(file, schemaDir);
+      expect(existsSync(url), `schema/${file} is missing: run \`npm run schema\` and commit it`).toBe(true);
+      expect(readFileSync(url, 'utf8') === text, `schema/${file} is out of date with the code: run \`npm run schema\` and commit it`).toBe(true);
+    }
   });
 
   it('each schema has an $id, a title, a description of its limits, and draft 2020-12', () => {

@@ -28,27 +28,22 @@ const LIMITS = `Limits enforced by the parser: at most ${MAX_DOCUMENT_BYTES / 10
 
 type JsonObject = Record<string, unknown>;
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** The workspace's flows are flow documents: point at the flow schema rather than repeating it. */
 function linkFlows(schema: JsonObject): void {
-  // zod always writes the workspace envelope's fields under `properties`, flows among them.
+  // zod always writes the workspace envelope's fields under `properties` (flows and versions among them), and an
+  // array of objects as `items` with its fields under `items.properties`.
   const properties = schema.properties as JsonObject;
   properties.flows = {
     ...(properties.flows as JsonObject),
     items: { $ref: `${SCHEMA_BASE_URL}flow.schema.json` },
     description: 'Flow documents (see flow.schema.json); older flow versions are migrated on import.',
   };
-  const versions = properties.versions;
-  if (isObject(versions) && isObject(versions.items) && isObject(versions.items.properties)) {
-    versions.items.properties.flow = {
-      $ref: `${SCHEMA_BASE_URL}flow.schema.json`,
-      description: 'The flow document as published (see flow.schema.json); its id is the version\'s flowId.',
-    };
-    versions.description = 'The published versions of the flows, oldest first: immutable numbered copies (see the Publish command).';
-  }
+  const versions = properties.versions as JsonObject & { items: { properties: JsonObject } };
+  versions.items.properties.flow = {
+    $ref: `${SCHEMA_BASE_URL}flow.schema.json`,
+    description: 'The flow document as published (see flow.schema.json); its id is the version\'s flowId.',
+  };
+  versions.description = 'The published versions of the flows, oldest first: immutable numbered copies (see the Publish command).';
 }
 
 /** Every published document schema, by file name stem. */
