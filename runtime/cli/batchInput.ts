@@ -98,7 +98,15 @@ export async function openBatchInput(spec: string, cwd: string, stdin: (() => As
   };
   if (spec === '-') {
     if (!stdin) throw new InputError('-', [{ path: '$', message: 'standard input is not available here' }]);
-    return { chunks: gunzipIfGzip(counted(stdin(), count), 'standard input'), size: null, consumed: () => consumed };
+    // A pipe can fail mid-read (the writer's device, EIO): the same clear refusal as a file's, not a crash.
+    const piped = async function* () {
+      try {
+        yield* stdin();
+      } catch (e) {
+        throw new InputError('standard input', [{ path: '$', message: `the read failed: ${why(e)}` }]);
+      }
+    };
+    return { chunks: gunzipIfGzip(counted(piped(), count), 'standard input'), size: null, consumed: () => consumed };
   }
   const path = resolve(cwd, spec);
   let size: number | null = null;
