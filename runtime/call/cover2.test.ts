@@ -69,6 +69,39 @@ describe('recflow cover: the scenarios generated for small flows', () => {
     expect(report.ports.covered.map(label)).toEqual(['s:next', 'm:1', 'm:2', 'm:timeout', 'p:next']);
   });
 
+  it('a menu whose options lead nowhere: the call ends on the first key offered, and that call is the scenario', () => {
+    const flow = buildFlow([[...start()], ['m', 'menu', { timeoutSeconds: 5, options: [{ digit: '1', label: 'A' }] }]], [['s', 'next', 'm']]);
+    const report = coverFlow(testWorkspace(), flow);
+    // The menu waiting and the call ended (an unconnected way out ends the call).
+    expect(report.explored).toBe(2);
+    expect(report.scenarios.map((s) => [s.name, s.actions, s.covers.nodes])).toEqual([['Cover 01: s:next', [{ type: 'press', digit: '1', at: 1 }], ['s', 'm']]]);
+    expect(report.scenarios[0]!.result.ended).toBe(true);
+  });
+
+  it('calls ending on different Hangup nodes end in one situation: the walk does not explore an ended call twice', () => {
+    const flow = buildFlow(
+      [
+        [...start()],
+        ['m', 'menu', { timeoutSeconds: 5, options: [{ digit: '1', label: 'A' }, { digit: '2', label: 'B' }] }],
+        ['b1', 'hangup'],
+        ['b2', 'hangup'],
+      ],
+      [
+        ['s', 'next', 'm'],
+        ['m', '1', 'b1'],
+        ['m', '2', 'b2'],
+        ['m', 'timeout', 'b1'],
+      ],
+    );
+    const report = coverFlow(testWorkspace(), flow);
+    expect(report.explored).toBe(2);
+    expect(report.scenarios.map((s) => [s.name, s.covers.nodes])).toEqual([
+      ['Cover 01: s:next, m:1', ['s', 'm', 'b1']],
+      ['Cover 02: m:2', ['b2']],
+      ['Cover 03: m:timeout', []],
+    ]);
+  });
+
   it('an agent answering is explored as its own situation, and the no-answer timer covers the voicemail (R25)', () => {
     const flow = buildFlow(
       [
