@@ -265,7 +265,7 @@ function checkFlowLoops(flow: FlowDoc, ws: WorkspaceDoc): Problem[] {
     if (closing === null && first.flowId !== flow.id) continue;
     const loop: string[] = [];
     for (let at: string | null | undefined = closing; at; at = from.get(at)) loop.unshift(at);
-    const names = [flow.id, ...loop, flow.id].map((id) => `“${byId.get(id)?.name ?? id}”`);
+    const names = [flow.id, ...loop, flow.id].map((id) => `“${byId.get(id)!.name}”`);
     problems.push({
       severity: 'error',
       code: 'C1-flow-loop',
@@ -482,7 +482,7 @@ function checkMenuPaths(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, o
     const fallbackPorts = kindOf[i]?.traits.fallbackPorts;
     if (!fallbackPorts || !node.endsCall) return;
     for (const { port, reason } of fallbackPorts(node.data)) {
-      if (!node.endsCall?.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
+      if (!node.endsCall.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
       problems.push({
         severity: 'warning',
         code: reason === 'invalid' ? 'C4-menu-invalid-ends' : 'C4-menu-timeout-ends',

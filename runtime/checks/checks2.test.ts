@@ -86,6 +86,12 @@ describe('C4: loops with no way out', () => {
     const f = flow([node('s', 'start'), notice('n'), message('b'), mystery], edges('s.next>n', 'n.next>b', 'b.next>x', 'x.next>b'));
     expect(codes(checkFlow(f))).toEqual(['C1-unknown-kind', 'C4-loop-no-exit']);
   });
+
+  it('C4: a node alone is a loop only when it leads back to itself, even one with no way on (an unknown kind)', () => {
+    const mystery = { id: 'x', kind: 'mystery', position: { x: 0, y: 0 }, data: {} } as unknown as FlowNode;
+    const f = flow([node('s', 'start'), notice('n'), mystery], edges('s.next>n', 'n.next>x'));
+    expect(codes(checkFlow(f))).toEqual(['C1-unknown-kind']);
+  });
 });
 
 describe('C1 (R28): flows entering each other in a loop', () => {
