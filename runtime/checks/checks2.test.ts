@@ -124,3 +124,21 @@ describe('C1 (R28): flows entering each other in a loop', () => {
     expect(loop).toContain('(“Main” → “A” → “B” → “Main”)');
   });
 });
+
+describe('C1 (R4): a number without a label served by two flows', () => {
+  it('C1/R4: the message gives the number alone, with no empty label after it', () => {
+    const other: FlowDoc = { ...flow([node('start', 'start'), node('bye', 'hangup')], edges('start.next>bye')), id: 'o', name: 'Other' };
+    const f = flow([node('s', 'start', { numberIds: ['main'] }), node('h', 'hangup')], edges('s.next>h'));
+    const ws = workspace(number('main', '+15550100', 'o'));
+    ws.flows.push(f, other);
+    expect(find(checkFlow(f, { workspace: ws }), 'C1-number-two-flows')).toEqual([
+      {
+        severity: 'error',
+        code: 'C1-number-two-flows',
+        message: 'Phone number +15550100 is served by 2 flows: “Test” and “Other”. A call to it can enter only one (R4); take it out of all but one.',
+        nodeId: 's',
+        field: 'numberIds',
+      },
+    ]);
+  });
+});
