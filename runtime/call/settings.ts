@@ -55,9 +55,8 @@ function latestRuns(runs: readonly RecordingNodeRun[]): readonly RecordingNodeRu
   }
   for (let i = memo.count; i < runs.length; i++) {
     const { nodeId, data } = runs[i]!;
-    // Stryker disable next-line ConditionalExpression,ArrowFunction: keeping an earlier run of the same settings only costs time: the latest run of that settings object comes later in the list, so `latestNode` finds it first
+    // Stryker disable next-line ArrowFunction: finding nothing keeps an earlier run of the same settings; the latest run of those settings comes later in the list, so latestNode still finds it first
     const earlier = memo.runs.findIndex((r) => r.data === data);
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: as above, a duplicate left in place is never the one picked
     if (earlier >= 0) memo.runs.splice(earlier, 1);
     memo.runs.push({ nodeId, data });
   }
@@ -68,7 +67,6 @@ function latestRuns(runs: readonly RecordingNodeRun[]): readonly RecordingNodeRu
 
 /** R3 (1): the most recent executed Recording node that sets the value. */
 function latestNode<T>(runs: readonly RecordingNodeRun[], pick: (d: RecordingNodeRun['data']) => T | null): Effective<T> | null {
-  // Stryker disable next-line ConditionalExpression: a fast path; no runs give no latest runs, hence null below
   if (runs.length === 0) return null;
   const latest = latestRuns(runs);
   for (let i = latest.length - 1; i >= 0; i--) {
@@ -93,18 +91,15 @@ export function resolveSettings(
   start: CallStart,
   runs: readonly RecordingNodeRun[] = [],
 ): EffectiveSettings {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache below only saves time; resolving with no runs gives the same settings
   if (runs.length > 0) return resolve(ws, start, runs);
   // Every call to a number starts with the same settings: resolved once per workspace document, direction and number.
   let byCall = startSettings.get(ws);
-  // Stryker disable next-line ConditionalExpression: a cache; a fresh map each time only loses the cached settings
   if (!byCall) {
     byCall = new Map();
     startSettings.set(ws, byCall);
   }
   const key = `${start.direction}\u0000${callNumberId(start)}`;
   let settings = byCall.get(key);
-  // Stryker disable next-line ConditionalExpression: a cache; resolving again gives equal settings
   if (!settings) {
     settings = resolve(ws, start, NO_RUNS);
     byCall.set(key, settings);
