@@ -39,6 +39,7 @@ interface Out {
  * if (hasErrors(problems)) refuseExport(problems);
  */
 export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] {
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   const problems: Problem[] = [];
   const nodes = flow.nodes;
   const n = nodes.length;
@@ -54,7 +55,9 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
 
   // Each node's kind (looked up once: the passes below ask its traits), own checks and ports.
   const checkCtx: CheckContext = ctx.workspace ? { workspace: ctx.workspace } : {};
+  // Stryker disable next-line ArrayDeclaration: every index is written below before any pass reads it; the length only presizes
   const kindOf: Array<AnyKind | undefined> = new Array(n);
+  // Stryker disable next-line ArrayDeclaration: every index is written below before any pass reads it; the length only presizes
   const portsOf: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
@@ -66,6 +69,7 @@ export function checkFlow(flow: FlowDoc, ctx: FlowCheckContext = {}): Problem[] 
       continue;
     }
     portsOf[i] = model.ports(node.data).map((p) => p.id);
+    // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
     for (const p of model.check?.(node.data, checkCtx) ?? []) problems.push({ ...p, nodeId: node.id });
   }
 
@@ -208,6 +212,7 @@ function checkSharedNumbers(flow: FlowDoc, starts: number[], ws: WorkspaceDoc): 
   if (!start) return [];
   const listed = ws.flows.map((f) => ({ flow: f.id === flow.id ? flow : f, numbers: startNumbers(f.id === flow.id ? flow : f) }));
   if (!ws.flows.some((f) => f.id === flow.id)) listed.push({ flow, numbers: startNumbers(flow) });
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   const problems: Problem[] = [];
   for (const number of ws.numbers) {
     const serving = listed.filter((l) => l.numbers.has(number.id) || l.flow.id === number.flowId).map((l) => l.flow);
@@ -227,6 +232,7 @@ function checkSharedNumbers(flow: FlowDoc, starts: number[], ws: WorkspaceDoc): 
 
 /** The flows a flow's nodes continue calls in (R28), each once, in node order. */
 function enteredFlows(flow: FlowDoc): Array<{ nodeId: string; flowId: string }> {
+  // Stryker disable next-line ArrayDeclaration: an extra entry has no flowId: it enters no flow byId knows and never closes a loop
   const out: Array<{ nodeId: string; flowId: string }> = [];
   for (const node of flow.nodes) for (const ref of referencesOf(node)) if (ref.type === 'flow') out.push({ nodeId: node.id, flowId: ref.id });
   return out;
@@ -241,6 +247,7 @@ function enteredFlows(flow: FlowDoc): Array<{ nodeId: string; flowId: string }> 
 function checkFlowLoops(flow: FlowDoc, ws: WorkspaceDoc): Problem[] {
   const byId = new Map(ws.flows.map((f) => [f.id, f]));
   byId.set(flow.id, flow);
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   const problems: Problem[] = [];
   for (const first of enteredFlows(flow)) {
     // The way back to this flow, if any: each flow reached remembers the flow it was reached from.
@@ -265,7 +272,7 @@ function checkFlowLoops(flow: FlowDoc, ws: WorkspaceDoc): Problem[] {
     if (closing === null && first.flowId !== flow.id) continue;
     const loop: string[] = [];
     for (let at: string | null | undefined = closing; at; at = from.get(at)) loop.unshift(at);
-    const names = [flow.id, ...loop, flow.id].map((id) => `“${byId.get(id)?.name ?? id}”`);
+    const names = [flow.id, ...loop, flow.id].map((id) => `“${byId.get(id)!.name}”`);
     problems.push({
       severity: 'error',
       code: 'C1-flow-loop',
@@ -322,6 +329,7 @@ function checkNotice(flow: FlowDoc, kindOf: Array<AnyKind | undefined>, starts: 
   // visited[i] bit 1: reached with no Recording node behind; bit 2: reached after one.
   const visited = new Uint8Array(nodes.length);
   const warned = new Uint8Array(nodes.length);
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   const problems: Problem[] = [];
   const stack: Array<[number, boolean]> = [];
   for (const s of starts) stack.push([s, false]);
@@ -364,6 +372,7 @@ function checkNotice(flow: FlowDoc, kindOf: Array<AnyKind | undefined>, starts: 
 
 /** C3 / R18: an account recording mono makes every call's recording untranscribable. Node-level mono is the Recording model's own check. */
 function checkChannels(ws: WorkspaceDoc | undefined): Problem[] {
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   if (!ws || ws.account.dualChannel) return [];
   return [
     {
@@ -386,10 +395,13 @@ function checkLoops(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs:
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
+  // Stryker disable next-line ArrayDeclaration: the stack is popped only down to the component's root, which sits above anything at its bottom
   const sccStack: number[] = [];
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   const problems: Problem[] = [];
   let counter = 0;
   const frames: Array<{ v: number; edge: number }> = [];
+  // Stryker disable next-line UnaryOperator: compOf is read only for nodes reachable from a finished component, which all have theirs by then
   const compOf = new Int32Array(n).fill(-1);
   let compCount = 0;
 
@@ -428,6 +440,7 @@ function checkLoops(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs:
         compOf[w] = compCount;
         members.push(w);
       } while (w !== v);
+      // Stryker disable next-line UpdateOperator: counting down keeps the components' numbers distinct, and the initial -1 of compOf is never read
       const comp = compCount++;
       const isLoop = members.length > 1 || outs[v]!.some((o) => o.to === v);
       if (isLoop && !hasWayOut(members, comp, compOf, nodes, kindOf, outs, portsOf)) {
@@ -477,12 +490,13 @@ function hasWayOut(
  * warned here.
  */
 function checkMenuPaths(nodes: FlowNode[], kindOf: Array<AnyKind | undefined>, outs: Out[][]): Problem[] {
+  // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
   const problems: Problem[] = [];
   nodes.forEach((node, i) => {
     const fallbackPorts = kindOf[i]?.traits.fallbackPorts;
     if (!fallbackPorts || !node.endsCall) return;
     for (const { port, reason } of fallbackPorts(node.data)) {
-      if (!node.endsCall?.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
+      if (!node.endsCall.includes(port) || outs[i]!.some((o) => o.port === port)) continue;
       problems.push({
         severity: 'warning',
         code: reason === 'invalid' ? 'C4-menu-invalid-ends' : 'C4-menu-timeout-ends',
