@@ -29,9 +29,12 @@ class QuickFirstSequencer extends BaseSequencer {
  * `npm test`:
  * - tests that spawn `node bin/recflow.js`: the child process runs the code without the active mutant, so they
  *   can never notice one, and they cost seconds each;
- * - runtime/cli/simulate.test.ts: its batch test runs on worker threads (which never see the mutant either) and
- *   costs seconds; the rest drives the simulate command, which is not mutated, while the rule code it reaches has
- *   direct tests and the shared option parser has runtime/cli/args.test.ts;
+ * - runtime/cli/simulate.test.ts and runtime/cli/batch.test.ts: their batch tests run on worker threads (which never
+ *   see the mutant either) and cost seconds each, and every mutant of main.ts ran them; the rest drives the simulate
+ *   and batch commands, which are not mutated, while the rule code they reach has direct tests, main.ts has
+ *   runtime/cli/main.test.ts and main2.test.ts, and the shared option parser has runtime/cli/args.test.ts;
+ * - runtime/cli/fuzz.test.ts: hundreds of random command lines per test (seconds each), run by every mutant the
+ *   CLI reaches; it checks that nothing crashes, not what a rule says;
  * - the model-based and random-walk call tests (seconds per test), which check invariants over thousands of paths;
  * - the editor's and the examples' tests, which use the runtime on the way to something else;
  * - the architecture tests (imports between layers, kind names outside nodes/): they read the source text, which
@@ -51,6 +54,8 @@ export default defineConfig({
       'runtime/cli/validate.test.ts',
       'runtime/cli/diff.test.ts',
       'runtime/cli/simulate.test.ts',
+      'runtime/cli/batch.test.ts',
+      'runtime/cli/fuzz.test.ts',
       'runtime/call/model.test.ts',
       'runtime/call/randomWalk.test.ts',
       'runtime/architecture.test.ts',
