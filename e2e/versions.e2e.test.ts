@@ -92,7 +92,8 @@ describe('versions and publishing', () => {
     await expect.poll(() => inspector(page).getByLabel('Stop recording', { exact: true }).isChecked()).toBe(true);
     // The versions themselves never changed.
     await expect.poll(() => rows.count()).toBe(3);
-  });
+    // The longest journey here (three publishes, two comparisons, a restore): 63 s once on a 2-core machine under load.
+  }, 120_000);
 
   it('refuses to publish a flow with errors, and an error selects its node', async () => {
     const { page } = editor.current;
