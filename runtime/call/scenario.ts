@@ -206,6 +206,7 @@ function compare(expected: unknown, actual: unknown, path: string, out: Mismatch
     }
     return;
   }
+  // Stryker disable next-line EqualityOperator: the tolerance only absorbs float noise; a difference of exactly 1e-9 s is noise either way
   if (typeof expected === 'number' && typeof actual === 'number' ? Math.abs(expected - actual) > 1e-9 : expected !== actual) {
     out.push({ path, expected, actual });
   }
