@@ -22,31 +22,52 @@ export function toJsonPath(segments: ReadonlyArray<PropertyKey>): string {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 64;
 
+/** An object or list met while scanning: its key in its parent, so its path is built only if it is reported. */
+interface Visit {
+  value: object;
+  key: PropertyKey;
+  parent: Visit | null;
+  depth: number;
+}
+
+function pathOf(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let v: Visit | null = visit; v.parent !== null; v = v.parent) path.push(v.key);
+  return path.reverse();
+}
+
 /**
  * Finds keys that could pollute prototypes once the document is spread or
  * merged, and nesting deep enough to be an attack rather than a flow.
- * Iterative, so hostile depth cannot overflow the stack.
+ * Iterative, so hostile depth cannot overflow the stack. Runs on every line of a
+ * call log, so it visits objects and lists only (numbers and text cannot hold a
+ * key) and keeps each one's key rather than a copy of its path.
  */
 export function scanHostile(root: unknown, limit = 20): DocError[] {
   const errors: DocError[] = [];
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
+  if (root === null || typeof root !== 'object') return errors;
+  const stack: Visit[] = [{ value: root, key: '', parent: null, depth: 0 }];
   while (stack.length > 0 && errors.length < limit) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length > MAX_DEPTH) {
-      errors.push({ path: toJsonPath(path), message: `nested deeper than ${MAX_DEPTH} levels` });
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (depth > MAX_DEPTH) {
+      errors.push({ path: toJsonPath(pathOf(visit)), message: `nested deeper than ${MAX_DEPTH} levels` });
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') stack.push({ value: item, key: i, parent: visit, depth: depth + 1 });
+      }
       continue;
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        errors.push({ path: toJsonPath([...path, key]), message: `the key "${key}" is not allowed` });
+        errors.push({ path: toJsonPath([...pathOf(visit), key]), message: `the key "${key}" is not allowed` });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push({ value: item, key, parent: visit, depth: depth + 1 });
     }
   }
   return errors;
