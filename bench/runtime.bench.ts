@@ -9,10 +9,12 @@
  * Batch throughput (`recflow simulate --batch` over a call log, as whole processes) has its own bench,
  * bench/batch.bench.ts (`npm run bench:batch`), which `npm run bench` runs after this one.
  *
+ * 2. The same in a child process with V8's allocation-site pretenuring off, as the recflow CLI runs.
+ *
  * Options (env): BENCH_SECONDS (default 4) per runtime measurement,
  * BENCH_BASELINE (default: the revision before the call machine was rewritten; e.g. HEAD~1 for the last change).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -148,5 +150,18 @@ try {
   );
 } finally {
   base.cleanup();
+}
+
+// The same comparison in a process with V8's allocation-site pretenuring off, as the recflow CLI runs
+// (bin/recflow.js): with V8's defaults, which allocation sites V8 sends to the old generation changes from run to
+// run and moves both runtimes' rates; with it off both run faster and the ratio is steady (BENCHMARKS.md).
+if (process.env.BENCH_RUNTIME_CHILD !== '1') {
+  const child = spawnSync(process.execPath, ['--no-allocation-site-pretenuring', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUNTIME_CHILD: '1' },
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('runtime:'));
+  console.log(line ? line.replace(/^runtime:/, 'runtime, pretenuring off (as the CLI runs):') : `runtime, pretenuring off: the run failed (${child.stderr.trim().split('\n')[0]})`);
 }
 
