@@ -1,33 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NodeDataOf, NodeKindName } from '../../nodes/index.ts';
 import { getModel, nodeModels } from '../../nodes/index.ts';
-import { FLOW_FORMAT, FLOW_VERSION, type FlowDoc, type FlowEdge, type FlowNode, parseFlow } from '../document/flow.ts';
+import { type FlowDoc, parseFlow } from '../document/flow.ts';
 import { validFlowArbitrary } from '../document/flowArbitrary.ts';
 import { createWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkFlow, hasErrors, type Problem } from './checkFlow.ts';
 import { generateFlow } from './generateFlow.ts';
-
-function node<K extends NodeKindName>(id: string, kind: K, data: Partial<NodeDataOf<K>> = {}, endsCall?: string[]): FlowNode {
-  const defaults = nodeModels[kind].defaults() as object;
-  const merged: object = { ...defaults, ...data };
-  const n = { id, kind, position: { x: 0, y: 0 }, data: merged } as FlowNode;
-  if (endsCall) n.endsCall = endsCall;
-  return n;
-}
-
-/** `'a.next>b'` → an edge from a's port `next` to b. */
-function edges(...specs: string[]): FlowEdge[] {
-  return specs.map((s, i) => {
-    const [from, target] = s.split('>') as [string, string];
-    const [source, sourcePort] = from.split('.') as [string, string];
-    return { id: `e${i}`, source, sourcePort, target };
-  });
-}
-
-function flow(nodes: FlowNode[], es: FlowEdge[] = []): FlowDoc {
-  return { format: FLOW_FORMAT, version: FLOW_VERSION, id: 'f', name: 'Test', nodes, edges: es };
-}
+import { edges, flow, node, servingFlow, workspaceWithSupportNumber } from './testkit.ts';
 
 const codes = (ps: Problem[]) => ps.map((p) => p.code);
 const find = (ps: Problem[], code: string) => ps.filter((p) => p.code === code);
@@ -418,28 +397,10 @@ describe('checkFlow', () => {
 });
 
 describe('C1 a phone number served by two flows', () => {
-  function workspaceWith(...flows: FlowDoc[]): WorkspaceDoc {
-    const ws = createWorkspace();
-    ws.numbers.push({
-      id: 'num-support',
-      number: '+15550100',
-      label: 'Support',
-      flowId: null,
-      override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
-    });
-    ws.flows.push(...flows);
-    return ws;
-  }
-  const serving = (id: string, name: string, numberIds: string[]): FlowDoc => ({
-    ...flow([node('start', 'start', { numberIds }), node('bye', 'hangup')], edges('start.next>bye')),
-    id,
-    name,
-  });
-
   it('R4: two Starts listing one number is an error on each Start naming both flows', () => {
-    const a = serving('a', 'Support line', ['num-support']);
-    const b = serving('b', 'Night line', ['num-support']);
-    const ws = workspaceWith(a, b);
+    const a = servingFlow('a', 'Support line', ['num-support']);
+    const b = servingFlow('b', 'Night line', ['num-support']);
+    const ws = workspaceWithSupportNumber(a, b);
     for (const f of [a, b]) {
       const shared = find(checkFlow(f, { workspace: ws }), 'C1-number-two-flows');
       expect(shared).toHaveLength(1);
@@ -449,9 +410,9 @@ describe('C1 a phone number served by two flows', () => {
   });
 
   it('R4: a number that runs one flow while another Start lists it is served by both', () => {
-    const a = serving('a', 'Support line', []);
-    const b = serving('b', 'Night line', ['num-support']);
-    const ws = workspaceWith(a, b);
+    const a = servingFlow('a', 'Support line', []);
+    const b = servingFlow('b', 'Night line', ['num-support']);
+    const ws = workspaceWithSupportNumber(a, b);
     ws.numbers[0]!.flowId = 'a';
     expect(find(checkFlow(a, { workspace: ws }), 'C1-number-two-flows')[0]!.message).toContain('“Support line” and “Night line”');
     expect(find(checkFlow(b, { workspace: ws }), 'C1-number-two-flows')).toHaveLength(1);
@@ -470,7 +431,7 @@ describe('C1 a phone number served by two flows', () => {
     const a = entering('a', 'Main', 'b');
     const b = entering('b', 'Billing', 'c', false);
     const c = entering('c', 'Card', 'a');
-    const ws = workspaceWith(a, b, c, entering('d', 'Done', null));
+    const ws = workspaceWithSupportNumber(a, b, c, entering('d', 'Done', null));
     const loop = find(checkFlow(a, { workspace: ws }), 'C1-flow-loop');
     expect(loop).toEqual([
       {
@@ -483,13 +444,13 @@ describe('C1 a phone number served by two flows', () => {
     ]);
     expect(find(checkFlow(b, { workspace: ws }), 'C1-flow-loop')[0]!.message).toContain('“Billing” → “Card” → “Main” → “Billing”');
     // Break the loop: Card hangs up.
-    const fixed = workspaceWith(a, b, entering('c', 'Card', 'd'), entering('d', 'Done', null));
+    const fixed = workspaceWithSupportNumber(a, b, entering('c', 'Card', 'd'), entering('d', 'Done', null));
     expect(find(checkFlow(a, { workspace: fixed }), 'C1-flow-loop')).toEqual([]);
   });
 
   it('R28/C1: a flow entering itself is a loop; a flow entered from two places is not', () => {
     const self = entering('a', 'Main', 'a');
-    expect(find(checkFlow(self, { workspace: workspaceWith(self) }), 'C1-flow-loop')[0]!.message).toContain('(“Main” → “Main”)');
+    expect(find(checkFlow(self, { workspace: workspaceWithSupportNumber(self) }), 'C1-flow-loop')[0]!.message).toContain('(“Main” → “Main”)');
     const twice: FlowDoc = {
       ...flow(
         [node('start', 'start', {}), node('m', 'menu'), node('x', 'flow', { flowId: 'd' }), node('y', 'flow', { flowId: 'd' })],
@@ -498,20 +459,20 @@ describe('C1 a phone number served by two flows', () => {
       id: 'a',
       name: 'Main',
     };
-    expect(find(checkFlow(twice, { workspace: workspaceWith(twice, entering('d', 'Done', null)) }), 'C1-flow-loop')).toEqual([]);
+    expect(find(checkFlow(twice, { workspace: workspaceWithSupportNumber(twice, entering('d', 'Done', null)) }), 'C1-flow-loop')).toEqual([]);
   });
 
   it('R28/C1: the flow being edited counts as it is now, not as the workspace last saved it', () => {
     const saved = entering('a', 'Main', null);
     const b = entering('b', 'Billing', 'a');
     const edited = entering('a', 'Main', 'b');
-    expect(find(checkFlow(edited, { workspace: workspaceWith(saved, b) }), 'C1-flow-loop')).toHaveLength(1);
+    expect(find(checkFlow(edited, { workspace: workspaceWithSupportNumber(saved, b) }), 'C1-flow-loop')).toHaveLength(1);
   });
 
   it('R4: one flow serving a number through its Start and the number itself is fine', () => {
-    const a = serving('a', 'Support line', ['num-support']);
-    const b = serving('b', 'Night line', []);
-    const ws = workspaceWith(a, b);
+    const a = servingFlow('a', 'Support line', ['num-support']);
+    const b = servingFlow('b', 'Night line', []);
+    const ws = workspaceWithSupportNumber(a, b);
     ws.numbers[0]!.flowId = 'a';
     expect(find(checkFlow(a, { workspace: ws }), 'C1-number-two-flows')).toEqual([]);
     expect(find(checkFlow(b, { workspace: ws }), 'C1-number-two-flows')).toEqual([]);

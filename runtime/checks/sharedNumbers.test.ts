@@ -4,35 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FlowDoc } from '../document/flow.ts';
-import { createWorkspace, type WorkspaceDoc } from '../document/workspace.ts';
 import { checkFlow, type Problem } from './checkFlow.ts';
-import { edges, flow, node } from './testkit.ts';
+import { flow, node, servingFlow, workspaceWithSupportNumber } from './testkit.ts';
 
 const twoFlows = (ps: Problem[]) => ps.filter((p) => p.code === 'C1-number-two-flows');
 
-function workspaceWith(...flows: FlowDoc[]): WorkspaceDoc {
-  const ws = createWorkspace();
-  ws.numbers.push({
-    id: 'num-support',
-    number: '+15550100',
-    label: 'Support',
-    flowId: null,
-    override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
-  });
-  ws.flows.push(...flows);
-  return ws;
-}
-
-const serving = (id: string, name: string, numberIds: string[]): FlowDoc => ({
-  ...flow([node('start', 'start', { numberIds }), node('bye', 'hangup')], edges('start.next>bye')),
-  id,
-  name,
-});
-
 describe('C1 (R4): a number served by several flows', () => {
   it('names every flow serving the number, the last after “and”', () => {
-    const a = serving('a', 'Support line', ['num-support']);
-    const ws = workspaceWith(a, serving('b', 'Night line', ['num-support']), serving('c', 'Holiday line', ['num-support']));
+    const a = servingFlow('a', 'Support line', ['num-support']);
+    const ws = workspaceWithSupportNumber(a, servingFlow('b', 'Night line', ['num-support']), servingFlow('c', 'Holiday line', ['num-support']));
     const [shared, ...more] = twoFlows(checkFlow(a, { workspace: ws }));
     expect(more).toEqual([]);
     expect(shared!.message).toBe(
@@ -41,36 +21,36 @@ describe('C1 (R4): a number served by several flows', () => {
   });
 
   it('a flow not saved in the workspace yet is checked against the saved ones', () => {
-    const draft = serving('draft', 'Draft line', ['num-support']);
-    const ws = workspaceWith(serving('b', 'Night line', ['num-support']));
+    const draft = servingFlow('draft', 'Draft line', ['num-support']);
+    const ws = workspaceWithSupportNumber(servingFlow('b', 'Night line', ['num-support']));
     const [shared] = twoFlows(checkFlow(draft, { workspace: ws }));
     expect(shared).toMatchObject({ severity: 'error', nodeId: 'start', field: 'numberIds' });
     expect(shared!.message).toContain('served by 2 flows: “Night line” and “Draft line”');
   });
 
   it('the flow being edited counts as it is now: a number taken out of its Start no longer clashes', () => {
-    const saved = serving('a', 'Support line', ['num-support']);
-    const edited = serving('a', 'Support line', []);
-    const ws = workspaceWith(saved, serving('b', 'Night line', ['num-support']));
+    const saved = servingFlow('a', 'Support line', ['num-support']);
+    const edited = servingFlow('a', 'Support line', []);
+    const ws = workspaceWithSupportNumber(saved, servingFlow('b', 'Night line', ['num-support']));
     expect(twoFlows(checkFlow(edited, { workspace: ws }))).toEqual([]);
   });
 
   it('the flow being edited counts as it is now: a number just added to its Start clashes with the flow that had it', () => {
-    const saved = serving('a', 'Support line', []);
-    const edited = serving('a', 'Support line', ['num-support']);
-    const ws = workspaceWith(saved, serving('b', 'Night line', ['num-support']));
+    const saved = servingFlow('a', 'Support line', []);
+    const edited = servingFlow('a', 'Support line', ['num-support']);
+    const ws = workspaceWithSupportNumber(saved, servingFlow('b', 'Night line', ['num-support']));
     const [shared] = twoFlows(checkFlow(edited, { workspace: ws }));
     expect(shared!.message).toContain('served by 2 flows: “Support line” and “Night line”');
   });
 
   it('a clash between two other flows is not this flow’s problem', () => {
-    const ws = workspaceWith(serving('b', 'Night line', ['num-support']), serving('c', 'Holiday line', ['num-support']));
-    expect(twoFlows(checkFlow(serving('a', 'Support line', []), { workspace: ws }))).toEqual([]);
+    const ws = workspaceWithSupportNumber(servingFlow('b', 'Night line', ['num-support']), servingFlow('c', 'Holiday line', ['num-support']));
+    expect(twoFlows(checkFlow(servingFlow('a', 'Support line', []), { workspace: ws }))).toEqual([]);
   });
 
   it('a flow without a Start that a number runs gets its missing Start reported, and no clash to hang on a Start', () => {
     const noStart: FlowDoc = { ...flow([node('bye', 'hangup')]), id: 'a', name: 'Support line' };
-    const ws = workspaceWith(noStart, serving('b', 'Night line', ['num-support']));
+    const ws = workspaceWithSupportNumber(noStart, servingFlow('b', 'Night line', ['num-support']));
     ws.numbers[0]!.flowId = 'a';
     const problems = checkFlow(noStart, { workspace: ws });
     expect(twoFlows(problems)).toEqual([]);
