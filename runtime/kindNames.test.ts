@@ -30,10 +30,10 @@ const KIND_WORDS = new Set<string>([...kindNames, 'queue', 'decision', 'step']);
 
 /**
  * Test-data builders that describe particular flows on purpose, as the example
- * JSON files do: `testkit.ts` (rule tests' little flows) and `generateFlow.ts`
- * (large realistic flows for the bench, e2e and property tests).
+ * JSON files do: the two `testkit.ts` (rule and check tests' little flows) and
+ * `generateFlow.ts` (large realistic flows for the bench, e2e and property tests).
  */
-const TEST_DATA = new Set(['runtime/call/testkit.ts', 'runtime/checks/generateFlow.ts']);
+const TEST_DATA = new Set(['runtime/call/testkit.ts', 'runtime/checks/testkit.ts', 'runtime/checks/generateFlow.ts']);
 
 const COMPARISONS = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken,
