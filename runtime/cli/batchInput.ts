@@ -47,6 +47,15 @@ export function cannotRead(shown: string, e: unknown): InputError {
   return new InputError(shown, [{ path: '$', message: `cannot read the file: ${why(e)}` }]);
 }
 
+/** The chunks `read()` gives; a failure while reading ends the iteration with `refusal(e)`, not a raw error. */
+async function* refusingFailures(read: () => AsyncIterable<Uint8Array>, refusal: (e: unknown) => InputError): AsyncGenerator<Uint8Array> {
+  try {
+    yield* read();
+  } catch (e) {
+    throw refusal(e);
+  }
+}
+
 /** Counts the bytes flowing through, for progress. */
 async function* counted(source: AsyncIterable<Uint8Array>, count: (n: number) => void): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
@@ -99,14 +108,8 @@ export async function openBatchInput(spec: string, cwd: string, stdin: (() => As
   if (spec === '-') {
     if (!stdin) throw new InputError('-', [{ path: '$', message: 'standard input is not available here' }]);
     // A pipe can fail mid-read (the writer's device, EIO): the same clear refusal as a file's, not a crash.
-    const piped = async function* () {
-      try {
-        yield* stdin();
-      } catch (e) {
-        throw new InputError('standard input', [{ path: '$', message: `the read failed: ${why(e)}` }]);
-      }
-    };
-    return { chunks: gunzipIfGzip(counted(piped(), count), 'standard input'), size: null, consumed: () => consumed };
+    const piped = refusingFailures(stdin, (e) => new InputError('standard input', [{ path: '$', message: `the read failed: ${why(e)}` }]));
+    return { chunks: gunzipIfGzip(counted(piped, count), 'standard input'), size: null, consumed: () => consumed };
   }
   const path = resolve(cwd, spec);
   let size: number | null = null;
@@ -119,15 +122,12 @@ export async function openBatchInput(spec: string, cwd: string, stdin: (() => As
   } catch (e) {
     throw cannotRead(spec, e);
   }
-  const file = async function* () {
-    try {
-      // Reads of at most a quarter of a line's limit: only a line spanning reads can grow past the limit.
-      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
-    } catch (e) {
-      throw cannotRead(spec, e);
-    }
-  };
-  return { chunks: gunzipIfGzip(counted(file(), count), spec), size, consumed: () => consumed };
+  // Reads of at most a quarter of a line's limit: only a line spanning reads can grow past the limit.
+  const file = refusingFailures(
+    () => createReadStream(path, { highWaterMark: 256 * 1024 }),
+    (e) => cannotRead(spec, e),
+  );
+  return { chunks: gunzipIfGzip(counted(file, count), spec), size, consumed: () => consumed };
 }
 
 /**
