@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { linePieces, MAX_LINE_BYTES, openBatchInput } from './batchInput.ts';
 import { runPool } from './batchPool.ts';
+import { SMALL_LOG_BYTES } from './batchProcess.ts';
 import { type BatchWorkerData, inShard, type Shard } from './batchWork.ts';
 import type { CliIO } from './main.ts';
 
@@ -63,9 +64,6 @@ export function parseShard(spec: string | undefined, env: Record<string, string 
   if (n < 1 || k < 1 || k > n) return `--shard ${k}/${n}: k must be from 1 to n`;
   return { k, n };
 }
-
-/** A log file of at most this many bytes (on disk) is simulated in the main thread. */
-export const SMALL_LOG_BYTES = 64 * 1024;
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
