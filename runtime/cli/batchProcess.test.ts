@@ -40,6 +40,12 @@ describe('restarting a batch with single-threaded garbage collection', () => {
     expect(restartWithSingleThreadedGc(simulate(), facts({ execArgv: ['--import', 'tsx', SINGLE_THREADED_GC] }))).toBe(false);
   });
 
+  it('keeps the process under a debugger, and passes other Node options on (a profile of the batch, say)', () => {
+    expect(restartWithSingleThreadedGc(simulate(), facts({ execArgv: ['--inspect'] }))).toBe(false);
+    expect(restartWithSingleThreadedGc(simulate(), facts({ execArgv: ['--inspect-brk=0.0.0.0:9230'] }))).toBe(false);
+    expect(restartWithSingleThreadedGc(simulate(), facts({ execArgv: ['--cpu-prof', '--max-old-space-size=4096'] }))).toBe(true);
+  });
+
   it('keeps the process for a log small enough for the main thread, and restarts for standard input (size unknown)', () => {
     const sizes: string[] = [];
     const small = facts({

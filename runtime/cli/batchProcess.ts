@@ -52,6 +52,9 @@ function regularFileSize(path: string): number | null {
  */
 export function restartWithSingleThreadedGc(argv: readonly string[], facts: ProcessFacts): boolean {
   if (facts.execArgv.includes(SINGLE_THREADED_GC)) return false;
+  // Under a debugger, the process being debugged is the one that runs the batch (a second one could not take the
+  // inspector's port anyway).
+  if (facts.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'))) return false;
   const [command, ...rest] = argv;
   const logOption = command === 'simulate' ? 'batch' : command === 'diff' ? 'calls' : null;
   if (logOption === null) return false;
