@@ -43,12 +43,14 @@ const args = process.argv.slice(2);
 const batchProcess = await import(module('batchProcess'));
 const facts = { cores: availableParallelism(), execArgv: process.execArgv, cwd: process.cwd() };
 if (batchProcess.restartWithSingleThreadedGc(args, facts)) {
-  const child = spawn(process.execPath, [...process.execArgv, batchProcess.SINGLE_THREADED_GC, fileURLToPath(import.meta.url), ...args], {
+  // Listening before the second process exists: a signal that comes while it starts is passed on once it has.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  let child = null;
+  const pass = (signal) => child?.kill(signal);
+  for (const signal of signals) process.on(signal, pass);
+  child = spawn(process.execPath, [...process.execArgv, batchProcess.SINGLE_THREADED_GC, fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
   });
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const pass = (signal) => child.kill(signal);
-  for (const signal of signals) process.on(signal, pass);
   const ended = await new Promise((done) => {
     child.on('exit', (code, signal) => done({ code, signal }));
     // Not started (no process left to start, say): the batch runs in this process as it is.

@@ -52,18 +52,23 @@ async function childCommandLines(pid: number): Promise<string[][]> {
 
 const BATCH = ['simulate', '--batch', '-', '--workspace', 'examples/workspace.json', '--flow', 'examples/flows/support-line.json'];
 
-/** Starts a batch over standard input on every core and waits until the launcher has started its second process. */
+/**
+ * Starts a batch over standard input on every core and waits until the launcher's second process runs its own
+ * command line (until then, just forked, a child shows the launcher's).
+ */
 async function batchOnEveryCore() {
-  const launched = spawn(process.execPath, [launcher, ...BATCH], { cwd: root });
+  const args = [launcher, ...BATCH];
+  const launched = spawn(process.execPath, args, { cwd: root });
   let stdout = '';
   launched.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString('utf8');
   });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => launched.on('exit', (code, signal) => done({ code, signal })));
+  const started = (lines: string[][]) => lines.length > 0 && lines.every((line) => line.slice(1).join(' ') !== args.join(' '));
   let children: string[][] = [];
-  for (let tries = 0; children.length === 0 && tries < 200; tries++) {
+  for (let tries = 0; !started(children) && tries < 200; tries++) {
     await new Promise((r) => setTimeout(r, 50));
-    children = await childCommandLines(launched.pid!);
+    children = await childCommandLines(launched.pid!).catch(() => []);
   }
   return { launched, children, ended, output: () => stdout };
 }
