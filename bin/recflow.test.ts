@@ -54,7 +54,7 @@ const BATCH = ['simulate', '--batch', '-', '--workspace', 'examples/workspace.js
 
 /**
  * Starts a batch over standard input on every core and waits until the launcher's second process runs its own
- * command line (until then, just forked, a child shows the launcher's).
+ * command line (until then, just forked, a child shows the launcher's; while it execs, none).
  */
 async function batchOnEveryCore() {
   const args = [launcher, ...BATCH];
@@ -64,7 +64,8 @@ async function batchOnEveryCore() {
     stdout += chunk.toString('utf8');
   });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => launched.on('exit', (code, signal) => done({ code, signal })));
-  const started = (lines: string[][]) => lines.length > 0 && lines.every((line) => line.slice(1).join(' ') !== args.join(' '));
+  // Mid-exec a child's command line also reads empty for a moment.
+  const started = (lines: string[][]) => lines.length > 0 && lines.every((line) => line.includes(launcher) && line.slice(1).join(' ') !== args.join(' '));
   let children: string[][] = [];
   for (let tries = 0; !started(children) && tries < 200; tries++) {
     await new Promise((r) => setTimeout(r, 50));
