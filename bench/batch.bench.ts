@@ -111,7 +111,9 @@ async function main() {
     const startupLog = join(dir, 'calls-startup.ndjson');
     writeFileSync(startupLog, lines.slice(0, STARTUP_CALLS).join(''));
     const startups = new Map<string, Run>();
-    for (const compiled of modes) for (const workers of [1, 2]) startups.set(`${compiled} ${workers}`, await batch(startupLog, workers, compiled));
+    const startupKey = (compiled: boolean, workers: number) => `${compiled} ${workers}`;
+    for (const compiled of modes) for (const workers of [1, 2]) startups.set(startupKey(compiled, workers), await batch(startupLog, workers, compiled));
+    const startupOf = (compiled: boolean, workers: number) => startups.get(startupKey(compiled, workers))!;
 
     const rate = (runs: Run[]) => median(runs.map((r) => CALLS / r.seconds));
     const cpuRate = (runs: Run[]) => median(runs.map((r) => CALLS / r.cpuSeconds));
@@ -131,8 +133,8 @@ async function main() {
       );
     const label = (compiled: boolean) => (compiled ? 'compiled CLI' : 'tsx');
     for (const compiled of modes) {
-      row(`1 worker (${label(compiled)})`, one.get(compiled)!, startups.get(`${compiled} 1`));
-      row(`2 workers (${label(compiled)})`, two.get(compiled)!, startups.get(`${compiled} 2`));
+      row(`1 worker (${label(compiled)})`, one.get(compiled)!, startupOf(compiled, 1));
+      row(`2 workers (${label(compiled)})`, two.get(compiled)!, startupOf(compiled, 2));
     }
     row('JSON.parse + stringify', plain);
     const speedUps = new Map<boolean, number>();
@@ -148,8 +150,8 @@ async function main() {
       // CPU time per call once running (the start-up run with as many workers taken out), all threads: what two
       // idle cores could do at that cost.
       const steady = (workers: number, runs: Run[]) =>
-        median(runs.map((r) => (r.cpuSeconds - startups.get(`${compiled} ${workers}`)!.cpuSeconds) / (CALLS - STARTUP_CALLS)));
-      const startup = startups.get(`${compiled} 2`)!;
+        median(runs.map((r) => (r.cpuSeconds - startupOf(compiled, workers).cpuSeconds) / (CALLS - STARTUP_CALLS)));
+      const startup = startupOf(compiled, 2);
       const idleRate = 2 / steady(2, two.get(compiled)!);
       console.log(
         `  ${label(compiled)}: start-up (2 workers, ${fmt(STARTUP_CALLS)} calls) ${startup.seconds.toFixed(1)} s wall, ${startup.cpuSeconds.toFixed(1)} CPU-s; once running, ${(steady(1, one.get(compiled)!) * 1e6).toFixed(0)} µs of CPU per call on 1 worker, ${(steady(2, two.get(compiled)!) * 1e6).toFixed(0)} µs on 2 (all threads); two idle cores at that cost: about ${fmt(idleRate)} calls/s, one million calls in about ${(startup.seconds + 1e6 / idleRate).toFixed(0)} s (an upper bound: no other load, perfect sharing)`,
@@ -160,7 +162,7 @@ async function main() {
     for (const compiled of modes) {
       const runs = two.get(compiled)!;
       const speedUp = speedUps.get(compiled)!;
-      const million = oneM(runs, startups.get(`${compiled} 2`));
+      const million = oneM(runs, startupOf(compiled, 2));
       console.log(`  ${label(compiled)}: one million calls in under 60 s (2 workers): ${million.toFixed(0)} s: ${met(million < 60)}`);
       console.log(`  ${label(compiled)}: at least 17,000 calls/s (2 workers): ${fmt(rate(runs))}: ${met(rate(runs) >= 17_000)}`);
       console.log(`  ${label(compiled)}: two workers at least 1.8× one: ${speedUp.toFixed(2)}×: ${met(speedUp >= 1.8)}`);

@@ -9,11 +9,10 @@ const file = process.env.BENCH_USAGE_FILE;
 if (file) {
   process.on('exit', () => {
     const u = process.resourceUsage();
-    const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { maxRssKb: 0, cpuMicros: 0, processes: 0 };
+    const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { maxRssKb: 0, cpuMicros: 0 };
     const total = {
       maxRssKb: before.maxRssKb + u.maxRSS,
       cpuMicros: before.cpuMicros + u.userCPUTime + u.systemCPUTime,
-      processes: before.processes + 1,
     };
     writeFileSync(file, JSON.stringify(total));
   });

@@ -44,10 +44,10 @@ const oneCall = `${JSON.stringify({
   ],
 })}\n`;
 
-/** The command line of each child process of `pid` (Linux: /proc). */
-async function childCommandLines(pid: number): Promise<string[][]> {
+/** Each child process of `pid` with its command line (Linux: /proc). */
+async function childProcesses(pid: number): Promise<Array<{ pid: string; commandLine: string[] }>> {
   const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
-  return Promise.all(children.map(async (c) => (await readFile(`/proc/${c}/cmdline`, 'utf8')).split('\0').filter(Boolean)));
+  return Promise.all(children.map(async (c) => ({ pid: c, commandLine: (await readFile(`/proc/${c}/cmdline`, 'utf8')).split('\0').filter(Boolean) })));
 }
 
 const BATCH = ['simulate', '--batch', '-', '--workspace', 'examples/workspace.json', '--flow', 'examples/flows/support-line.json'];
@@ -65,11 +65,12 @@ async function batchOnEveryCore() {
   });
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => launched.on('exit', (code, signal) => done({ code, signal })));
   // Mid-exec a child's command line also reads empty for a moment.
-  const started = (lines: string[][]) => lines.length > 0 && lines.every((line) => line.includes(launcher) && line.slice(1).join(' ') !== args.join(' '));
-  let children: string[][] = [];
+  const started = (children: Array<{ commandLine: string[] }>) =>
+    children.length > 0 && children.every(({ commandLine }) => commandLine.includes(launcher) && commandLine.slice(1).join(' ') !== args.join(' '));
+  let children: Array<{ pid: string; commandLine: string[] }> = [];
   for (let tries = 0; !started(children) && tries < 200; tries++) {
     await new Promise((r) => setTimeout(r, 50));
-    children = await childCommandLines(launched.pid!).catch(() => []);
+    children = await childProcesses(launched.pid!).catch(() => []);
   }
   return { launched, children, ended, output: () => stdout };
 }
@@ -80,8 +81,8 @@ const restarts = process.platform === 'linux' && availableParallelism() >= 2;
 it.runIf(restarts)('runs a batch with a worker on every core in a second process that collects garbage on one thread, and ends as it ends', async () => {
   const batch = await batchOnEveryCore();
   expect(batch.children).toHaveLength(1);
-  expect(batch.children[0]).toContain('--single-threaded-gc');
-  expect(batch.children[0]!.slice(-BATCH.length)).toEqual(BATCH);
+  expect(batch.children[0]!.commandLine).toContain('--single-threaded-gc');
+  expect(batch.children[0]!.commandLine.slice(-BATCH.length)).toEqual(BATCH);
   // Standard input reaches the batch; its output and exit code are the command's.
   batch.launched.stdin.end(oneCall.repeat(3));
   expect(await batch.ended).toEqual({ code: 0, signal: null });
@@ -92,7 +93,7 @@ it.runIf(restarts)('runs a batch with a worker on every core in a second process
 
 it.runIf(restarts)('passes a termination signal on to the batch and ends by it, leaving no process behind', async () => {
   const batch = await batchOnEveryCore();
-  const child = (await readFile(`/proc/${batch.launched.pid}/task/${batch.launched.pid}/children`, 'utf8')).trim();
+  const child = batch.children[0]!.pid;
   batch.launched.kill('SIGTERM');
   expect(await batch.ended).toEqual({ code: null, signal: 'SIGTERM' });
   await new Promise((r) => setTimeout(r, 200));

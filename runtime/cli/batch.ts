@@ -3,27 +3,11 @@
  * number of worker threads, the shard of the log this run takes, and one run
  * over a call log (input, workers, ordered output, progress, counts).
  */
-import { availableParallelism } from 'node:os';
 import { linePieces, MAX_LINE_BYTES, openBatchInput } from './batchInput.ts';
 import { runPool } from './batchPool.ts';
 import { SMALL_LOG_BYTES } from './batchProcess.ts';
 import { type BatchWorkerData, inShard, type Shard } from './batchWork.ts';
 import type { CliIO } from './main.ts';
-
-/**
- * The worker threads to use: one per core unless `--workers` asks for fewer; more than the cores would only
- * share them, so a larger number is capped (and the cap said on standard error).
- */
-export function workerCount(spec: string | undefined, io: Pick<CliIO, 'err'>, command: string, cores = availableParallelism()): number | string {
-  if (spec === undefined) return cores;
-  const asked = Number(spec);
-  if (!Number.isInteger(asked) || asked < 1) return `--workers must be a whole number of at least 1 (got ${spec})`;
-  if (asked > cores) {
-    io.err(`recflow ${command}: using ${cores} worker${cores === 1 ? '' : 's'}, one per core (asked for ${asked})\n`);
-    return cores;
-  }
-  return asked;
-}
 
 /** Array-job variables that hold this run's index (from 0), in the order they are looked at. */
 export const SHARD_INDEX_VARIABLES = ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;

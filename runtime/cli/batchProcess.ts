@@ -1,6 +1,7 @@
 /**
- * How the process running a batch (`simulate --batch`, `diff --calls`) is set up, decided by the launcher
- * (bin/recflow.js) before the CLI loads: whether it restarts itself with V8's garbage collection on one thread.
+ * How the process running a batch (`simulate --batch`, `diff --calls`) is set up: its worker count, and, decided by
+ * the launcher (bin/recflow.js) before the CLI loads, whether it restarts itself with V8's garbage collection on one
+ * thread (which depends on that count).
  *
  * Why: V8 collects garbage with helper threads (parallel scavenges, concurrent marking and sweeping). When a
  * worker thread runs on every core, those helpers take cores from the workers, and a batch's calls make a lot of
@@ -12,11 +13,28 @@
  * This module imports nothing heavy: the launcher reads it before deciding whether to load the CLI at all.
  */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CliIO } from './main.ts';
 
 /** A log file of at most this many bytes (on disk) is simulated in the main thread, with no worker. */
 export const SMALL_LOG_BYTES = 64 * 1024;
+
+/**
+ * The worker threads to use: one per core unless `--workers` asks for fewer; more than the cores would only
+ * share them, so a larger number is capped (and the cap said on standard error).
+ */
+export function workerCount(spec: string | undefined, io: Pick<CliIO, 'err'>, command: string, cores = availableParallelism()): number | string {
+  if (spec === undefined) return cores;
+  const asked = Number(spec);
+  if (!Number.isInteger(asked) || asked < 1) return `--workers must be a whole number of at least 1 (got ${spec})`;
+  if (asked > cores) {
+    io.err(`recflow ${command}: using ${cores} worker${cores === 1 ? '' : 's'}, one per core (asked for ${asked})\n`);
+    return cores;
+  }
+  return asked;
+}
 
 /** The V8 flag the batch restarts with. */
 export const SINGLE_THREADED_GC = '--single-threaded-gc';
@@ -55,7 +73,7 @@ export function restartWithSingleThreadedGc(argv: readonly string[], facts: Proc
   // Under a debugger, the process being debugged is the one that runs the batch (a second one could not take the
   // inspector's port anyway).
   if (facts.execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'))) return false;
-  const [command, ...rest] = argv;
+  const [command = '', ...rest] = argv;
   const logOption = command === 'simulate' ? 'batch' : command === 'diff' ? 'calls' : null;
   if (logOption === null) return false;
   let values: Record<string, unknown>;
@@ -68,9 +86,9 @@ export function restartWithSingleThreadedGc(argv: readonly string[], facts: Proc
   const log = values[logOption];
   if (typeof log !== 'string') return false;
   const spec = values.workers;
-  // The CLI's worker count (batch.ts, workerCount): one per core unless fewer are asked for.
-  const workers = spec === undefined ? facts.cores : typeof spec === 'string' && /^[0-9]+$/.test(spec) ? Math.min(Number(spec), facts.cores) : 0;
-  if (workers < 2 || workers < facts.cores) return false;
+  // The count the batch will use; one it refuses (a string saying why) gets no restart.
+  const workers = spec === undefined || typeof spec === 'string' ? workerCount(spec, { err: () => {} }, command, facts.cores) : null;
+  if (typeof workers !== 'number' || workers < 2 || workers < facts.cores) return false;
   // A small log runs in the main thread: no worker competes with the collector's helpers.
   if (log !== '-') {
     const size = (facts.sizeOf ?? regularFileSize)(resolve(facts.cwd, log));

@@ -31,6 +31,9 @@ interface Visit {
   depth: number;
 }
 
+/** Only objects and lists can hold a key (or nest). */
+const holdsKeys = (value: unknown): value is object => value !== null && typeof value === 'object';
+
 function pathOf(visit: Visit): PropertyKey[] {
   const path: PropertyKey[] = [];
   for (let v: Visit | null = visit; v.parent !== null; v = v.parent) path.push(v.key!);
@@ -47,7 +50,7 @@ function pathOf(visit: Visit): PropertyKey[] {
 export function scanHostile(root: unknown, limit = 20): DocError[] {
   const errors: DocError[] = [];
   // Stryker disable next-line ConditionalExpression: a number, text or boolean holds no key, so scanning it would find nothing either
-  if (root === null || typeof root !== 'object') return errors;
+  if (!holdsKeys(root)) return errors;
   const stack: Visit[] = [{ value: root, parent: null, depth: 0 }];
   while (stack.length > 0 && errors.length < limit) {
     const visit = stack.pop()!;
@@ -60,7 +63,7 @@ export function scanHostile(root: unknown, limit = 20): DocError[] {
       // Stryker disable next-line ArithmeticOperator: starting past the end reads missing items, skipped like any value that is not an object
       for (let i = value.length - 1; i >= 0; i--) {
         const item: unknown = value[i];
-        if (item !== null && typeof item === 'object') stack.push({ value: item, key: i, parent: visit, depth: depth + 1 });
+        if (holdsKeys(item)) stack.push({ value: item, key: i, parent: visit, depth: depth + 1 });
       }
       continue;
     }
@@ -70,7 +73,7 @@ export function scanHostile(root: unknown, limit = 20): DocError[] {
         continue;
       }
       const item: unknown = (value as Record<string, unknown>)[key];
-      if (item !== null && typeof item === 'object') stack.push({ value: item, key, parent: visit, depth: depth + 1 });
+      if (holdsKeys(item)) stack.push({ value: item, key, parent: visit, depth: depth + 1 });
     }
   }
   return errors;
