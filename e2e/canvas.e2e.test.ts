@@ -60,6 +60,49 @@ describe('canvas', () => {
     expect(await edges(page).count()).toBe(edgeCount);
   });
 
+  it('connects a port dropped onto a node body, and says why a taken port or the Start refuses', async () => {
+    const { page } = editor.current;
+    const edgeCount = await edges(page).count();
+    /** A point on a node's body away from its input handle (the top centre), where React Flow would not snap. */
+    const bodyOf = async (label: string) => {
+      const box = (await nodeByLabel(page, label).boundingBox())!;
+      return { x: box.x + 14, y: box.y + box.height * 0.6 };
+    };
+    const dragTo = async (from: ReturnType<typeof handle>, to: { x: number; y: number }) => {
+      const a = (await from.boundingBox())!;
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(a.x + a.width / 2 + 5, a.y + a.height / 2 + 5, { steps: 3 });
+      await page.mouse.move(to.x, to.y, { steps: 15 });
+    };
+
+    // A taken port says so while the pointer is still over empty canvas, and over a node's body, not "no longer exists".
+    const taken = handle(nodeByLabel(page, 'Support voicemail'), 'next');
+    const pane = (await page.locator('.canvas .react-flow__pane').boundingBox())!;
+    await dragTo(taken, { x: pane.x + pane.width * 0.9, y: pane.y + pane.height * 0.9 });
+    await expect.poll(() => page.locator('.connection-hint').textContent()).toMatch(/already has a connection/);
+    await page.mouse.move((await bodyOf('Main menu')).x, (await bodyOf('Main menu')).y, { steps: 5 });
+    await expect.poll(() => page.locator('.connection-hint').textContent()).toMatch(/already has a connection/);
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/Not connected: Port "next" already has a connection/);
+
+    // A free port over the Start's body: refused while dragging and on release (C1: a call enters a flow only at its Start).
+    await dropFromPalette('play', { fx: 0.85, fy: 0.12 });
+    const added = nodeByLabel(page, 'Message');
+    await dragTo(handle(added, 'next'), await bodyOf('Support line'));
+    await expect.poll(() => page.locator('.connection-hint').textContent()).toMatch(/takes no incoming connections/);
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/Not connected: Start takes no incoming connections/);
+    expect(await edges(page).count()).toBe(edgeCount);
+
+    // The same port dropped onto another node's body connects to that node, as onto its input.
+    await dragTo(handle(added, 'next'), await bodyOf('Invalid choice'));
+    expect(await page.locator('.connection-hint').count()).toBe(0);
+    await page.mouse.up();
+    await expect.poll(() => edges(page).count()).toBe(edgeCount + 1);
+    await expect.poll(() => page.locator('.react-flow__edge[data-id^="e-play"]').count()).toBe(1);
+  });
+
   it('copies nodes and pastes them with new ids, in the same flow and in another flow', async () => {
     const { page } = editor.current;
     await clickNode(nodeByLabel(page, 'Goodbye'));

@@ -30,11 +30,12 @@ import { getKind, isKindName } from '../../nodes/index.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import { useCompare } from '../compare/CompareContext.tsx';
 import { useProblems } from '../problems/ProblemsContext.tsx';
-import { connect, connectionProblem, moveNodes, removeElements, setEndsCall, type XY } from '../store/edits.ts';
+import { connect, connectionProblem, moveNodes, portProblem, removeElements, setEndsCall, type XY } from '../store/edits.ts';
 import { useCurrentFlow, useEditor, useStore } from '../store/react.tsx';
 import { KindLookupContext } from '../kit/kindLookup.ts';
 import { type PortActions, PortActionsContext } from '../kit/NodeShell.tsx';
 import { WorkspaceNamesProvider } from '../kit/workspaceNames.tsx';
+import { Icon } from '../ui/icons.tsx';
 import { showToast } from '../ui/toast.tsx';
 import './canvas.css';
 import { EffectiveProvider } from './EffectiveContext.tsx';
@@ -92,23 +93,39 @@ export function isEditable(el: Element | null): boolean {
   return el.matches('input, textarea, select');
 }
 
-function reasonWhileConnecting(flow: FlowDoc, fromNode: string, fromPort: string | null, toNode: string | null): string | null {
-  if (fromPort === null) return null;
-  if (flow.edges.some((e) => e.source === fromNode && e.sourcePort === fromPort)) {
-    return connectionProblem(flow, fromNode, fromPort, toNode ?? '\u0000');
+/**
+ * The node drawn under a point of the screen. React Flow snaps a dragged connection only to an input handle near the
+ * pointer; a user also drops onto a node's body, which counts as its input.
+ */
+function nodeAt(clientX: number, clientY: number): string | null {
+  for (const el of document.elementsFromPoint(clientX, clientY)) {
+    const node = el.closest('.react-flow__node');
+    if (node) return node.getAttribute('data-id');
   }
-  return toNode === null ? null : connectionProblem(flow, fromNode, fromPort, toNode);
+  return null;
 }
 
 /** Says why the connection being dragged would be refused, while it is being dragged. */
 function ConnectionHint({ flow }: { flow: FlowDoc }) {
-  const reason = useConnection((c) =>
-    c.inProgress ? reasonWhileConnecting(flow, c.fromNode.id, c.fromHandle.id ?? null, c.toNode?.id ?? null) : null,
-  );
+  const domNode = useFlowStore((s) => s.domNode);
+  const reason = useConnection((c) => {
+    if (!c.inProgress || !c.fromHandle.id) return null;
+    // A port that already leads somewhere refuses every target: say so from the start of the drag.
+    const fromPort = portProblem(flow, c.fromNode.id, c.fromHandle.id);
+    if (fromPort !== null) return fromPort;
+    let target = c.toNode?.id ?? null;
+    if (target === null && domNode) {
+      const box = domNode.getBoundingClientRect();
+      target = nodeAt(box.left + c.pointer.x, box.top + c.pointer.y);
+      // Still over the node the drag began on: no target yet.
+      if (target === c.fromNode.id) target = null;
+    }
+    return target === null ? null : connectionProblem(flow, c.fromNode.id, c.fromHandle.id, target);
+  });
   if (!reason) return null;
   return (
     <Panel position="top-center" className="connection-hint" role="alert">
-      <span aria-hidden="true">⛔</span> {reason}
+      <Icon name="error" /> {reason}
     </Panel>
   );
 }
@@ -251,11 +268,25 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
     [store],
   );
 
-  const onConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid !== false || !state.fromNode || !state.fromHandle?.id || !state.toNode) return;
-    const reason = connectionProblem(flowRef.current, state.fromNode.id, state.fromHandle.id, state.toNode.id);
-    if (reason) showToast(`Not connected: ${reason}`, { tone: 'error' });
-  }, []);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (!state.fromNode || !state.fromHandle?.id) return;
+      if (state.toNode) {
+        if (state.isValid !== false) return;
+        const reason = connectionProblem(flowRef.current, state.fromNode.id, state.fromHandle.id, state.toNode.id);
+        if (reason) showToast(`Not connected: ${reason}`, { tone: 'error' });
+        return;
+      }
+      // Released over a node's body, away from its input handle: connect to it as to its input.
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const target = point ? nodeAt(point.clientX, point.clientY) : null;
+      // Released on the node it began on: the user changed their mind.
+      if (target === null || target === state.fromNode.id) return;
+      const problem = connect(store, flowRef.current.id, state.fromNode.id, state.fromHandle.id, target);
+      if (problem) showToast(`Not connected: ${problem}`, { tone: 'error' });
+    },
+    [store],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     const types = e.dataTransfer.types;

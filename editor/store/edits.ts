@@ -78,12 +78,23 @@ export function addNode(store: EditorStore, flowId: string, kind: NodeKindName, 
  * can never build a flow that would not load again.
  */
 export function connectionProblem(flow: FlowDoc, source: string, sourcePort: string, target: string): string | null {
-  const from = flow.nodes.find((n) => n.id === source);
+  const fromPort = portProblem(flow, source, sourcePort);
+  if (fromPort !== null) return fromPort;
   const to = flow.nodes.find((n) => n.id === target);
-  if (!from || !to) return 'That node no longer exists.';
+  if (!to) return 'That node no longer exists.';
   if (source === target) return 'A node cannot connect to itself.';
   const toModel = getModel(to.kind);
   if (!toModel?.hasInput) return `${toModel?.title ?? to.kind} takes no incoming connections: a call only enters a flow at its Start.`;
+  return null;
+}
+
+/**
+ * Why no edge can start at `source`'s port `sourcePort`, whatever it would lead to, or null when one can. Known as
+ * soon as a drag starts, before the pointer reaches any node, so the canvas says it at once.
+ */
+export function portProblem(flow: FlowDoc, source: string, sourcePort: string): string | null {
+  const from = flow.nodes.find((n) => n.id === source);
+  if (!from) return 'That node no longer exists.';
   const fromModel = getModel(from.kind);
   const port = fromModel?.ports(from.data).find((p) => p.id === sourcePort);
   if (!port) return `${fromModel?.title ?? from.kind} has no port "${sourcePort}".`;

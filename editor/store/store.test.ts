@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFlow, type FlowDoc } from '../../runtime/document/flow.ts';
 import { createWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { addNode, connect, connectionProblem, moveNodes, pasteFragment, removeElements, setNodeData } from './edits.ts';
+import { addNode, connect, connectionProblem, moveNodes, pasteFragment, portProblem, removeElements, setNodeData } from './edits.ts';
 import { createFlowIn, deleteFlow, duplicateFlow, renameFlow } from './flows.ts';
 import { MemoryStorage } from './memoryStorage.ts';
 import { attachAutosave, errorText, type Persistence, restore, SAVED_FORMAT, type SavedState } from './persistence.ts';
@@ -190,6 +190,19 @@ describe('connections', () => {
     expect(connect(store, 'main', play, 'next', hang)).toBeNull();
     expect(connectionProblem(flowOf(store), play, 'next', hang)).toMatch(/already has a connection/);
     expect(flowOf(store).edges).toHaveLength(1);
+  });
+
+  it('says a port is taken whatever the target, before any target is known', () => {
+    const store = createEditorStore(workspace(), 'main');
+    const play = addNode(store, 'main', 'play', { x: 0, y: 0 });
+    const hang = addNode(store, 'main', 'hangup', { x: 0, y: 0 });
+    expect(portProblem(flowOf(store), play, 'next')).toBeNull();
+    expect(portProblem(flowOf(store), play, 'nope')).toMatch(/has no port "nope"/);
+    expect(portProblem(flowOf(store), 'gone', 'next')).toMatch(/no longer exists/);
+    expect(connect(store, 'main', play, 'next', hang)).toBeNull();
+    expect(portProblem(flowOf(store), play, 'next')).toMatch(/Port "next" already has a connection/);
+    // The taken port is the reason even where the target would refuse too (the Start, itself, a node not there).
+    for (const target of ['start', play, 'gone']) expect(connectionProblem(flowOf(store), play, 'next', target)).toMatch(/already has a connection/);
   });
 
   it('deleting a node removes its edges in the same step', () => {
