@@ -115,6 +115,19 @@ describe('canvas', () => {
     // The edge between the two copied nodes comes along; the pasted pair is the new selection.
     await expect.poll(() => page.locator('.fnode.is-selected').count()).toBe(2);
     expect(await page.locator('.react-flow__node[data-id="bye-2"]').count()).toBe(1);
+    // Pasted again: the second copies land clear of the first and of every other node.
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => nodes(page).count()).toBe(13);
+    const boxes = await nodes(page).evaluateAll((els) =>
+      els.map((el) => ({ id: el.getAttribute('data-id'), box: el.getBoundingClientRect().toJSON() as DOMRect })),
+    );
+    const overlapping = boxes.flatMap(({ id, box: a }, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(({ box: b }) => a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y)
+        .map((b) => `${id} covers ${b.id}`),
+    );
+    expect(overlapping).toEqual([]);
 
     await openFlowMenu(page);
     await page.getByRole('menuitemradio', { name: /Partner hotline/ }).click();

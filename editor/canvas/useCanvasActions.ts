@@ -4,19 +4,24 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
-import { isEntry, type NodeKindName } from '../../nodes/index.ts';
+import { getModel, isEntry, type NodeKindName } from '../../nodes/index.ts';
+import type { FlowNode } from '../../runtime/document/flow.ts';
 import { addNode, freePorts, moveNodes, pasteFragment, removeElements, type XY } from '../store/edits.ts';
 import { useStore } from '../store/react.tsx';
 import { currentFlow } from '../store/store.ts';
 import { showToast } from '../ui/toast.tsx';
 import { copyFragment, fragmentFromText, fragmentToText } from './clipboard.ts';
+import { estimateNode } from './estimate.ts';
 import { fitNodes } from './fit.ts';
 import type { Size } from './layout.ts';
 import type { FlowRFNode } from './nodeViewData.ts';
+import { type Box, boundsOf, freeSpot } from './placement.ts';
 import type { FlowRFEdge } from './reconcile.ts';
 
 const GRID = 16;
 const NEW_NODE: Size = { width: 208, height: 112 };
+/** How much wider than its estimate a node is taken to be when placing it (see `sizeToPlace`). */
+const PLACEMENT_WIDENING = 1.35;
 
 /** Below this zoom node text is too small to read comfortably. */
 const READABLE_ZOOM = 0.8;
@@ -62,35 +67,35 @@ export function useCanvasActions(): CanvasActions {
       return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
     }
 
-    /** The nearest spot to `p`, searched in growing rings, where a new node would not cover another one. */
-    function freeSpot(p: XY): XY {
-      const rects = rf.getNodes().map((n) => {
-        const size = rf.getInternalNode(n.id)?.measured;
-        return { x: n.position.x, y: n.position.y, w: size?.width ?? NEW_NODE.width, h: size?.height ?? NEW_NODE.height };
+    /** Every node's box on the canvas: as drawn, or as estimated for nodes not drawn yet (off screen). */
+    function takenBoxes(): Box[] {
+      const flow = flowNow();
+      const byId = new Map(flow?.nodes.map((n) => [n.id, n]) ?? []);
+      return rf.getNodes().map((n) => {
+        const measured = rf.getInternalNode(n.id)?.measured;
+        const node = byId.get(n.id);
+        const estimate = node ? estimateNode(node) : NEW_NODE;
+        return { x: n.position.x, y: n.position.y, width: measured?.width ?? estimate.width, height: measured?.height ?? estimate.height };
       });
-      const free = (x: number, y: number) =>
-        !rects.some((r) => x < r.x + r.w + 16 && x + NEW_NODE.width + 16 > r.x && y < r.y + r.h + 16 && y + NEW_NODE.height + 16 > r.y);
-      const start = { x: snap(p.x), y: snap(p.y) };
-      if (free(start.x, start.y)) return start;
-      const step = GRID * 3;
-      for (let ring = 1; ring <= 40; ring++) {
-        // Below first, then the sides, then above: flows read top to bottom.
-        for (const [dx, dy] of [
-          [0, ring],
-          [ring, 0],
-          [-ring, 0],
-          [ring, ring],
-          [-ring, ring],
-          [0, -ring],
-          [ring, -ring],
-          [-ring, -ring],
-        ] as const) {
-          const x = start.x + dx * step * 2;
-          const y = start.y + dy * step;
-          if (free(x, y)) return { x, y };
-        }
-      }
-      return start;
+    }
+
+    /**
+     * The size a node not drawn yet will take, for placing it: a node drawn with the same id and kind in this flow
+     * (what was copied) gives its own; else the estimate, widened because fields and labels make a drawn node wider
+     * than the estimate's lower bound (a Voicemail node with its prompt: 282 px against 208).
+     */
+    function sizeToPlace(node: FlowNode): Size {
+      const drawn = flowNow()?.nodes.find((n) => n.id === node.id);
+      const measured = drawn?.kind === node.kind ? rf.getInternalNode(node.id)?.measured : undefined;
+      if (measured?.width && measured.height) return { width: measured.width, height: measured.height };
+      const estimate = estimateNode(node);
+      return { width: Math.round(estimate.width * PLACEMENT_WIDENING), height: estimate.height };
+    }
+
+    /** The size a new node of `kind` will be drawn at (its defaults, before the user edits it). */
+    function newNodeSize(kind: NodeKindName): Size {
+      const model = getModel(kind);
+      return model ? sizeToPlace({ id: '', kind, position: { x: 0, y: 0 }, data: model.defaults() } as FlowNode) : NEW_NODE;
     }
 
     /** Pans (keeping the zoom) so a new node is on screen. */
@@ -123,11 +128,12 @@ export function useCanvasActions(): CanvasActions {
           const port = anchor ? freePorts(flow, anchor)[0] : undefined;
           if (anchor && port !== undefined) {
             const height = rf.getNode(anchor.id)?.measured?.height ?? NEW_NODE.height;
-            position = freeSpot({ x: anchor.position.x, y: anchor.position.y + height + 64 });
+            position = freeSpot({ x: anchor.position.x, y: anchor.position.y + height + 64 }, newNodeSize(kind), takenBoxes());
             from = { nodeId: anchor.id, port };
           } else {
             const c = viewportCenter();
-            position = freeSpot({ x: c.x - NEW_NODE.width / 2, y: c.y - NEW_NODE.height / 2 });
+            const size = newNodeSize(kind);
+            position = freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size, takenBoxes());
           }
         }
         const id = addNode(store, flow.id, kind, position, from ? { from } : {});
@@ -178,12 +184,12 @@ export function useCanvasActions(): CanvasActions {
         if (!flow) return 0;
         const fragment = (text !== null ? fragmentFromText(text) : null) ?? (memoryClipboard !== null ? fragmentFromText(memoryClipboard) : null);
         if (!fragment || fragment.nodes.length === 0) return 0;
-        // Place the fragment's top-left corner near the viewport centre, a step further for each repeated paste.
-        const minX = Math.min(...fragment.nodes.map((n) => n.position.x));
-        const minY = Math.min(...fragment.nodes.map((n) => n.position.y));
+        // The whole fragment goes where it covers no node, as near the viewport centre as that allows: a second
+        // paste of the same nodes lands beside the first, not on it.
+        const bounds = boundsOf(fragment.nodes.map((n) => ({ ...n.position, ...sizeToPlace(n) })))!;
         const c = viewportCenter();
-        const base = freeSpot({ x: c.x - NEW_NODE.width / 2, y: c.y - NEW_NODE.height / 2 });
-        const ids = pasteFragment(store, flow.id, fragment, { x: base.x - minX, y: base.y - minY });
+        const base = freeSpot({ x: c.x - bounds.width / 2, y: c.y - bounds.height / 2 }, bounds, takenBoxes());
+        const ids = pasteFragment(store, flow.id, fragment, { x: base.x - bounds.x, y: base.y - bounds.y });
         store.setSelection(ids);
         return ids.length;
       },
