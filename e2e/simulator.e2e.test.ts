@@ -47,6 +47,31 @@ async function supportCallAnswered(page: Page): Promise<void> {
 }
 
 describe('simulator', () => {
+  it('the drawer is resized by dragging its top edge, and keeps its height across a reload', async () => {
+    const { page } = editor.current;
+    await page.getByRole('button', { name: /Simulate a call/ }).click();
+    const body = page.locator('#sim-drawer-body');
+    const before = (await body.boundingBox())!.height;
+    const bar = (await page.getByRole('separator', { name: 'Resize the call simulator' }).boundingBox())!;
+    await page.mouse.move(bar.x + 200, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 200, bar.y + bar.height / 2 - 120, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.round((await body.boundingBox())!.height)).toBe(Math.round(before + 120));
+    const canvas = (await page.locator('.canvas-wrap').boundingBox())!.height;
+
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByRole('button', { name: /Simulate a call/ }).click();
+    await expect.poll(async () => Math.round((await page.locator('#sim-drawer-body').boundingBox())!.height)).toBe(Math.round(before + 120));
+    // Smaller from the keyboard: the canvas above gets the room back.
+    await page.getByRole('separator', { name: 'Resize the call simulator' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => Math.round((await page.locator('#sim-drawer-body').boundingBox())!.height)).toBe(Math.round(before + 72));
+    await expect.poll(async () => Math.round((await page.locator('.canvas-wrap').boundingBox())!.height)).toBe(Math.round(canvas + 48));
+  });
+
   it('R14: a blind transfer to an outside number with continue-on-external off records nothing after the transfer', async () => {
     const { page } = editor.current;
     await setAccountSwitch(page, 'Keep recording on external transfer', false);

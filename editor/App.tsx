@@ -241,48 +241,51 @@ function Shell({ autosave }: { autosave: Autosave | null }) {
                 </div>
               ) : null}
             </div>
-            {historyOpen && flow ? (
-              <Suspense fallback={null}>
-                <FlowHistory onClose={() => setHistoryOpen(false)} onPublish={() => setPublishing(true)} />
-              </Suspense>
-            ) : null}
-            {compare.comparison ? (
-              <Suspense fallback={null}>
-                <ComparePanel comparison={compare.comparison} workspace={workspace} onJump={actions.focusNode} onClose={compare.stop} />
-              </Suspense>
-            ) : null}
-            {io.shown ? (
-              <Suspense fallback={null}>
-                <ImportReportPanel
-                  report={io.shown.report}
-                  flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
-                  standIns={io.shown.standIns}
-                  platformName={io.shown.platformName}
-                  onPreset={workspace.platform === io.shown.platform}
-                  onSwitchPreset={() => {
-                    const shown = io.shown!;
-                    if (store.change(switchPlatform(shown.platform), switchLabel(shown.platform)))
-                      showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
-                  }}
-                  onJump={(nodeId) => {
-                    const flowId = io.shown!.flowId;
-                    if (store.getState().currentFlowId === flowId) return actions.focusNode(nodeId);
-                    // The canvas draws the other flow first; then its node can be brought into view.
-                    store.setCurrentFlow(flowId);
-                    requestAnimationFrame(() => requestAnimationFrame(() => actions.focusNode(nodeId)));
-                  }}
-                  onClose={io.closeReport}
+            {/* Docked panels share at most about half the height: the canvas always keeps the rest. */}
+            <div className="dock">
+              {historyOpen && flow ? (
+                <Suspense fallback={null}>
+                  <FlowHistory onClose={() => setHistoryOpen(false)} onPublish={() => setPublishing(true)} />
+                </Suspense>
+              ) : null}
+              {compare.comparison ? (
+                <Suspense fallback={null}>
+                  <ComparePanel comparison={compare.comparison} workspace={workspace} onJump={actions.focusNode} onClose={compare.stop} />
+                </Suspense>
+              ) : null}
+              {io.shown ? (
+                <Suspense fallback={null}>
+                  <ImportReportPanel
+                    report={io.shown.report}
+                    flow={workspace.flows.find((f) => f.id === io.shown?.flowId)}
+                    standIns={io.shown.standIns}
+                    platformName={io.shown.platformName}
+                    onPreset={workspace.platform === io.shown.platform}
+                    onSwitchPreset={() => {
+                      const shown = io.shown!;
+                      if (store.change(switchPlatform(shown.platform), switchLabel(shown.platform)))
+                        showToast(`The workspace models ${shown.platformName} now.`, { action: { label: 'Undo', run: () => store.undo() } });
+                    }}
+                    onJump={(nodeId) => {
+                      const flowId = io.shown!.flowId;
+                      if (store.getState().currentFlowId === flowId) return actions.focusNode(nodeId);
+                      // The canvas draws the other flow first; then its node can be brought into view.
+                      store.setCurrentFlow(flowId);
+                      requestAnimationFrame(() => requestAnimationFrame(() => actions.focusNode(nodeId)));
+                    }}
+                    onClose={io.closeReport}
+                  />
+                </Suspense>
+              ) : null}
+              {problemsOpen && flow ? (
+                <ProblemsPanel
+                  flow={flow}
+                  onJump={actions.focusNode}
+                  onEndCall={(nodeId, port) => setEndsCall(store, flow.id, nodeId, port, true)}
+                  onClose={() => setProblemsOpen(false)}
                 />
-              </Suspense>
-            ) : null}
-            {problemsOpen && flow ? (
-              <ProblemsPanel
-                flow={flow}
-                onJump={actions.focusNode}
-                onEndCall={(nodeId, port) => setEndsCall(store, flow.id, nodeId, port, true)}
-                onClose={() => setProblemsOpen(false)}
-              />
-            ) : null}
+              ) : null}
+            </div>
           </div>
           <aside className="side side--right">
             <InspectorPanel />

@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CallStart } from '../../runtime/call/types.ts';
 import { presetOf } from '../../runtime/platforms/presets.ts';
 import { fitNodes } from '../canvas/fit.ts';
+import { type HeightLimits, HeightSplitter, useStoredHeight } from '../ui/HeightSplitter.tsx';
 import type { FlowRFNode } from '../canvas/nodeViewData.ts';
 import type { FlowRFEdge } from '../canvas/reconcile.ts';
 import { useEditor, useStore } from '../store/react.tsx';
@@ -39,6 +40,9 @@ const TABS: Array<{ id: Tab; label: string }> = [
 ];
 
 /** The canvas highlight for a call: the node it is at and the nodes it went through. */
+/** The drawer's body: room for the start form at least, and the canvas and top bar keep about 260 px above it. */
+const DRAWER_HEIGHT: HeightLimits = { min: 160, max: (windowHeight) => windowHeight - 260 };
+
 export function highlightOf(call: SimSnapshot | null, flowOnScreen: string): SimulationHighlight | null {
   if (!call || call.flowId !== flowOnScreen) return null;
   return { activeNodeId: call.currentNodeId, visitedNodeIds: call.path };
@@ -86,6 +90,8 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
   useEffect(() => sim.setWorkspace(workspace), [sim, workspace]);
   useCanvasHighlight(editor, sim, open);
   const [follow, setFollow] = useState(true);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [bodyHeight, setBodyHeight] = useStoredHeight('recflow.simulatorHeight', DRAWER_HEIGHT);
   const rf = useReactFlow<FlowRFNode, FlowRFEdge>();
   const view = useEditor((s) => s.view);
   const activeNode = call && call.flowId === currentFlowId ? call.currentNodeId : null;
@@ -114,6 +120,16 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
 
   return (
     <section className={open ? 'sim-drawer is-open' : 'sim-drawer'} aria-label="Call simulator">
+      {open ? (
+        <HeightSplitter
+          label="Resize the call simulator"
+          controls="sim-drawer-body"
+          current={() => bodyRef.current?.offsetHeight ?? 0}
+          value={bodyHeight}
+          limits={DRAWER_HEIGHT}
+          onResize={setBodyHeight}
+        />
+      ) : null}
       <div className="sim-drawer__bar">
         <button type="button" className="sim-btn sim-drawer__toggle" aria-expanded={open} aria-controls="sim-drawer-body" onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} Simulate a call
@@ -133,7 +149,7 @@ export default function SimulatorDrawer({ storage = defaultScenarioStorage }: { 
         )}
       </div>
       {open ? (
-        <div className="sim-drawer__body" id="sim-drawer-body">
+        <div className="sim-drawer__body" id="sim-drawer-body" ref={bodyRef} style={bodyHeight === null ? undefined : { height: bodyHeight }}>
           <div className="sim-drawer__left sim-panel">
             {call && !starting ? (
               <CallControls
