@@ -188,7 +188,8 @@ export function Canvas({ colorMode, onDropFiles }: CanvasProps) {
         estimate: flow.nodes.length > LARGE_FLOW && (shared ? (id: string) => !shared.has(id) : true),
       });
     });
-    if (switched || seen.flow.edges !== flow.edges) setEdges((prev) => reconcileEdges(switched ? [] : prev, flow));
+    // Nodes too: an edge is announced by its nodes' names.
+    if (switched || seen.flow.edges !== flow.edges || seen.flow.nodes !== flow.nodes) setEdges((prev) => reconcileEdges(switched ? [] : prev, flow));
   }
 
   const flowRef = useRef(flow);

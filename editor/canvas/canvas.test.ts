@@ -77,8 +77,12 @@ describe('reconcile', () => {
     const rf2 = reconcileNodes(rf1, { flow: flow2, problems: problems2, ...inputs });
     const changed = rf2.filter((n, i) => n !== rf1[i]).map((n) => n.id);
     expect(changed).toEqual(['bye']);
-    // Edges did not change at all: the very same array comes back.
-    expect(reconcileEdges(e1, flow2)).toBe(e1);
+    // Only the edge into the renamed node is rebuilt: it is announced by the nodes' names.
+    const e2 = reconcileEdges(e1, flow2);
+    expect(e2.filter((e, i) => e !== e1[i]).map((e) => e.id)).toEqual(flow2.edges.filter((e) => e.target === 'bye').map((e) => e.id));
+    expect(e2.find((e) => e.target === 'bye')?.ariaLabel).toBe('Connection from Support voicemail, port next, to See you');
+    // Nothing changed since: the very same array comes back.
+    expect(reconcileEdges(e2, flow2)).toBe(e2);
     // Nothing changed: the same array, so React Flow has nothing to do.
     expect(reconcileNodes(rf2, { flow: flow2, problems: problems2, ...inputs })).toBe(rf2);
   });

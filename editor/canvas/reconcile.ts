@@ -8,7 +8,7 @@
 import type { Edge } from '@xyflow/react';
 import { getModel, isEntry } from '../../nodes/index.ts';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
-import type { FlowDoc } from '../../runtime/document/flow.ts';
+import type { FlowDoc, FlowNode } from '../../runtime/document/flow.ts';
 import type { SimulationHighlight } from '../store/store.ts';
 import { estimateNode } from './estimate.ts';
 import { type DiffMark, INPUT_HANDLE, type SimHighlight } from '../kit/viewData.ts';
@@ -110,13 +110,30 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
   return changed ? next : (previous as FlowRFNode[]);
 }
 
+/** What a screen reader announces for an edge: its ends by the names people gave the nodes, and the port. */
+function edgeAriaLabel(edge: FlowDoc['edges'][number], nodes: ReadonlyMap<string, FlowNode>): string {
+  const name = (id: string) => {
+    const node = nodes.get(id);
+    return node ? (node.data as { label?: string }).label || getModel(node.kind)?.title || id : id;
+  };
+  const from = nodes.get(edge.source);
+  const port = (from && getModel(from.kind)?.ports(from.data).find((p) => p.id === edge.sourcePort)?.label) || edge.sourcePort;
+  return `Connection from ${name(edge.source)}, port ${port}, to ${name(edge.target)}`;
+}
+
+/**
+ * Edges for React Flow, each kept (the same object) while its flow edge and its spoken name are unchanged: a node
+ * renamed or given other ports rebuilds only the edges at it.
+ */
 export function reconcileEdges(previous: readonly FlowRFEdge[], flow: FlowDoc): FlowRFEdge[] {
   const byId = new Map<string, FlowRFEdge>();
   for (const e of previous) byId.set(e.id, e);
+  const nodes = new Map(flow.nodes.map((n) => [n.id, n]));
   let changed = previous.length !== flow.edges.length;
   const next = flow.edges.map((edge, i) => {
     const old = byId.get(edge.id);
-    if (old && old.data?.edge === edge) {
+    const ariaLabel = edgeAriaLabel(edge, nodes);
+    if (old && old.data?.edge === edge && old.ariaLabel === ariaLabel) {
       if (previous[i] !== old) changed = true;
       return old;
     }
@@ -129,6 +146,7 @@ export function reconcileEdges(previous: readonly FlowRFEdge[], flow: FlowDoc): 
       targetHandle: INPUT_HANDLE,
       data: { edge },
       selected: old?.selected ?? false,
+      ariaLabel,
     };
     return rf;
   });
