@@ -36,6 +36,18 @@ export const idSchema = z
   .regex(new RegExp(`^(?!(?:${RESERVED_IDS.join('|')})$)`), 'is a name JavaScript objects reserve (such as constructor, toString or __proto__): choose another id');
 
 export const labelSchema = z.string().max(200, 'must be at most 200 characters');
+
+/**
+ * Text cut to `max` UTF-16 units, an ellipsis marking the cut (a label fits 200, a description 2000). The cut
+ * never splits a character written with two units: half of one would not be text.
+ */
+export function clip(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
 export const textSchema = z.string().max(2000, 'must be at most 2000 characters');
 export const secondsSchema = (max: number) =>
   z.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').max(max, `must be at most ${max} seconds`);

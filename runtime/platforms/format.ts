@@ -8,7 +8,7 @@
  */
 import { entryKind, getModel, kinds } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
-import { idSchema } from '../../nodes/kit/fields.ts';
+import { clip, idSchema, RESERVED_IDS } from '../../nodes/kit/fields.ts';
 import type { Fidelity, FormatName, FormatNote, JsonValue, KindFormat, PlatformRef, ReadContext, ReadResult } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
 import { createFlow, type FlowDoc, type FlowEdge, type FlowNode } from '../document/flow.ts';
@@ -312,6 +312,28 @@ export function recflowId(text: string, taken: Set<string>, prefix = ''): string
   let base = `${prefix}${text}`.replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '');
   if (base === '') base = prefix.replace(/-$/, '') || 'node';
   base = base.slice(0, 56);
+  if (RESERVED_IDS.includes(base)) base = `${base}-id`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** The longest flow id an import makes from the flow's name: an id names the flow, it does not repeat a sentence. */
+export const FLOW_ID_LENGTH = 40;
+
+/**
+ * The id of an imported flow, from its name: lower case, its first words up to `FLOW_ID_LENGTH` characters
+ * (cut where a word ends when one ends past half of that), unique among `taken`.
+ */
+export function flowIdFrom(name: string, taken: Set<string>): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '');
+  let cut = slug.slice(0, FLOW_ID_LENGTH - 3);
+  if (slug.length > cut.length) {
+    const word = slug.slice(0, cut.length + 1).lastIndexOf('-');
+    if (word > cut.length / 2) cut = slug.slice(0, word);
+  }
+  const base = recflowId(cut.replace(/-+$/, '') || 'flow', new Set(), '');
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -353,8 +375,10 @@ export function predecessorsBy<A>(actions: readonly A[], targets: (action: A) =>
  * value when two values share that segment.
  */
 export function refId(ref: PlatformRef, clash = false): string {
-  const slug = shortName(ref.value).replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/-+$/g, '').slice(0, clash ? 55 : 64);
-  return clash ? `${slug}-${hash(ref.value)}` : slug;
+  const slug = shortName(ref.value).replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/-+$/g, '');
+  // A value with nothing an id may hold, or one naming what JavaScript objects reserve, is told by its hash.
+  if (slug === '' || slug === '-') return `${ref.type}-${hash(ref.value)}`;
+  return clash || RESERVED_IDS.includes(slug) ? `${slug.slice(0, 55)}-${hash(ref.value)}` : slug.slice(0, 64);
 }
 
 function hash(text: string): string {
@@ -403,7 +427,7 @@ export function workspaceFor(
   ws.numbers.push({
     id: numberId,
     number: '+15550100',
-    label: `Stand-in number for ${flowName} (${numbersWhy})`,
+    label: clip(`Stand-in number for ${flowName} (${numbersWhy})`),
     flowId,
     override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
   });
@@ -412,10 +436,10 @@ export function workspaceFor(
   const roleId = recflowId('role-agent', taken);
   ws.roles.push(defaultRole(roleId, 'Agent'));
   for (const { ref, id } of refs.byKey.values()) {
-    const name = shortName(ref.value).slice(0, 200);
+    const name = clip(shortName(ref.value).trim() || id);
     if (ref.type === 'queue') {
       const agentId = recflowId(`ag-${id}`, taken);
-      ws.agents.push({ id: agentId, name: `Stand-in agent of ${name}`.slice(0, 200), roleId });
+      ws.agents.push({ id: agentId, name: clip(`Stand-in agent of ${name}`), roleId });
       ws.ringGroups.push({ id, name, memberIds: [agentId] });
     } else if (ref.type === 'agentQueue') {
       ws.agents.push({ id, name, roleId });
