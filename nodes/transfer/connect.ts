@@ -27,6 +27,7 @@ export const transferConnect = defineConnect<TransferData>({
         fidelity: 'not-simulated',
         message: "after the outside party hangs up, Connect runs on at the next action; Recflow's call stays with the outside party (R16)",
         at: 'Transitions.NextAction',
+        part: true,
       });
     }
     return {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFlow, type FlowDoc } from '../../runtime/document/flow.ts';
 import { exportConnectFlow } from '../../runtime/platforms/amazon-connect/export.ts';
-import type { ExportOutcome } from '../../runtime/platforms/format.ts';
+import { describeExport, type ExportOutcome } from '../../runtime/platforms/format.ts';
 import { importPlatformFlow } from '../../runtime/platforms/formats.ts';
 import { exportStudioFlow } from '../../runtime/platforms/twilio-studio/export.ts';
 import { toE164 } from '../kit/fields.ts';
@@ -105,13 +105,17 @@ describe('Studio: failed is callCompleted, which also follows a connected call (
   it('the export row says what the import says: after the connected party hangs up, Studio runs on where failed leads', () => {
     const out = ok(exportStudioFlow(example()));
     expect(studioState(out).transitions).toContainEqual({ event: 'callCompleted', next: 'sorry' });
+    // Ringing, failing and recording are as simulated; the note names the part that is not (as the import's row does).
     const row = rowOf(out);
-    expect(row.fidelity).toBe('not-simulated');
-    expect(row.notes).toContainEqual(expect.objectContaining({ fidelity: 'not-simulated', message: expect.stringMatching(/callCompleted.*connected party hangs up.*R16/) }));
+    expect(row.fidelity).toBe('simulated');
+    expect(row.notes).toContainEqual(expect.objectContaining({ fidelity: 'not-simulated', part: true, message: expect.stringMatching(/callCompleted.*connected party hangs up.*R16/) }));
+    expect(describeExport(out.report)).toMatch(/not-simulated \(one part\): Studio has one event, callCompleted/);
+    expect(describeExport(out.report)).toMatch(/\(1 with a part not simulated\)/);
     // The import of the same widget reports the same difference.
     const back = importPlatformFlow(out.text, 'twilio-studio');
     if (!back.ok) throw new Error('does not read back');
     const imported = back.report.rows.find((r) => r.actionType === 'connect-call-to')!;
-    expect(imported.notes).toContainEqual(expect.objectContaining({ fidelity: 'not-simulated', message: expect.stringMatching(/connected party hangs up, Studio runs on by callCompleted/) }));
+    expect(imported.fidelity).toBe('simulated');
+    expect(imported.notes).toContainEqual(expect.objectContaining({ fidelity: 'not-simulated', part: true, message: expect.stringMatching(/connected party hangs up, Studio runs on by callCompleted/) }));
   });
 });

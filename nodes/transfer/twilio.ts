@@ -26,7 +26,7 @@ export const transferTwilio = defineTwilio<TransferData>({
     const exits: ExitBinding[] = [];
     // Studio goes on by callCompleted both when nobody answers and after the connected call ends.
     bindEvent(state, 'callCompleted', 'failed', exits);
-    notes.push({ fidelity: 'not-simulated', message: "after the connected party hangs up, Studio runs on by callCompleted; Recflow's call stays with the connected party (R16)", at: 'transitions' });
+    notes.push({ fidelity: 'not-simulated', message: "after the connected party hangs up, Studio runs on by callCompleted; Recflow's call stays with the connected party (R16)", at: 'transitions', part: true });
     const record = p.record === true || p.record === 'true';
     if (record) notes.push({ fidelity: 'approximated', message: 'the record option records the connected call on Twilio; the simulation records it as the call\u2019s recording state says (R14, R16)', at: 'properties.record' });
     noteUnbound(state, exits, notes, 'is taken when the caller hangs up; the simulated call ends there');
@@ -64,6 +64,7 @@ export const transferTwilio = defineTwilio<TransferData>({
       fidelity: 'not-simulated',
       message:
         "Studio has one event, callCompleted, for a call nobody answered and for a connected call that ended: what follows the failed port also runs after the connected party hangs up, where Recflow's call stays with them (R16)",
+      part: true,
     });
     const properties = baseProperties(original, { noun, to, timeout: data.ringTimeoutSeconds, record: false });
     if (original && before) {

@@ -33,10 +33,10 @@ export interface ImportRow {
   /** The node it became, and that node's kind. */
   nodeId: string;
   kind: string;
-  /** The least faithful of its notes: `simulated` when it has none. */
+  /** The least faithful of its notes about the whole action (not a `part`): `simulated` when it has none. */
   fidelity: Fidelity;
-  /** What is approximated or not simulated, each with the JSON path of what it is about. */
-  notes: Array<{ fidelity: Fidelity; message: string; path: string }>;
+  /** What is approximated or not simulated, each with the JSON path of what it is about (`part`: see FormatNote). */
+  notes: Array<{ fidelity: Fidelity; message: string; path: string; part?: true }>;
 }
 
 export interface ImportReport {
@@ -176,20 +176,27 @@ export function writerOf<A>(format: FormatName, kind: string): KindFormat<unknow
 
 const ORDER: Record<Fidelity, number> = { simulated: 0, approximated: 1, 'not-simulated': 2 };
 
-/** The least faithful of the notes (`simulated` when there are none). */
-export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity }>): Fidelity {
-  return notes.reduce<Fidelity>((w, n) => (ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
+/**
+ * A row's fidelity: the least faithful of its notes (`simulated` when there are none), leaving out notes about a
+ * part of the action the simulation leaves out (a failure branch, a kept option), which the row lists instead:
+ * a recording widget whose failed transition is not simulated still records as simulated.
+ */
+export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }>): Fidelity {
+  return notes.reduce<Fidelity>((w, n) => (!n.part && ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
 }
+
+/** How a report line names a note's fidelity: a part of the action says so. */
+const noteWord = (n: { fidelity: Fidelity; part?: true }) => (n.part ? `${n.fidelity} (one part)` : n.fidelity);
 
 /** Report text for people: one line per action or widget (or node), its notes under it, then the problems. */
 export function describeImport(report: ImportReport): string {
   const counts = countBy(report.rows.map((r) => r.fidelity));
   const lines = [
-    `${report.platform}: ${report.rows.length} ${report.rows.length === 1 ? report.unit.one : report.unit.many} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated`,
+    `${report.platform}: ${report.rows.length} ${report.rows.length === 1 ? report.unit.one : report.unit.many} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated${partly(report.rows)}`,
   ];
   for (const r of report.rows) {
     lines.push(`  ${r.fidelity.padEnd(13)} ${r.actionType} → ${r.kind} "${r.nodeId}"  ${r.path}`);
-    for (const n of r.notes) lines.push(`      ${n.fidelity}: ${n.message}  ${n.path}`);
+    for (const n of r.notes) lines.push(`      ${noteWord(n)}: ${n.message}  ${n.path}`);
   }
   for (const a of report.added) lines.push(`  added         ${a.kind} "${a.nodeId}": ${a.why}`);
   for (const p of report.problems) lines.push(`  ${p.severity.padEnd(13)} ${p.path}: ${p.message}`);
@@ -199,15 +206,21 @@ export function describeImport(report: ImportReport): string {
 export function describeExport(report: ExportReport): string {
   const counts = countBy(report.rows.map((r) => r.fidelity));
   const lines = [
-    `${report.platform}: ${report.rows.length} node${report.rows.length === 1 ? '' : 's'} exported — ${counts.simulated} as simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not expressible`,
+    `${report.platform}: ${report.rows.length} node${report.rows.length === 1 ? '' : 's'} exported — ${counts.simulated} as simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not expressible${partly(report.rows)}`,
   ];
   for (const r of report.rows) {
     const actions = r.actions.length === 0 ? 'nothing' : r.actions.map((a) => `${a.type} "${a.id}"`).join(' + ');
     lines.push(`  ${r.fidelity.padEnd(13)} ${r.kind} "${r.nodeId}" (${r.origin}) → ${actions}`);
-    for (const n of r.notes) lines.push(`      ${n.fidelity}: ${n.message}`);
+    for (const n of r.notes) lines.push(`      ${noteWord(n)}: ${n.message}`);
   }
   for (const p of report.problems) lines.push(`  ${p.severity.padEnd(13)} ${p.path}: ${p.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The header's word on rows with a part left out of the simulation (none: nothing). */
+function partly(rows: ReadonlyArray<{ notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }> }>): string {
+  const n = rows.filter((r) => r.notes.some((x) => x.part && x.fidelity !== 'simulated')).length;
+  return n === 0 ? '' : ` (${n} with a part not simulated)`;
 }
 
 function countBy(values: Fidelity[]): Record<Fidelity, number> {
@@ -524,7 +537,7 @@ export function importItem<A>(
   if (absorbed.length > 0) origin.absorbed = absorbed.map((a) => structuredClone(item.ctx.follow!(a.slot)) as unknown as JsonValue);
   node.origin = origin;
 
-  const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+  const notes: ImportRow['notes'] = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path, ...(n.part ? { part: true as const } : {}) }));
   if (declinedBy) notes.unshift({ fidelity: 'not-simulated', message: `this ${item.type} is not one a ${declinedBy} node can hold: kept as it is`, path });
   // Exits to ports: the first slot bound to a port gives its edge.
   const ports = new Set(portsOf(node));

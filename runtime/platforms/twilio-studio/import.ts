@@ -145,7 +145,7 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
     nodeIdOf.set(name, by.nodeId);
     const path = toJsonPath(['states', indexOf.get(name)!]);
     const row = rows.find((r) => r.actionId === name)!;
-    const notes = by.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+    const notes = by.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path, ...(n.part ? { part: true as const } : {}) }));
     Object.assign(row, { nodeId: by.nodeId, kind: by.kind, notes, fidelity: worstFidelity(notes) });
   }
 
