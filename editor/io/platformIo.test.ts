@@ -127,18 +127,18 @@ describe('importing a Twilio Studio flow definition in the editor', () => {
     expect(describeImport(plan.report)).toBe(describeImport(cli.report));
     expect(plan.flow).toEqual(cli.flow);
     expect(plan.report.unit).toEqual({ one: 'widget', many: 'widgets' });
-    expect(describeImport(plan.report)).toMatch(/^Twilio Studio: 10 widgets imported — 4 simulated, 2 approximated, 4 not simulated\n/);
+    expect(describeImport(plan.report)).toMatch(/^Twilio Studio: 10 widgets imported — 6 simulated, 3 approximated, 1 not simulated \(3 with a part not simulated\)\n/);
     // Per widget: the kind it became and how faithfully, at the JSON path of its state.
     expect(plan.report.rows.map((r) => [r.path, r.actionType, r.kind, r.fidelity])).toEqual([
       ['$.states[0]', 'trigger', 'start', 'simulated'],
       ['$.states[1]', 'say-play', 'play', 'approximated'],
-      ['$.states[2]', 'record-call', 'recording', 'not-simulated'],
+      ['$.states[2]', 'record-call', 'recording', 'simulated'],
       ['$.states[3]', 'gather-input-on-call', 'menu', 'simulated'],
       ['$.states[4]', 'say-play', 'play', 'approximated'],
       // The split on the gather's digits is read with it as one Menu.
       ['$.states[5]', 'split-based-on', 'menu', 'simulated'],
-      ['$.states[6]', 'send-to-flex', 'queue', 'not-simulated'],
-      ['$.states[7]', 'connect-call-to', 'transfer', 'not-simulated'],
+      ['$.states[6]', 'send-to-flex', 'queue', 'simulated'],
+      ['$.states[7]', 'connect-call-to', 'transfer', 'approximated'],
       ['$.states[8]', 'record-voicemail', 'voicemail', 'simulated'],
       ['$.states[9]', 'make-http-request', 'step', 'not-simulated'],
     ]);

@@ -15,7 +15,7 @@ export const flowConnect = defineConnect<FlowNodeData>({
     const exits: ExitBinding[] = [];
     if (returns && action.Transitions.NextAction !== undefined) exits.push({ slot: NEXT, port: 'next' });
     if ((action.Transitions.Errors ?? []).length > 0) {
-      notes.push({ fidelity: 'not-simulated', message: 'the call never fails to enter the other flow in Recflow: the error path is kept for export only', at: 'Transitions.Errors' });
+      notes.push({ fidelity: 'not-simulated', message: 'the call never fails to enter the other flow in Recflow: the error path is kept for export only', at: 'Transitions.Errors', part: true });
     }
     return {
       data: { label: hintText(hints, 'label') ?? clip(`${returns ? 'Invoke module' : 'Transfer to flow'} ${shortName(value)}`), flowId: ref({ type: 'flow', value }), returns },

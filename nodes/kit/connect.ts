@@ -7,6 +7,9 @@
  * and the per-action pages.
  */
 import type { ExitBinding, FormatNote, JsonObject, JsonValue, KindFormat } from './formats.ts';
+import { clip } from './fields.ts';
+
+export { clip };
 
 export interface ConnectCondition {
   NextAction: string;
@@ -120,10 +123,6 @@ export function shortName(value: string): string {
   return last === '' ? value : last;
 }
 
-/** A label fitting Recflow's limit of 200 characters. */
-export function clip(text: string, max = 200): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** The hint `key` when it is a number in [min, max], else undefined. */
 export function hintNumber(hints: JsonObject | undefined, key: string, min: number, max: number): number | undefined {

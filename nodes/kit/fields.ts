@@ -36,9 +36,34 @@ export const idSchema = z
   .regex(new RegExp(`^(?!(?:${RESERVED_IDS.join('|')})$)`), 'is a name JavaScript objects reserve (such as constructor, toString or __proto__): choose another id');
 
 export const labelSchema = z.string().max(200, 'must be at most 200 characters');
+
+/**
+ * Text cut to `max` UTF-16 units, an ellipsis marking the cut (a label fits 200, a description 2000). The cut
+ * never splits a character written with two units: half of one would not be text.
+ */
+export function clip(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
 export const textSchema = z.string().max(2000, 'must be at most 2000 characters');
 export const secondsSchema = (max: number) =>
   z.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').max(max, `must be at most ${max} seconds`);
+
+/** E.164: a plus, a country code (no leading zero) and at most 15 digits in all, nothing else. */
+export const E164 = /^\+[1-9][0-9]{1,14}$/;
+
+/**
+ * A phone number as the platforms want it (E.164: `+15550200300`), from one written for people
+ * (`+1 555 020 0300`, `+1 (555) 020-0300`); undefined when it has no country code or too many digits, which
+ * only its owner can put right.
+ */
+export function toE164(number: string): string | undefined {
+  const compact = number.replace(/[ ()-]/g, '');
+  return E164.test(compact) ? compact : undefined;
+}
 
 /** Where a call may be sent: R13 (internal) vs R14/R16 (external). */
 export const transferTargetSchema = z.discriminatedUnion('type', [

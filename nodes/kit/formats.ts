@@ -32,6 +32,12 @@ export interface FormatNote {
   message: string;
   /** Where in the action it is about, relative to the action (`Parameters.Text`, `Transitions.Errors[1]`). */
   at?: string;
+  /**
+   * The note is about one part of the action that the simulation leaves out (a transition it never takes, an
+   * option kept but not modelled, what the platform does once the call has left the flow), not about what the
+   * action does to the call: listed with its fidelity, it leaves the row's fidelity to the rest.
+   */
+  part?: true;
 }
 
 /**

@@ -58,7 +58,7 @@ export function noteUnbound(state: StudioState, exits: readonly ExitBinding[], n
   const bound = new Set(exits.map((e) => e.slot));
   state.transitions.forEach((t, i) => {
     if (bound.has(transitionSlot(i)) || t.next === undefined) return;
-    notes.push({ fidelity: 'not-simulated', message: `the ${t.event} transition ${why} (export keeps it)`, at: transitionSlot(i) });
+    notes.push({ fidelity: 'not-simulated', message: `the ${t.event} transition ${why} (export keeps it)`, at: transitionSlot(i), part: true });
   });
 }
 

@@ -47,7 +47,7 @@ export const queueTwilio = defineTwilio<QueueData>({
     if (!exits.some((e) => e.port === 'error')) bindEvent(state, 'callFailure', 'error', exits);
     const wait = waitOf(state);
     const notes: FormatNote[] = [wait.note];
-    if (flex && p.attributes !== undefined) notes.push({ fidelity: 'not-simulated', message: "the task's attributes are not simulated: any serving agent may answer (R25)", at: 'properties.attributes' });
+    if (flex && p.attributes !== undefined) notes.push({ fidelity: 'not-simulated', message: "the task's attributes are not simulated: any serving agent may answer (R25)", at: 'properties.attributes', part: true });
     noteUnbound(state, exits, notes, 'is taken after the queued call ends on Studio; in the simulation the answered call has left the flow (R25)');
     return {
       data: { label: clip(`${flex ? 'Send to Flex' : 'Enqueue call'} ${value}`), target: { type: 'ringGroup', ringGroupId: ref({ type: 'queue', value }) }, maxWaitSeconds: wait.seconds, queueName: clip(value) },

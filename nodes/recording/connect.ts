@@ -44,12 +44,12 @@ export const recordingConnect = defineConnect<RecordingData>({
     for (const [where, obj] of besides) {
       for (const key of Object.keys(obj)) {
         if (key !== found.at[0] && key !== found.at[found.at.length - 1] && /analytic|chat|email/i.test(key)) {
-          notes.push({ fidelity: 'not-simulated', message: `${key} (analytics or chat) is kept but not simulated`, at: `${where}.${key}` });
+          notes.push({ fidelity: 'not-simulated', message: `${key} (analytics or chat) is kept but not simulated`, at: `${where}.${key}`, part: true });
         }
       }
     }
     if (Array.isArray(found.behavior.ScreenRecordedParticipants) && found.behavior.ScreenRecordedParticipants.length > 0) {
-      notes.push({ fidelity: 'not-simulated', message: 'screen recording is kept but not simulated', at: `${at}.ScreenRecordedParticipants` });
+      notes.push({ fidelity: 'not-simulated', message: 'screen recording is kept but not simulated', at: `${at}.ScreenRecordedParticipants`, part: true });
     }
     const data: RecordingData = {
       label: hintText(hints, 'label') ?? (agent || customer ? 'Set recording behavior' : 'Stop recording'),

@@ -17,7 +17,7 @@ export const recordingTwilio = defineTwilio<RecordingData>({
     bindEvent(state, 'success', 'next', exits);
     const notes: FormatNote[] = [];
     noteUnbound(state, exits, notes, 'is taken on Studio when recording fails to start or stop; the simulation never fails here');
-    if (p.trim !== undefined && p.trim !== 'do-not-trim') notes.push({ fidelity: 'not-simulated', message: 'trimming silence from the recording is not simulated', at: 'properties.trim' });
+    if (p.trim !== undefined && p.trim !== 'do-not-trim') notes.push({ fidelity: 'not-simulated', message: 'trimming silence from the recording is not simulated', at: 'properties.trim', part: true });
     const data: RecordingData = {
       label: on ? 'Start call recording' : 'Stop call recording',
       record: on ? 'on' : 'off',

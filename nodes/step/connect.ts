@@ -62,7 +62,7 @@ export const stepConnect = defineConnect<StepData>({
     bindErrors(action, 'error', ['NoMatchingError'], exits, notes);
     (action.Transitions.Conditions ?? []).forEach((c, i) => {
       if (c.NextAction === action.Transitions.NextAction) return;
-      notes.push({ fidelity: 'not-simulated', message: `condition ${i + 1} of ${action.Type} is not simulated: the call never takes it (export keeps it)`, at: `Transitions.Conditions[${i}]` });
+      notes.push({ fidelity: 'not-simulated', message: `condition ${i + 1} of ${action.Type} is not simulated: the call never takes it (export keeps it)`, at: `Transitions.Conditions[${i}]`, part: true });
     });
     // A step takes at least a second in Recflow (so the reviewer can choose that it fails); Connect's own
     // attribute and queue updates take no time, which shifts later times by a second each.

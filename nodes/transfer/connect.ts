@@ -3,6 +3,7 @@
  * transfers to an agent or ring group are written as "Set working queue" + "Transfer to queue".
  */
 import { bindErrors, type ConnectAction, clip, defineConnect, hintText, numberParam, textParam } from '../kit/connect.ts';
+import { toE164 } from '../kit/fields.ts';
 import type { ExitBinding, FormatNote, JsonObject, WriteResult } from '../kit/formats.ts';
 import type { TransferData } from './model.ts';
 
@@ -26,6 +27,7 @@ export const transferConnect = defineConnect<TransferData>({
         fidelity: 'not-simulated',
         message: "after the outside party hangs up, Connect runs on at the next action; Recflow's call stays with the outside party (R16)",
         at: 'Transitions.NextAction',
+        part: true,
       });
     }
     return {
@@ -38,14 +40,21 @@ export const transferConnect = defineConnect<TransferData>({
     const t = data.target;
     const failedExits = [0, 1, 2].map((i) => ({ action: 0, slot: `Errors[${i}]`, port: 'failed' }));
     if (t.type === 'external') {
+      // Connect takes ThirdPartyPhoneNumber in E.164 only: a number written for people is compacted; one
+      // without a country code is written as it is, and the export check refuses it.
+      const number = toE164(t.number) ?? t.number;
+      const notes: FormatNote[] =
+        toE164(t.number) === undefined
+          ? [{ fidelity: 'not-simulated', message: `"${t.number}" is not an E.164 number (+, country code, at most 15 digits): Connect refuses any other form; give it its country code` }]
+          : [];
       const Parameters: JsonObject =
         original && before && before.target.type === 'external'
           ? {
               ...original.Parameters,
-              ...(before.target.number === t.number ? {} : { ThirdPartyPhoneNumber: t.number }),
+              ...(before.target.number === t.number ? {} : { ThirdPartyPhoneNumber: number }),
               ...(before.ringTimeoutSeconds === data.ringTimeoutSeconds ? {} : { ThirdPartyConnectionTimeoutSeconds: String(data.ringTimeoutSeconds) }),
             }
-          : { ThirdPartyPhoneNumber: t.number, ThirdPartyConnectionTimeoutSeconds: String(data.ringTimeoutSeconds), ContinueFlowExecution: 'False' };
+          : { ThirdPartyPhoneNumber: number, ThirdPartyConnectionTimeoutSeconds: String(data.ringTimeoutSeconds), ContinueFlowExecution: 'False' };
       const action: ConnectAction = {
         Identifier: '',
         Type: 'TransferParticipantToThirdParty',
@@ -58,7 +67,7 @@ export const transferConnect = defineConnect<TransferData>({
           ],
         },
       };
-      return { actions: [action], exits: failedExits, notes: [], hints: { label: data.label } as JsonObject };
+      return { actions: [action], exits: failedExits, notes, hints: { label: data.label } as JsonObject };
     }
     if (t.type === 'extension') {
       return {

@@ -12,7 +12,7 @@ export const voicemailTwilio = defineTwilio<VoicemailData>({
     const max = numberProp(state.properties, 'max_length') ?? STUDIO_DEFAULT;
     const notes: FormatNote[] = [];
     if (max > 600) notes.push({ fidelity: 'approximated', message: `messages up to ${max} s: Recflow simulates at most 600 s`, at: 'properties.max_length' });
-    if (state.properties.transcribe === true || state.properties.transcribe === 'true') notes.push({ fidelity: 'not-simulated', message: 'transcription of the message is not simulated', at: 'properties.transcribe' });
+    if (state.properties.transcribe === true || state.properties.transcribe === 'true') notes.push({ fidelity: 'not-simulated', message: 'transcription of the message is not simulated', at: 'properties.transcribe', part: true });
     const exits: ExitBinding[] = [];
     bindEvent(state, 'recordingComplete', 'next', exits);
     noteUnbound(state, exits, notes, 'is taken when the caller says nothing or hangs up; the simulation takes recordingComplete');

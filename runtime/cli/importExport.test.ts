@@ -99,7 +99,7 @@ describe('recflow import / export (Twilio Studio)', () => {
     const ws = join(dir, 'studio-ws.json');
     const imported = await recflow('import', `${STUDIO}/support-line.json`, '-o', flow, '--workspace-out', ws);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('Twilio Studio: 9 widgets imported — 3 simulated, 3 approximated, 3 not simulated');
+    expect(imported.stdout).toContain('Twilio Studio: 9 widgets imported — 6 simulated, 3 approximated, 0 not simulated (3 with a part not simulated)');
     // The gather and the split on its digits are one Menu.
     expect(imported.stdout).toContain('simulated     gather-input-on-call → menu "main_menu"  $.states[3]');
     expect(imported.stdout).toContain('simulated     split-based-on → menu "main_menu"  $.states[5]');

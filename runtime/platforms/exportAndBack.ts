@@ -39,7 +39,7 @@ export function exportAndBack(ws: WorkspaceDoc, flow: FlowDoc, format: FormatNam
   if (!exported.ok) throw new Error(JSON.stringify(exported.errors));
   const back = platform.importFlow(exported.text, { flowId: flow.id, name: flow.name });
   if (!back.ok) throw new Error(JSON.stringify(back.errors));
-  const reasons = new Map(exported.report.rows.filter((r) => r.fidelity !== 'simulated').map((r) => [r.nodeId, r.notes]));
+  const reasons = new Map(exported.report.rows.filter((r) => r.notes.some((n) => n.fidelity !== 'simulated')).map((r) => [r.nodeId, r.notes]));
   const out: ExportAndBack = { exported, back: back.flow, scenarios: 0, same: 0, explained: 0, unexplained: [] };
   for (const s of coverFlow(ws, flow, { maxStates: options.maxStates ?? 4000 }).scenarios) {
     out.scenarios++;

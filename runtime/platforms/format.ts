@@ -8,7 +8,7 @@
  */
 import { entryKind, getModel, kinds } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
-import { idSchema } from '../../nodes/kit/fields.ts';
+import { clip, idSchema, RESERVED_IDS } from '../../nodes/kit/fields.ts';
 import type { Fidelity, FormatName, FormatNote, JsonValue, KindFormat, PlatformRef, ReadContext, ReadResult } from '../../nodes/kit/formats.ts';
 import type { DocError } from '../document/errors.ts';
 import { createFlow, type FlowDoc, type FlowEdge, type FlowNode } from '../document/flow.ts';
@@ -33,10 +33,10 @@ export interface ImportRow {
   /** The node it became, and that node's kind. */
   nodeId: string;
   kind: string;
-  /** The least faithful of its notes: `simulated` when it has none. */
+  /** The least faithful of its notes about the whole action (not a `part`): `simulated` when it has none. */
   fidelity: Fidelity;
-  /** What is approximated or not simulated, each with the JSON path of what it is about. */
-  notes: Array<{ fidelity: Fidelity; message: string; path: string }>;
+  /** What is approximated or not simulated, each with the JSON path of what it is about (`part`: see FormatNote). */
+  notes: Array<{ fidelity: Fidelity; message: string; path: string; part?: true }>;
 }
 
 export interface ImportReport {
@@ -176,20 +176,27 @@ export function writerOf<A>(format: FormatName, kind: string): KindFormat<unknow
 
 const ORDER: Record<Fidelity, number> = { simulated: 0, approximated: 1, 'not-simulated': 2 };
 
-/** The least faithful of the notes (`simulated` when there are none). */
-export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity }>): Fidelity {
-  return notes.reduce<Fidelity>((w, n) => (ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
+/**
+ * A row's fidelity: the least faithful of its notes (`simulated` when there are none), leaving out notes about a
+ * part of the action the simulation leaves out (a failure branch, a kept option), which the row lists instead:
+ * a recording widget whose failed transition is not simulated still records as simulated.
+ */
+export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }>): Fidelity {
+  return notes.reduce<Fidelity>((w, n) => (!n.part && ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
 }
+
+/** How a report line names a note's fidelity: a part of the action says so. */
+const noteWord = (n: { fidelity: Fidelity; part?: true }) => (n.part ? `${n.fidelity} (one part)` : n.fidelity);
 
 /** Report text for people: one line per action or widget (or node), its notes under it, then the problems. */
 export function describeImport(report: ImportReport): string {
   const counts = countBy(report.rows.map((r) => r.fidelity));
   const lines = [
-    `${report.platform}: ${report.rows.length} ${report.rows.length === 1 ? report.unit.one : report.unit.many} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated`,
+    `${report.platform}: ${report.rows.length} ${report.rows.length === 1 ? report.unit.one : report.unit.many} imported — ${counts.simulated} simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not simulated${partly(report.rows)}`,
   ];
   for (const r of report.rows) {
     lines.push(`  ${r.fidelity.padEnd(13)} ${r.actionType} → ${r.kind} "${r.nodeId}"  ${r.path}`);
-    for (const n of r.notes) lines.push(`      ${n.fidelity}: ${n.message}  ${n.path}`);
+    for (const n of r.notes) lines.push(`      ${noteWord(n)}: ${n.message}  ${n.path}`);
   }
   for (const a of report.added) lines.push(`  added         ${a.kind} "${a.nodeId}": ${a.why}`);
   for (const p of report.problems) lines.push(`  ${p.severity.padEnd(13)} ${p.path}: ${p.message}`);
@@ -199,15 +206,21 @@ export function describeImport(report: ImportReport): string {
 export function describeExport(report: ExportReport): string {
   const counts = countBy(report.rows.map((r) => r.fidelity));
   const lines = [
-    `${report.platform}: ${report.rows.length} node${report.rows.length === 1 ? '' : 's'} exported — ${counts.simulated} as simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not expressible`,
+    `${report.platform}: ${report.rows.length} node${report.rows.length === 1 ? '' : 's'} exported — ${counts.simulated} as simulated, ${counts.approximated} approximated, ${counts['not-simulated']} not expressible${partly(report.rows)}`,
   ];
   for (const r of report.rows) {
     const actions = r.actions.length === 0 ? 'nothing' : r.actions.map((a) => `${a.type} "${a.id}"`).join(' + ');
     lines.push(`  ${r.fidelity.padEnd(13)} ${r.kind} "${r.nodeId}" (${r.origin}) → ${actions}`);
-    for (const n of r.notes) lines.push(`      ${n.fidelity}: ${n.message}`);
+    for (const n of r.notes) lines.push(`      ${noteWord(n)}: ${n.message}`);
   }
   for (const p of report.problems) lines.push(`  ${p.severity.padEnd(13)} ${p.path}: ${p.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The header's word on rows with a part left out of the simulation (none: nothing). */
+function partly(rows: ReadonlyArray<{ notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }> }>): string {
+  const n = rows.filter((r) => r.notes.some((x) => x.part && x.fidelity !== 'simulated')).length;
+  return n === 0 ? '' : ` (${n} with a part not simulated)`;
 }
 
 function countBy(values: Fidelity[]): Record<Fidelity, number> {
@@ -312,6 +325,28 @@ export function recflowId(text: string, taken: Set<string>, prefix = ''): string
   let base = `${prefix}${text}`.replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '');
   if (base === '') base = prefix.replace(/-$/, '') || 'node';
   base = base.slice(0, 56);
+  if (RESERVED_IDS.includes(base)) base = `${base}-id`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** The longest flow id an import makes from the flow's name: an id names the flow, it does not repeat a sentence. */
+export const FLOW_ID_LENGTH = 40;
+
+/**
+ * The id of an imported flow, from its name: lower case, its first words up to `FLOW_ID_LENGTH` characters
+ * (cut where a word ends when one ends past half of that), unique among `taken`.
+ */
+export function flowIdFrom(name: string, taken: Set<string>): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '');
+  let cut = slug.slice(0, FLOW_ID_LENGTH - 3);
+  if (slug.length > cut.length) {
+    const word = slug.slice(0, cut.length + 1).lastIndexOf('-');
+    if (word > cut.length / 2) cut = slug.slice(0, word);
+  }
+  const base = recflowId(cut.replace(/-+$/, '') || 'flow', new Set(), '');
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
@@ -353,8 +388,10 @@ export function predecessorsBy<A>(actions: readonly A[], targets: (action: A) =>
  * value when two values share that segment.
  */
 export function refId(ref: PlatformRef, clash = false): string {
-  const slug = shortName(ref.value).replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/-+$/g, '').slice(0, clash ? 55 : 64);
-  return clash ? `${slug}-${hash(ref.value)}` : slug;
+  const slug = shortName(ref.value).replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/-+$/g, '');
+  // A value with nothing an id may hold, or one naming what JavaScript objects reserve, is told by its hash.
+  if (slug === '' || slug === '-') return `${ref.type}-${hash(ref.value)}`;
+  return clash || RESERVED_IDS.includes(slug) ? `${slug.slice(0, 55)}-${hash(ref.value)}` : slug.slice(0, 64);
 }
 
 function hash(text: string): string {
@@ -403,7 +440,7 @@ export function workspaceFor(
   ws.numbers.push({
     id: numberId,
     number: '+15550100',
-    label: `Stand-in number for ${flowName} (${numbersWhy})`,
+    label: clip(`Stand-in number for ${flowName} (${numbersWhy})`),
     flowId,
     override: { enabled: false, inbound: 'inherit', outbound: 'inherit', agentPause: 'inherit' },
   });
@@ -412,10 +449,10 @@ export function workspaceFor(
   const roleId = recflowId('role-agent', taken);
   ws.roles.push(defaultRole(roleId, 'Agent'));
   for (const { ref, id } of refs.byKey.values()) {
-    const name = shortName(ref.value).slice(0, 200);
+    const name = clip(shortName(ref.value).trim() || id);
     if (ref.type === 'queue') {
       const agentId = recflowId(`ag-${id}`, taken);
-      ws.agents.push({ id: agentId, name: `Stand-in agent of ${name}`.slice(0, 200), roleId });
+      ws.agents.push({ id: agentId, name: clip(`Stand-in agent of ${name}`), roleId });
       ws.ringGroups.push({ id, name, memberIds: [agentId] });
     } else if (ref.type === 'agentQueue') {
       ws.agents.push({ id, name, roleId });
@@ -500,7 +537,7 @@ export function importItem<A>(
   if (absorbed.length > 0) origin.absorbed = absorbed.map((a) => structuredClone(item.ctx.follow!(a.slot)) as unknown as JsonValue);
   node.origin = origin;
 
-  const notes = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+  const notes: ImportRow['notes'] = result.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path, ...(n.part ? { part: true as const } : {}) }));
   if (declinedBy) notes.unshift({ fidelity: 'not-simulated', message: `this ${item.type} is not one a ${declinedBy} node can hold: kept as it is`, path });
   // Exits to ports: the first slot bound to a port gives its edge.
   const ports = new Set(portsOf(node));

@@ -123,9 +123,9 @@ describe('Amazon Connect import: each action read by its kind, with the report',
     const o = imported('modules-bot-no-positions.json');
     expect(rowsOf(o).map((r) => r.slice(1, 4))).toEqual([
       ['UpdateContactMediaStreamingBehavior', 'step', 'not-simulated'],
-      ['InvokeFlowModule', 'flow', 'not-simulated'],
+      ['InvokeFlowModule', 'flow', 'simulated'],
       ['ConnectParticipantWithLexBot', 'decision', 'not-simulated'],
-      ['TransferToFlow', 'flow', 'not-simulated'],
+      ['TransferToFlow', 'flow', 'simulated'],
       ['MessageParticipant', 'play', 'approximated'],
     ]);
     const f = o.flow;

@@ -10,6 +10,7 @@ import { getModel, isEntry } from '../../../nodes/index.ts';
 import type { ConnectAction } from '../../../nodes/kit/connect.ts';
 import { type ExitBinding, type FormatNote, type JsonObject, type JsonValue, type KindFormat, sameJson, type WriteResult } from '../../../nodes/kit/formats.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
+import { E164 } from '../../../nodes/kit/fields.ts';
 import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, originalReader, portsOf, portsOfData, type ReportProblem, workspaceIdsWritten, writerOf } from '../format.ts';
 import { type ConnectDocument, CONNECT_VERSION, HINTS_KEY, IDENTIFIER_REFUSED, MAX_ACTIONS, MAX_CONTENT_CHARS, MAX_IDENTIFIER } from './document.ts';
 import { FORMAT, PLATFORM, References, slotTarget } from './import.ts';
@@ -199,6 +200,15 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
   const rows: ExportRow[] = [];
   for (const e of emissions) {
     e.actions.forEach((a, i) => {
+      // Connect refuses a phone number to transfer to in any form but E.164 (a `$.` reference is read at run time).
+      const phone = a.Parameters.ThirdPartyPhoneNumber;
+      if (typeof phone === 'string' && !phone.startsWith('$.') && !E164.test(phone)) {
+        problems.push({
+          severity: 'error',
+          path: `$.Actions[${actions.length}].Parameters.ThirdPartyPhoneNumber`,
+          message: `Connect would refuse this (node ${e.node.id}): "${phone}" is not an E.164 phone number (+, country code, at most 15 digits)`,
+        });
+      }
       actions.push(a);
       const base = i === 0 && e.metadata ? structuredClone(e.metadata) : {};
       const key = 'Position' in base && !('position' in base) ? 'Position' : 'position';

@@ -20,10 +20,12 @@ import {
   type ReportProblem,
   nodeIdsFor,
   predecessorsBy,
+  flowIdFrom,
   recflowId,
   References,
   workspaceFor,
 } from '../format.ts';
+import { clip } from '../../../nodes/kit/fields.ts';
 
 export { References };
 import { actionMetadata, type ConnectDocument, checkConnectDocument, detectConnect, HINTS_KEY, positionOf } from './document.ts';
@@ -121,11 +123,11 @@ function build(doc: ConnectDocument, problems: ReportProblem[], options: ImportO
     entry.position = { x: Math.min(...nodes.slice(1).map((n) => n.position.x)) - 280, y: Math.min(...nodes.slice(1).map((n) => n.position.y)) };
   }
 
-  const flowName = options.name ?? (typeof doc.Metadata?.name === 'string' && doc.Metadata.name.trim() !== '' ? doc.Metadata.name.slice(0, 200) : 'Amazon Connect flow');
-  const flowId = options.flowId ?? recflowId(flowName.toLowerCase(), new Set(refs.byKey.size ? [...refs.byKey.values()].map((r) => r.id) : []));
+  const flowName = options.name ?? (typeof doc.Metadata?.name === 'string' && doc.Metadata.name.trim() !== '' ? clip(doc.Metadata.name) : 'Amazon Connect flow');
+  const flowId = options.flowId ?? flowIdFrom(flowName, new Set([...refs.byKey.values()].map((r) => r.id)));
   const { workspace, added } = workspaceFor(FORMAT, flowId, flowName, refs, entry, "Connect assigns numbers outside the flow", "Connect's entry point");
   const flow: FlowDoc = { format: FLOW_FORMAT, version: FLOW_VERSION, id: flowId, name: flowName, nodes, edges };
-  if (typeof doc.Metadata?.description === 'string' && doc.Metadata.description !== '') flow.description = doc.Metadata.description.slice(0, 2000);
+  if (typeof doc.Metadata?.description === 'string' && doc.Metadata.description !== '') flow.description = clip(doc.Metadata.description, 2000);
   // The document Recflow writes must read back: a kind writing data its schema refuses is a bug, said plainly.
   const check = parseFlow(flow);
   if (!check.ok) throw new Error(`the imported flow does not read back: ${check.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);

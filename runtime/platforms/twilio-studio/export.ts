@@ -195,8 +195,17 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
     problems.push({ severity: 'warning', path: '$.nodes', message: 'the flow has no Start: the Studio flow only has a trigger that ends every call' });
   }
   const envelope = entry?.origin?.format === FORMAT ? (entry.origin.metadata as unknown as StudioEnvelope | undefined) : undefined;
+  // The definition's one text is its description, which import reads as the flow's name (the Flow resource's
+  // friendly_name is outside the definition): a drawn flow's name goes there, so it comes back with its id.
+  if (!envelope && flow.description !== undefined && flow.description !== flow.name) {
+    problems.push({
+      severity: 'warning',
+      path: '$.description',
+      message: "the flow's description is not written: a Studio definition holds one text, its description, which carries the flow's name (read back as the name on import)",
+    });
+  }
   const document: StudioDocument = {
-    description: envelope?.description ?? flow.description ?? flow.name,
+    description: envelope?.description ?? flow.name,
     states,
     initial_state: initial,
     flags: envelope?.flags ?? { allow_concurrent_calls: true },

@@ -21,11 +21,13 @@ import {
   type ReportProblem,
   nodeIdsFor,
   predecessorsBy,
+  flowIdFrom,
   recflowId,
   References,
   workspaceFor,
   worstFidelity,
 } from '../format.ts';
+import { clip } from '../../../nodes/kit/fields.ts';
 import { checkStudioDocument, detectStudio, offsetOf, type StudioDocument } from './document.ts';
 
 export const FORMAT = 'twilio-studio' as const;
@@ -143,7 +145,7 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
     nodeIdOf.set(name, by.nodeId);
     const path = toJsonPath(['states', indexOf.get(name)!]);
     const row = rows.find((r) => r.actionId === name)!;
-    const notes = by.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path }));
+    const notes = by.notes.map((n) => ({ fidelity: n.fidelity, message: n.message, path: n.at ? `${path}.${n.at}` : path, ...(n.part ? { part: true as const } : {}) }));
     Object.assign(row, { nodeId: by.nodeId, kind: by.kind, notes, fidelity: worstFidelity(notes) });
   }
 
@@ -166,14 +168,14 @@ function build(doc: StudioDocument, problems: ReportProblem[], options: ImportOp
     if (positioned > 0) problems.push({ severity: 'warning', path: '$.states', message: `${doc.states.length - positioned} of ${doc.states.length} states have no properties.offset: the flow was laid out automatically` });
   }
 
-  const flowName = options.name ?? (doc.description.trim() !== '' ? doc.description.slice(0, 200) : 'Twilio Studio flow');
-  const flowId = options.flowId ?? recflowId(flowName.toLowerCase(), new Set([...refs.byKey.values()].map((r) => r.id)));
+  const flowName = options.name ?? (doc.description.trim() !== '' ? clip(doc.description) : 'Twilio Studio flow');
+  const flowId = options.flowId ?? flowIdFrom(flowName, new Set([...refs.byKey.values()].map((r) => r.id)));
   const entryWhy = fromState ? "Studio's trigger" : `no trigger starts the flow: leading to the initial state "${doc.initial_state}"`;
   const { workspace, added: more } = workspaceFor(FORMAT, flowId, flowName, refs, entry, 'Twilio ties numbers to a flow outside its definition', entryWhy);
   // The trigger is the entry, read from the file: only an entry Recflow added is listed as added.
   if (!fromState) added[0]!.why = more[0]?.why ?? added[0]!.why;
   const flow: FlowDoc = { format: FLOW_FORMAT, version: FLOW_VERSION, id: flowId, name: flowName, nodes, edges };
-  if (doc.description !== '') flow.description = doc.description.slice(0, 2000);
+  if (doc.description !== '') flow.description = clip(doc.description, 2000);
   const check = parseFlow(flow);
   if (!check.ok) throw new Error(`the imported flow does not read back: ${check.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   workspace.flows.unshift(check.value);

@@ -14,7 +14,7 @@ import { checkFlow } from '../../checks/checkFlow.ts';
 import { simulate } from '../../call/scenario.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
 import { parseWorkspace } from '../../document/workspace.ts';
-import type { ImportOutcome } from '../format.ts';
+import { describeImport, type ImportOutcome } from '../format.ts';
 import { detectFormat, importPlatformFlow } from '../formats.ts';
 import { loadExampleWorkspace } from '../../../examples/index.ts';
 import { roundTripDifferences } from './document.ts';
@@ -64,13 +64,13 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(rowsOf(o)).toEqual([
       ['Trigger', 'trigger', 'start', 'simulated'],
       ['greeting', 'say-play', 'play', 'approximated'],
-      ['start_recording', 'record-call', 'recording', 'not-simulated'],
+      ['start_recording', 'record-call', 'recording', 'simulated'],
       ['main_menu', 'gather-input-on-call', 'menu', 'simulated'],
       ['greeting_again', 'say-play', 'play', 'approximated'],
       ['route_digits', 'split-based-on', 'menu', 'simulated'],
       ['main_menu_again', 'say-play', 'play', 'approximated'],
-      ['billing_queue', 'send-to-flex', 'queue', 'not-simulated'],
-      ['engineer', 'connect-call-to', 'transfer', 'not-simulated'],
+      ['billing_queue', 'send-to-flex', 'queue', 'simulated'],
+      ['engineer', 'connect-call-to', 'transfer', 'simulated'],
     ]);
     const f = o.flow;
     expect(f.name).toBe('Support line');
@@ -82,6 +82,11 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(node(f, 'greeting_again').data).toMatchObject({ durationSeconds: 6 });
     expect(node(f, 'start_recording').data).toMatchObject({ record: 'on', channels: 'dual' });
     expect(notesOf(o, 'start_recording')).toEqual([['not-simulated', '$.states[2].transitions[1]']]);
+    // Recording on and its channels are simulated: the row says so, its note names the part that is not.
+    const text = describeImport(o.report);
+    expect(text).toMatch(/^ {2}simulated {5}record-call → recording "start_recording"/m);
+    expect(text).toMatch(/^ {6}not-simulated \(one part\): the failed transition is taken on Studio/m);
+    expect(text).toMatch(/^Twilio Studio: 9 widgets imported — 6 simulated, 3 approximated, 0 not simulated \(3 with a part not simulated\)$/m);
     // The gather and the split on its Digits are one Menu: a port per key, noMatch the invalid port, the
     // timeout port follows timeout; speech has no next here. The split is no node of its own.
     expect(node(f, 'main_menu').data).toMatchObject({
@@ -116,7 +121,7 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
       ['check_hours', 'make-http-request', 'step', 'not-simulated'],
       ['open_or_closed', 'split-based-on', 'decision', 'not-simulated'],
       ['front_desk', 'enqueue-call', 'queue', 'approximated'],
-      ['leave_message', 'record-voicemail', 'voicemail', 'not-simulated'],
+      ['leave_message', 'record-voicemail', 'voicemail', 'approximated'],
       ['remember_caller', 'set-variables', 'step', 'not-simulated'],
     ]);
     const f = o.flow;
@@ -139,8 +144,8 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(rowsOf(o)).toEqual([
       ['Trigger', 'trigger', 'start', 'not-simulated'],
       ['lookup_account', 'run-function', 'step', 'not-simulated'],
-      ['verify_identity', 'run-subflow', 'flow', 'not-simulated'],
-      ['fallback_queue', 'enqueue-call', 'queue', 'not-simulated'],
+      ['verify_identity', 'run-subflow', 'flow', 'simulated'],
+      ['fallback_queue', 'enqueue-call', 'queue', 'approximated'],
       ['sorry', 'say-play', 'play', 'approximated'],
     ]);
     // The parent (subflow) trigger is kept and reported.
@@ -159,8 +164,8 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(rowsOf(o)).toEqual([
       ['Trigger', 'trigger', 'start', 'simulated'],
       ['notice', 'say-play', 'play', 'approximated'],
-      ['recording_on', 'record-call', 'recording', 'not-simulated'],
-      ['ring_agent', 'connect-call-to', 'transfer', 'not-simulated'],
+      ['recording_on', 'record-call', 'recording', 'simulated'],
+      ['ring_agent', 'connect-call-to', 'transfer', 'approximated'],
       ['recording_off', 'record-call', 'recording', 'simulated'],
       ['conference_room', 'connect-call-to', 'step', 'not-simulated'],
     ]);
@@ -179,7 +184,7 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(rowsOf(o)).toEqual([
       ['Trigger', 'trigger', 'start', 'not-simulated'],
       ['reply_by_text', 'send-and-wait-for-reply', 'step', 'not-simulated'],
-      ['ask_reason', 'gather-input-on-call', 'menu', 'not-simulated'],
+      ['ask_reason', 'gather-input-on-call', 'menu', 'approximated'],
       ['text_link', 'send-message', 'step', 'not-simulated'],
       ['goodbye', 'say-play', 'play', 'approximated'],
     ]);
@@ -199,7 +204,7 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     expect(rowsOf(o)).toEqual([
       ['Trigger', 'trigger', 'start', 'simulated'],
       ['hello', 'say-play', 'play', 'approximated'],
-      ['dial_out', 'connect-call-to', 'transfer', 'not-simulated'],
+      ['dial_out', 'connect-call-to', 'transfer', 'approximated'],
     ]);
     const f = o.flow;
     expect(new Set(f.nodes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(3);
@@ -210,8 +215,8 @@ describe('Twilio Studio import: each widget read by its kind, with the report', 
     const o = imported('starts-at-greeting.json');
     expect(rowsOf(o)).toEqual([
       ['welcome', 'say-play', 'play', 'approximated'],
-      ['record_everything', 'record-call', 'recording', 'not-simulated'],
-      ['sales', 'send-to-flex', 'queue', 'not-simulated'],
+      ['record_everything', 'record-call', 'recording', 'simulated'],
+      ['sales', 'send-to-flex', 'queue', 'simulated'],
       ['message', 'record-voicemail', 'voicemail', 'approximated'],
     ]);
     expect(o.report.added).toEqual([{ nodeId: 'start', kind: 'start', why: expect.stringContaining('no trigger starts the flow: leading to the initial state "welcome"') }]);

@@ -104,6 +104,22 @@ describe('Studio export validation (the schema rules Recflow can check)', () => 
     expect(validateStudioDefinition(doc)).toEqual([{ path: `$.states[${i}].properties.to`, message: 'connect-call-to: is required' }]);
   });
 
+  it.each([
+    ['+1 555 020 0300', false],
+    ['555 0100', false],
+    ['+15550200300, 0800 123', false],
+    ['+15550200300', true],
+    ['+15550200300,+442079460000', true],
+    ['{{flow.variables.partner}}', true],
+    ['rg-billing', true],
+  ])('connect-call-to %j: Studio dials E.164 only, passes: %s', (to, passes) => {
+    const doc = structuredClone(withFlex.doc);
+    const i = doc.states.findIndex((s) => s.type === 'connect-call-to');
+    doc.states[i]!.properties.noun = 'number';
+    doc.states[i]!.properties.to = to;
+    expect(validateStudioDefinition(doc)).toEqual(passes ? [] : [{ path: `$.states[${i}].properties.to`, message: expect.stringMatching(/connect-call-to: .*E\.164/) }]);
+  });
+
   it('an event the widget does not have, and a match with no conditions, are refused', () => {
     const doc = structuredClone(withFlex.doc);
     const say = doc.states.findIndex((s) => s.type === 'say-play');

@@ -8,6 +8,7 @@
  * the envelope only.
  */
 import { z } from 'zod';
+import { E164 } from '../../../nodes/kit/fields.ts';
 import { type DocError, toJsonPath } from '../../document/errors.ts';
 import { checkStudioDocument } from './document.ts';
 
@@ -47,8 +48,16 @@ export const STUDIO_WIDGETS: Readonly<Record<string, Widget>> = {
   },
   // Call Recording: whether to switch recording on or off.
   'record-call': { events: ['success', 'failed'], properties: z.looseObject({ record_call: flag }) },
-  // Connect Call To: what to connect to (noun) and who.
-  'connect-call-to': { events: ['callCompleted', 'hangup'], properties: z.looseObject({ noun: required, to: required }) },
+  // Connect Call To: what to connect to (noun) and who; a number, or each of up to ten separated by commas, in
+  // E.164. Only what is written as a phone number is held to it: a `{{…}}` variable is read at run time, and a
+  // workspace id written in a queue's or group's place is reported as one to replace.
+  'connect-call-to': {
+    events: ['callCompleted', 'hangup'],
+    properties: z.looseObject({ noun: required, to: required }).refine(
+      (p) => p.noun !== 'number' || typeof p.to !== 'string' || p.to.split(',').every((n) => !/^[0-9 ()+-]+$/.test(n.trim()) || E164.test(n.trim())),
+      { message: 'a number to connect to must be in E.164 form (+, country code, at most 15 digits)', path: ['to'] },
+    ),
+  },
   // Enqueue Call: a queue name or a TaskRouter workflow.
   'enqueue-call': {
     events: ['callComplete', 'failedToEnqueue', 'callFailure'],
