@@ -49,6 +49,22 @@ function cross(a: Pt[], b: Pt[]): boolean {
 }
 
 describe('editor polish', () => {
+  it('the top bar fits every width from 1024 to 1700 px and shows the whole flow name from 1201 px', async () => {
+    const { page } = editor.current;
+    for (const width of [1024, 1201, 1280, 1400, 1440, 1600, 1700]) {
+      await page.setViewportSize({ width, height: 900 });
+      const fit = await page.evaluate(() => {
+        const bar = document.querySelector('.topbar')!;
+        const name = document.querySelector<HTMLInputElement>('.flow-name')!;
+        return { bar: bar.scrollWidth - bar.clientWidth, name: name.scrollWidth - name.clientWidth };
+      });
+      expect({ width, overflow: fit.bar }).toEqual({ width, overflow: 0 });
+      if (width > 1200) expect({ width, nameCut: fit.name }).toEqual({ width, nameCut: 0 });
+    }
+    // Where the long words go, the status keeps its short one and its whole sentence as the tooltip.
+    await expect.poll(() => page.locator('.topbar__status').getAttribute('title')).toMatch(/^(Saved in this browser|All changes saved)$/);
+  });
+
   it('opens the sample flow whole on the first load', async () => {
     const { page, context } = editor.current;
     // A fresh page, not the one the test setup already fitted with F.

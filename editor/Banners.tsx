@@ -18,13 +18,24 @@ const STATUS_TEXT: Record<SaveStatusValue['state'], string> = {
   conflict: 'Not saved: changed in another tab',
 };
 
+/** On a top bar short of room (theme.css) the calm states say just this; the others keep their whole words. */
+const SHORT_TEXT: Partial<Record<SaveStatusValue['state'], string>> = { idle: 'Saved', saved: 'Saved' };
+
 export function SaveStatus() {
   const save = useEditor((s) => s.save);
   const text = STATUS_TEXT[save.state];
+  const short = SHORT_TEXT[save.state];
   const alarming = save.state === 'failed' || save.state === 'conflict';
   return (
-    <span className={`topbar__status${alarming ? ' count-error' : ''}`} role="status" data-save-state={save.state}>
-      {text}
+    <span className={`topbar__status${alarming ? ' count-error' : ''}`} role="status" data-save-state={save.state} title={text}>
+      {short ? (
+        <>
+          <span className="topbar__status-long">{text}</span>
+          <span className="topbar__status-short">{short}</span>
+        </>
+      ) : (
+        text
+      )}
     </span>
   );
 }
