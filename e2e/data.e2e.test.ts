@@ -84,6 +84,9 @@ describe('data', () => {
     await page.getByRole('dialog', { name: 'Import “Support line”' }).getByRole('button', { name: 'As a new flow' }).click();
     await expect.poll(() => page.locator('.flow-menu__count').textContent()).toBe('5');
     await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/“support-line-2”/);
+    // A name another flow has gets the next free number, so the Flows menu tells them apart.
+    await expect.poll(() => page.locator('.toast').first().textContent()).toMatch(/so it is “Support line \(2\)”/);
+    await expect.poll(() => page.locator('.topbar .flow-name').inputValue()).toBe('Support line (2)');
     expect(await nodes(page).count()).toBe(9);
     // One undo step takes it away again.
     await page.getByRole('button', { name: /^Undo Import flow/ }).click();

@@ -182,6 +182,15 @@ describe('search', () => {
     expect(ring.map((h) => h.node.id)).toEqual(['ring-support']);
     expect(ring[0]!.excerpt).not.toContain('rg-support');
   });
+
+  it('shows a transfer target in a user\'s words ("ring group Billing"), not the schema\'s ("ringGroup")', () => {
+    const { flow } = sample();
+    const hits = searchNodes(flow, 'billing', 50, workspaceNames(loadExampleWorkspace()));
+    const transfer = hits.find((h) => h.title === 'Transfer')!;
+    expect(transfer.excerpt).toBe('To billing ring group Billing');
+    expect(searchNodes(flow, 'ringGroup', 50, new Map())).toEqual([]);
+    expect(searchNodes(flow, 'ring group billing').map((h) => h.node.id)).toEqual([transfer.node.id]);
+  });
 });
 
 describe('effective defaults (R3)', () => {

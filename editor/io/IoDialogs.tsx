@@ -12,7 +12,7 @@ import { serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/wo
 import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { showToast } from '../ui/toast.tsx';
-import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
+import { applyImport, chooseSameId, type ImportPlan, newFlowReport, planImport, readDocumentText } from './importDoc.ts';
 import type { PlatformImport } from './platformIo.ts';
 
 // The platform formats' code (Amazon Connect, Twilio Studio) loads when the export dialog opens or a file is imported, not with the editor.
@@ -249,13 +249,7 @@ export function useImport() {
         );
       }
       if (plan.kind === 'next-version') showToast(`Imported “${plan.flow.name}” as the next version: it is the draft now.`, undo);
-      else if (plan.kind === 'flow')
-        showToast(
-          plan.renamedFrom
-            ? `Imported “${plan.flow.name}” as a new flow (id “${plan.renamedFrom}” was taken, so it is “${plan.flow.id}”).`
-            : `Imported “${plan.flow.name}” as a new flow.`,
-          undo,
-        );
+      else if (plan.kind === 'flow') showToast(newFlowReport(plan), undo);
     },
     [store],
   );
@@ -315,7 +309,7 @@ export function useImport() {
             compare the file with them and publish it as the next version.
           </li>
           <li>
-            <strong>As a new flow</strong>: the file is added beside it as “{plan.asNew.id}”.
+            <strong>As a new flow</strong>: the file is added beside it as “{plan.asNew.name}” (id “{plan.asNew.id}”).
           </li>
         </ul>
         <p className="rf-muted">Either way, Ctrl+Z undoes the import.</p>

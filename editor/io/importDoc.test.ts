@@ -3,7 +3,7 @@ import { createFlow, serializeFlow } from '../../runtime/document/flow.ts';
 import { createWorkspace, serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { addNode } from '../store/edits.ts';
 import { createEditorStore } from '../store/store.ts';
-import { applyImport, chooseSameId, planImport, refuseBySize } from './importDoc.ts';
+import { applyImport, chooseSameId, newFlowReport, planImport, refuseBySize } from './importDoc.ts';
 
 function ws(): WorkspaceDoc {
   const w = createWorkspace('Mine');
@@ -40,6 +40,29 @@ describe('import', () => {
     expect(store.getState().workspace.flows[1]!.nodes).toHaveLength(2);
     store.undo();
     expect(store.getState().workspace.flows).toHaveLength(1);
+  });
+
+  it('as a new flow, a name another flow has gets the next free number, and the report says it was renamed', () => {
+    const store = createEditorStore(ws(), 'main');
+    store.change((d) => {
+      d.flows.push(createFlow('other', 'Main (2)'));
+    }, 'Add');
+    const asked = planImport(serializeFlow(store.getState().workspace.flows[0]!), store.getState().workspace);
+    if (asked.kind !== 'same-id') throw new Error('expected a choice');
+    const plan = chooseSameId(asked, 'new-flow');
+    expect(plan).toMatchObject({ kind: 'flow', renamedFrom: 'main', nameWas: 'Main', flow: { id: 'main-2', name: 'Main (3)' } });
+    if (plan.kind !== 'flow') throw new Error('expected a flow');
+    expect(newFlowReport(plan)).toBe('Imported “Main” as a new flow (another flow is called “Main”, so it is “Main (3)”; id “main” was taken, so it is “main-2”).');
+    expect(applyImport(store, plan)).toBe(true);
+    expect(store.getState().workspace.flows.map((f) => f.name)).toEqual(['Main', 'Main (2)', 'Main (3)']);
+    // A file with a fresh id but a name in use is renamed the same way, with no choice to make.
+    const sameName = planImport(serializeFlow(createFlow('fresh', 'Main')), store.getState().workspace);
+    expect(sameName).toMatchObject({ kind: 'flow', nameWas: 'Main', flow: { id: 'fresh', name: 'Main (4)' } });
+    expect(sameName.kind === 'flow' && newFlowReport(sameName)).toBe('Imported “Main” as a new flow (another flow is called “Main”, so it is “Main (4)”).');
+    // Nothing taken, nothing renamed.
+    const fresh = planImport(serializeFlow(createFlow('new', 'New line')), store.getState().workspace);
+    expect(fresh).toEqual({ kind: 'flow', flow: expect.objectContaining({ id: 'new', name: 'New line' }) });
+    expect(fresh.kind === 'flow' && newFlowReport(fresh)).toBe('Imported “New line” as a new flow.');
   });
 
   it('as the next version, the file becomes the draft of the flow with its id; its versions stay; one undo step', () => {

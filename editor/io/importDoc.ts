@@ -8,14 +8,15 @@
 import { type DocError, MAX_DOCUMENT_BYTES, readJson } from '../../runtime/document/errors.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../../runtime/document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { replaceWorkspace, uniqueId } from '../store/flows.ts';
+import { replaceWorkspace, uniqueId, uniqueName } from '../store/flows.ts';
 import type { EditorStore } from '../store/store.ts';
 import { importAsNextDraft } from '../store/versions.ts';
 // Types only: the platform formats' code loads on first import (platformIo.ts), outside the editor's initial JS.
 import type { PlatformImport, PlatformPlan } from './platformIo.ts';
 
 export type ImportPlan =
-  | { kind: 'flow'; flow: FlowDoc; renamedFrom?: string }
+  /** `renamedFrom`: the file's id, taken here; `nameWas`: the file's name, which another flow has here. */
+  | { kind: 'flow'; flow: FlowDoc; renamedFrom?: string; nameWas?: string }
   /** The file's flow has the id of `existing`: the user chooses `nextVersion` (it becomes that flow's draft) or `asNew`. */
   | { kind: 'same-id'; flow: FlowDoc; existing: { id: string; name: string }; asNew: FlowDoc }
   | { kind: 'next-version'; flow: FlowDoc }
@@ -56,8 +57,9 @@ export function planImport(text: string, current: WorkspaceDoc, platform?: (valu
     const parsed = parseFlow(value);
     if (!parsed.ok) return { kind: 'refused', errors: parsed.errors };
     const existing = current.flows.find((f) => f.id === parsed.value.id);
-    if (!existing) return { kind: 'flow', flow: parsed.value };
-    const asNew = { ...parsed.value, id: uniqueId(parsed.value.id, new Set(current.flows.map((f) => f.id))) };
+    const asNew = { ...parsed.value, name: freeName(parsed.value.name, current) };
+    if (!existing) return { kind: 'flow', flow: asNew, ...nameChange(parsed.value, asNew) };
+    asNew.id = uniqueId(parsed.value.id, new Set(current.flows.map((f) => f.id)));
     return { kind: 'same-id', flow: parsed.value, existing: { id: existing.id, name: existing.name }, asNew };
   }
   if (format === WORKSPACE_FORMAT) {
@@ -72,9 +74,36 @@ export function planImport(text: string, current: WorkspaceDoc, platform?: (valu
   return { kind: 'refused', errors: [{ path: '$.format', message: `not a Recflow document: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }] };
 }
 
+/**
+ * A flow added beside the workspace's flows gets a name none of them has ("Support line (2)", the next free number):
+ * two flows of one name cannot be told apart in the Flows menu or in problems that name the flows.
+ */
+function freeName(name: string, current: WorkspaceDoc): string {
+  const taken = new Set(current.flows.map((f) => f.name));
+  const free = uniqueName(name, taken);
+  // A name keeps to the 200 characters a label may have: the suffix takes the end of a long one.
+  return free.length <= 200 ? free : uniqueName(name.slice(0, 190).trimEnd(), taken);
+}
+
+function nameChange(file: FlowDoc, added: FlowDoc): { nameWas?: string } {
+  return added.name === file.name ? {} : { nameWas: file.name };
+}
+
 /** The plan once the user has chosen how to take a flow whose id is taken. */
 export function chooseSameId(plan: Extract<ImportPlan, { kind: 'same-id' }>, as: 'next-version' | 'new-flow'): ImportPlan {
-  return as === 'next-version' ? { kind: 'next-version', flow: plan.flow } : { kind: 'flow', flow: plan.asNew, renamedFrom: plan.flow.id };
+  if (as === 'next-version') return { kind: 'next-version', flow: plan.flow };
+  return { kind: 'flow', flow: plan.asNew, renamedFrom: plan.flow.id, ...nameChange(plan.flow, plan.asNew) };
+}
+
+/** What importing a flow as a new flow did, for the report shown after it: renamed and given a new id where taken. */
+export function newFlowReport(plan: Extract<ImportPlan, { kind: 'flow' }>): string {
+  const { flow, renamedFrom, nameWas } = plan;
+  const taken = [
+    nameWas === undefined ? null : `another flow is called “${nameWas}”, so it is “${flow.name}”`,
+    renamedFrom === undefined ? null : `id “${renamedFrom}” was taken, so it is “${flow.id}”`,
+  ].filter((x): x is string => x !== null);
+  const what = nameWas === undefined ? flow.name : nameWas;
+  return taken.length === 0 ? `Imported “${what}” as a new flow.` : `Imported “${what}” as a new flow (${taken.join('; ')}).`;
 }
 
 /** Carries out a plan as one undoable step; a refused plan, or one still waiting for a choice, changes nothing. */

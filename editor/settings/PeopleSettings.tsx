@@ -1,9 +1,11 @@
 /** Agents (with their role) and ring groups (with their members): who Assign and Transfer nodes can ring. */
 import { useState } from 'react';
 import { referencesOf } from '../../nodes/index.ts';
+import { leastAccessRole } from '../../runtime/call/access.ts';
 import type { Agent, RingGroup, WorkspaceDoc } from '../../runtime/document/workspace.ts';
+import type { NodeProblem } from '../../nodes/kit/contract.ts';
 import { SelectField, TextField, ValidatedTextField } from '../kit/widgets.tsx';
-import { nameMessage, uniqueId } from './ids.ts';
+import { nameMessage, sameNameWarning, uniqueId } from './ids.ts';
 import type { PanelProps, WorkspaceChange } from './settingsTypes.ts';
 
 /** Nodes (Assign, Transfer) that name this agent or group, so removing it can say what breaks. */
@@ -16,6 +18,13 @@ function usedIn(ws: WorkspaceDoc, type: 'agent' | 'ringGroup', id: string): numb
   return count;
 }
 
+/** A name another agent already has: warned beside the field, never refused (two people may share a name). */
+function sameNameProblems(name: string, workspace: WorkspaceDoc, exceptId?: string): NodeProblem[] {
+  const others = workspace.agents.filter((a) => a.id !== exceptId).map((a) => a.name);
+  const message = sameNameWarning(name, others, 'agent');
+  return message === undefined ? [] : [{ severity: 'warning', code: 'same-agent-name', message }];
+}
+
 function AgentRow({ agent, workspace, onChange }: { agent: Agent; workspace: WorkspaceDoc; onChange: WorkspaceChange }) {
   const uses = usedIn(workspace, 'agent', agent.id);
   return (
@@ -24,6 +33,7 @@ function AgentRow({ agent, workspace, onChange }: { agent: Agent; workspace: Wor
         <ValidatedTextField
           label={`Name of ${agent.name}`}
           value={agent.name}
+          problems={sameNameProblems(agent.name, workspace, agent.id)}
           validate={(raw) => nameMessage(raw, 'agent')}
           onCommit={(raw) =>
             onChange((d) => {
@@ -72,7 +82,9 @@ function AgentRow({ agent, workspace, onChange }: { agent: Agent; workspace: Wor
 
 function AddAgent({ workspace, onChange }: PanelProps) {
   const [name, setName] = useState('');
-  const [roleId, setRoleId] = useState(workspace.roles[0]?.id ?? '');
+  // R22–R24: someone new starts with the least access; more is a deliberate choice.
+  const safest = leastAccessRole(workspace.roles)?.id;
+  const [roleId, setRoleId] = useState(safest ?? '');
   const [touched, setTouched] = useState(false);
   const error = touched ? nameMessage(name, 'agent') : undefined;
   const noRoles = workspace.roles.length === 0;
@@ -83,7 +95,7 @@ function AddAgent({ workspace, onChange }: PanelProps) {
       onSubmit={(e) => {
         e.preventDefault();
         setTouched(true);
-        const role = workspace.roles.some((r) => r.id === roleId) ? roleId : workspace.roles[0]?.id;
+        const role = workspace.roles.some((r) => r.id === roleId) ? roleId : safest;
         if (nameMessage(name, 'agent') !== undefined || role === undefined) return;
         const id = uniqueId(name, workspace.agents.map((a) => a.id));
         onChange((d) => {
@@ -97,6 +109,7 @@ function AddAgent({ workspace, onChange }: PanelProps) {
         label="New agent name"
         value={name}
         error={error}
+        problems={sameNameProblems(name, workspace)}
         onText={(raw) => {
           setName(raw);
           if (touched || raw !== '') setTouched(true);
@@ -104,7 +117,7 @@ function AddAgent({ workspace, onChange }: PanelProps) {
       />
       <SelectField
         label="Role"
-        value={workspace.roles.some((r) => r.id === roleId) ? roleId : (workspace.roles[0]?.id ?? '')}
+        value={workspace.roles.some((r) => r.id === roleId) ? roleId : (safest ?? '')}
         choices={noRoles ? [{ value: '', label: 'No roles yet' }] : workspace.roles.map((r) => ({ value: r.id, label: r.name }))}
         onSelect={setRoleId}
         disabled={noRoles}

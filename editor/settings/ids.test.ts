@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idSchema } from '../../nodes/kit/fields.ts';
-import { nameMessage, phoneDigits, uniqueId } from './ids.ts';
+import { nameMessage, phoneDigits, sameNameWarning, uniqueId } from './ids.ts';
 
 describe('uniqueId', () => {
   it('makes a valid id from a display name', () => {
@@ -17,6 +17,16 @@ describe('uniqueId', () => {
   });
   it('falls back when the name has no letters or digits', () => {
     expect(uniqueId('???', [])).toBe('item');
+  });
+});
+
+describe('sameNameWarning', () => {
+  it('warns when another one has the name, ignoring case and outer spaces', () => {
+    expect(sameNameWarning(' ana lima ', ['Ben Okafor', 'Ana Lima'], 'agent')).toBe(
+      'Another agent is already called “Ana Lima”: pickers and reports will not tell them apart.',
+    );
+    expect(sameNameWarning('Ana Lima', ['Ben Okafor'], 'agent')).toBeUndefined();
+    expect(sameNameWarning('  ', ['  '], 'agent')).toBeUndefined();
   });
 });
 

@@ -25,6 +25,19 @@ export function nameMessage(raw: string, what: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A warning, not a refusal, when `raw` names what another one is already called (case and outer spaces aside):
+ * two agents called the same are told apart only by their ids, which pickers and reports do not show.
+ */
+export function sameNameWarning(raw: string, otherNames: Iterable<string>, what: string): string | undefined {
+  const key = raw.trim().toLocaleLowerCase();
+  if (key === '') return undefined;
+  for (const other of otherNames) {
+    if (other.trim().toLocaleLowerCase() === key) return `Another ${what} is already called “${other.trim()}”: pickers and reports will not tell them apart.`;
+  }
+  return undefined;
+}
+
 /** Digits only, for comparing phone numbers written with spaces or dashes. */
 export function phoneDigits(number: string): string {
   return number.replace(/[^0-9+]/g, '');

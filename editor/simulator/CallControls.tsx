@@ -8,7 +8,7 @@ import type { CallAction } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import ActionRow from './ActionRow.tsx';
-import { contactNumberOf, describeAction, nodeName, secs } from './format.ts';
+import { callStatus, contactNumberOf, describeAction, nodeName, secs } from './format.ts';
 import type { SimSnapshot, SimStore, StepNote } from './simStore.ts';
 
 export interface CallControlsProps {
@@ -26,20 +26,14 @@ export default function CallControls({ call, advance, note, workspace, flow, sto
   const actions = call.available.filter((a) => a.type !== 'wait');
   const canBack = call.historyIndex > 0;
   const canForward = call.historyIndex < call.history.length;
-  const where = call.ended
-    ? 'Call ended'
-    : call.currentNodeId
-      ? `At ${nodeName(flow, call.currentNodeId)}`
-      : call.parties.length
-        ? 'Talking'
-        : 'Ringing';
+  const where = callStatus(call, flow);
   return (
     <div className="sim-controls">
       {/* The status line and the last step's note stay at the top while the controls under them scroll. */}
       <div className="sim-controls__head">
         <div className="sim-status" aria-live="polite">
           <strong data-testid="sim-time">t = {secs(call.time)} s</strong>
-          <span>{where}</span>
+          <span data-testid="sim-where">{where}</span>
           {call.paused && !call.ended ? <span className="sim-badge sim-badge--warn">recording paused</span> : null}
           {call.onHold && !call.ended ? <span className="sim-badge">contact on hold</span> : null}
         </div>

@@ -104,6 +104,28 @@ export const PHASE_TEXT: Record<PhaseKind, string> = {
   voicemail: 'Voicemail',
 };
 
+/** The simulator's status line off a flow node: what the call is doing, in the machine's terms (its `where` phase). */
+const STATUS_TEXT: Record<PhaseKind, string> = {
+  ivr: 'In the IVR',
+  ringing: 'Ringing',
+  dialling: 'Dialling the contact',
+  agent: 'Talking',
+  consultation: 'Consultation (warm transfer)',
+  conference: 'Conference',
+  outside: 'Talking with an outside party',
+  voicemail: 'Taking a voicemail',
+};
+
+/** The status line of a call: ended, at a flow node (by its name), or what the call machine says it is doing. */
+export function callStatus(
+  call: { ended: boolean; currentNodeId: string | null; phase: PhaseKind | null },
+  flow: FlowDoc | undefined,
+): string {
+  if (call.ended) return 'Call ended';
+  if (call.currentNodeId) return `At ${nodeName(flow, call.currentNodeId)}`;
+  return call.phase ? STATUS_TEXT[call.phase] : 'Starting';
+}
+
 /** Where an effective setting comes from (R3), in words. */
 export function sourceText(ws: WorkspaceDoc, flow: FlowDoc | undefined, source: SettingSource): string {
   switch (source.kind) {

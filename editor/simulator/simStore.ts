@@ -22,6 +22,7 @@ import type {
   EffectiveSettings,
   HistoryEntry,
   PartyInfo,
+  PhaseKind,
 } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
@@ -53,6 +54,8 @@ export interface SimSnapshot {
   controllingAgentId: string | null;
   /** The call machine's state: where the call is and what its recording is doing. */
   machineState: string;
+  /** What the call is doing now (the machine's `where` state, as the timeline names it). */
+  phase: PhaseKind | null;
   history: readonly HistoryEntry[];
   historyIndex: number;
   available: AvailableAction[];
@@ -109,6 +112,7 @@ function snapshot(session: CallSession, flowChoice: FlowChoice, flowId: string |
     paused: session.paused,
     controllingAgentId: session.controllingAgentId,
     machineState: session.state,
+    phase: session.phase,
     history: [...session.history],
     historyIndex: session.historyIndex,
     available: session.available(),

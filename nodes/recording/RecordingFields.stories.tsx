@@ -103,3 +103,15 @@ export const ChoiceThePlatformLacks: Story = {
     await expect(canvas.getByRole('group', { name: 'Channels' })).toBeVisible();
   },
 };
+
+/** C3/R18/R30: "mono" on a block that cannot set the channels is ignored (Amazon Connect records in stereo): no transcription warning, only the "ignored" one. */
+export const MonoThePlatformIgnores: Story = {
+  args: { workspace: connect, data: { ...recording, record: 'on', channels: 'mono', agentPause: 'default' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const channels = canvas.getByRole('group', { name: 'Channels' });
+    await expect(channels).toHaveTextContent('cannot set the channels: "mono" is ignored.');
+    await expect(canvas.queryByText(/post-call transcription and speech analytics need dual channel/)).toBeNull();
+    await expect(canvas.queryByText('Transcription off.')).toBeNull();
+  },
+};

@@ -20,7 +20,8 @@ export function RecordingFields(props: FieldsProps<RecordingData>) {
   const offers = facts.recording;
   // R3: "use default" falls through to the number override and then the account.
   const defaultChannels = account.dualChannel ? 'dual' : 'mono';
-  const effectiveChannels = data.channels === 'default' ? defaultChannels : data.channels;
+  // R30: where the platform's block cannot set the channels, the node's choice is ignored and the account's stands.
+  const effectiveChannels = data.channels === 'default' || !offers.channels ? defaultChannels : data.channels;
   const recordOn = data.record === 'on';
   const channelProblems = problemsFor(problems, 'channels');
   // R18: a mono recording cannot be transcribed; the model's own C3 problem already says so when the node sets mono.

@@ -29,6 +29,21 @@ describe('recording model', () => {
     expect(recordingModel.check?.(data({ channels: 'dual' }), {})).toEqual([]);
   });
 
+  it('C3/R18/R30: mono is warned only where the platform\'s recording block sets the channels', () => {
+    const on = (platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio') =>
+      ({ workspace: { platform, account: {}, numbers: [], agents: [], ringGroups: [], flows: [] } }) as unknown as Parameters<
+        NonNullable<typeof recordingModel.check>
+      >[1];
+    const c3 = (platform: 'talkdesk' | 'amazon-connect' | 'twilio-studio') =>
+      (recordingModel.check?.(data({ channels: 'mono' }), on(platform)) ?? []).map((p) => p.code);
+    expect(c3('talkdesk')).toEqual(['C3-mono']);
+    expect(c3('twilio-studio')).toEqual(['C3-mono']);
+    // Amazon Connect's block cannot set the channels: the recording stays dual, so only the "ignored" warning.
+    expect(c3('amazon-connect')).toEqual(['R30-not-on-platform']);
+    // Recording off records nothing, in mono or not.
+    expect(recordingModel.check?.(data({ record: 'off', channels: 'mono' }), on('talkdesk'))).toEqual([]);
+  });
+
   it('is found by its settings', () => {
     expect(recordingModel.searchText(data({ record: 'off', label: 'Card capture' }))).toContain('record off');
   });

@@ -42,8 +42,11 @@ export const recordingModel = defineModel({
   ports: () => [{ id: 'next', label: 'next' }],
   check(data, ctx) {
     const problems: NodeProblem[] = [];
-    if (data.record === 'on' && data.channels === 'mono') {
-      // C3 / R18: mono recordings cannot be transcribed or analysed.
+    // R30: a value the platform's recording block cannot hold is ignored by the simulation (and by the platform).
+    const facts = platformFacts(ctx.workspace?.platform);
+    // C3 / R18: mono recordings cannot be transcribed or analysed. Only where the platform's block sets the
+    // channels (R30) does this node make the recording mono; elsewhere its "mono" is ignored (warned below).
+    if (data.record === 'on' && data.channels === 'mono' && facts.recording.channels) {
       problems.push({
         severity: 'warning',
         code: 'C3-mono',
@@ -51,8 +54,6 @@ export const recordingModel = defineModel({
         field: 'channels',
       });
     }
-    // R30: a value the platform's recording block cannot hold is ignored by the simulation (and by the platform).
-    const facts = platformFacts(ctx.workspace?.platform);
     for (const option of OPTIONS) {
       if (data[option.field] === 'default' || facts.recording[option.field]) continue;
       problems.push({

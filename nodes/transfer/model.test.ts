@@ -44,6 +44,8 @@ describe('transfer model', () => {
   });
 
   it('is found by its target', () => {
-    expect(transferModel.searchText(to({ type: 'external', number: '+15550199' }))).toContain('+15550199');
+    expect(transferModel.searchText(to({ type: 'external', number: '+15550199' }))).toBe('Transfer outside number +15550199');
+    expect(transferModel.searchText(to({ type: 'ringGroup', ringGroupId: 'rg-billing' }))).toBe('Transfer ring group rg-billing');
+    expect(transferModel.searchText(to({ type: 'extension', extension: '4410', system: 'pbx' }))).toBe('Transfer extension 4410 (PBX)');
   });
 });

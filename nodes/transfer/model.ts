@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineModel } from '../kit/contract.ts';
-import { checkTargetExists, labelSchema, secondsSchema, transferTargetSchema } from '../kit/fields.ts';
+import { checkTargetExists, describeTarget, labelSchema, secondsSchema, transferTargetSchema } from '../kit/fields.ts';
 
 const schema = z.strictObject({
   label: labelSchema,
@@ -18,10 +18,7 @@ export const transferModel = defineModel({
   hasInput: true,
   ports: () => [{ id: 'failed', label: 'failed' }],
   check: (data, ctx) => checkTargetExists(data.target, ctx, 'target'),
-  searchText: (d) => {
-    const t = d.target;
-    const v = t.type === 'agent' ? t.agentId : t.type === 'ringGroup' ? t.ringGroupId : t.type === 'extension' ? t.extension : t.number;
-    return `${d.label} ${t.type} ${v}`;
-  },
+  // The target as a user reads it ("ring group rg-billing", the editor's search shows the group's name): never the schema's own words.
+  searchText: (d) => `${d.label} ${describeTarget(d.target)}`,
 });
 export type TransferData = z.infer<typeof schema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRole, type Role, type WorkspaceDoc } from '../document/workspace.ts';
-import { type AccessibleCall, canAccess } from './access.ts';
+import { type AccessibleCall, canAccess, leastAccessRole } from './access.ts';
 import { assignFlow, inbound, run, testWorkspace } from './testkit.ts';
 
 function wsWithRole(role: Partial<Role>): WorkspaceDoc {
@@ -114,5 +114,42 @@ describe('access to recordings', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('leastAccessRole', () => {
+  const role = (id: string, patch: Partial<Role>): Role => ({ ...defaultRole(id, `Role ${id}`), ...patch });
+  const all = { allowed: true, scope: 'all' } as const;
+  const group = { allowed: true, scope: 'ringGroup' } as const;
+  const own = { allowed: true, scope: 'agent' } as const;
+  const none = { allowed: false, scope: 'all' } as const;
+
+  it('R22/R23: picks the role reaching the fewest recordings, whatever the order or the names', () => {
+    const admin = role('a', { listen: all, download: all });
+    const supervisor = role('s', { listen: group, download: group });
+    const agent = role('g', { listen: own, download: none });
+    expect(leastAccessRole([admin, supervisor, agent])?.id).toBe('g');
+    expect(leastAccessRole([agent, admin, supervisor])?.id).toBe('g');
+    expect(leastAccessRole([admin, supervisor])?.id).toBe('s');
+  });
+
+  it('R22: downloading weighs before listening; a narrower download scope is less access', () => {
+    const downloadsOwn = role('d', { listen: own, download: own });
+    const listensAll = role('l', { listen: all, download: none });
+    expect(leastAccessRole([downloadsOwn, listensAll])?.id).toBe('l');
+    const downloadsGroup = role('dg', { listen: all, download: group });
+    const downloadsAll = role('da', { listen: own, download: all });
+    expect(leastAccessRole([downloadsAll, downloadsGroup])?.id).toBe('dg');
+  });
+
+  it('R23: a role without view reaches nothing, whatever its listen and download say', () => {
+    const blind = role('b', { view: false, listen: all, download: all });
+    const listener = role('l', { listen: own, download: none });
+    expect(leastAccessRole([listener, blind])?.id).toBe('b');
+  });
+
+  it('keeps the first of equal roles, and has none to give from no roles', () => {
+    expect(leastAccessRole([role('x', {}), role('y', {})])?.id).toBe('x');
+    expect(leastAccessRole([])).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * that lists calls (call list, dashboards, reports, the simulator's play
  * control) asks this one function; none decides on its own (R24).
  */
-import type { WorkspaceDoc } from '../document/workspace.ts';
+import type { Role, Scope, WorkspaceDoc } from '../document/workspace.ts';
 import type { HandledBy } from './types.ts';
 
 export type AccessAction = 'listen' | 'download';
@@ -92,4 +92,36 @@ export function canAccess(
       }
       return deny('not-handled-by-user', `${agent.name} may ${verb} only recordings of calls they handled.`);
   }
+}
+
+/** R23: how many recordings a scope reaches, from none (0) to every one (3). */
+const REACH: Record<Scope, number> = { agent: 1, ringGroup: 2, all: 3 };
+
+/** R22/R23: how far a permission of `role` really reaches; without view it reaches nothing. */
+function reach(role: Role, action: AccessAction): number {
+  const permission = action === 'listen' ? role.listen : role.download;
+  return role.view && permission.allowed ? REACH[permission.scope] : 0;
+}
+
+/**
+ * The role that may reach the fewest recordings (R22, R23): the safe default for someone new. Downloading
+ * weighs first (a download leaves the system), then listening, then viewing; among equals, the first listed.
+ * Decided from the permissions alone, never from a role's name.
+ *
+ * @example
+ * leastAccessRole(ws.roles)?.name; // 'Agent' in the sample: listens to the calls they handled, downloads nothing
+ */
+export function leastAccessRole<R extends Role>(roles: readonly R[]): R | undefined {
+  const rank = (r: Role) => [reach(r, 'download'), reach(r, 'listen'), r.view ? 1 : 0];
+  let best: R | undefined;
+  let bestRank: number[] = [];
+  for (const role of roles) {
+    const r = rank(role);
+    const i = r.findIndex((x, k) => x !== bestRank[k]);
+    if (best === undefined || (i >= 0 && r[i]! < bestRank[i]!)) {
+      best = role;
+      bestRank = r;
+    }
+  }
+  return best;
 }

@@ -154,6 +154,11 @@ export class CallData {
   private phaseKind: PhaseKind | null = null;
   private phaseNode: string | null = null;
 
+  /** What the call is doing now as the machine last said (its `where` state's phase); null before it begins. */
+  get currentPhase(): PhaseKind | null {
+    return this.phaseKind;
+  }
+
   constructor(ws: WorkspaceDoc, flow: FlowDoc | undefined, start: CallStart, clock: CallClock) {
     this.ws = ws;
     this.wsIx = indexWorkspace(ws);

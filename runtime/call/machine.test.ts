@@ -64,6 +64,27 @@ describe('the call machine', () => {
     expect(s.state).toBe('where: agent · recording: recording');
   });
 
+  it('its phase names what the call does now, as the machine\'s where state: dialling, talking, consultation, conference', () => {
+    const out = startCall(testWorkspace(), undefined, outbound());
+    expect(out.phase).toBe('dialling');
+    out.apply({ type: 'contactAnswer' }, 5);
+    expect(out.phase).toBe('agent');
+    const s = startCall(testWorkspace(), assignFlow(), inbound());
+    expect(s.phase).toBe('ringing');
+    s.apply({ type: 'answer', agentId: 'ana' }, 4);
+    expect(s.phase).toBe('agent');
+    // R15: a warm transfer consults first; completing it leaves the contact talking with the one consulted.
+    s.apply({ type: 'transfer', agentId: 'ana', mode: 'warm', target: { type: 'agent', agentId: 'ben' } }, 6);
+    s.apply({ type: 'answer', agentId: 'ben' }, 8);
+    expect(s.phase).toBe('consultation');
+    s.apply({ type: 'completeTransfer', agentId: 'ana' }, 9);
+    expect(s.phase).toBe('agent');
+    s.apply({ type: 'conference', agentId: 'ben', target: { type: 'external', number: '+15550100' } }, 10);
+    expect([s.phase, s.state]).toEqual(['conference', expect.stringMatching(/^where: conference /)]);
+    s.apply({ type: 'hangUp', party: 'contact' }, 20);
+    expect(s.phase).toBe('conference');
+  });
+
   it('R14: past the external portion with continue-on-external off the recording region is stopped for good', () => {
     const ws = testWorkspace({ account: { continueOnExternalTransfer: false } });
     const s = startCall(ws, assignFlow(), inbound());

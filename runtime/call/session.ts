@@ -22,6 +22,7 @@ import type {
   EffectiveSettings,
   HistoryEntry,
   PartyInfo,
+  PhaseKind,
   PortRef,
 } from './types.ts';
 
@@ -88,6 +89,9 @@ class Session implements CallSession {
   }
   get state(): string {
     return describeState(this.machine.getSnapshot().value, this.data);
+  }
+  get phase(): PhaseKind | null {
+    return this.data.currentPhase;
   }
   get history(): readonly HistoryEntry[] {
     return this.entries;

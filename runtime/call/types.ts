@@ -422,6 +422,12 @@ export interface CallSession {
   readonly traversed: readonly PortRef[];
   /** The call machine's state: where the call is and what its recording is doing, e.g. `where: agent · recording: paused`. */
   readonly state: string;
+  /**
+   * What the call is doing now, as the machine's `where` state says and the timeline names it: `dialling` before an
+   * outbound contact answers, `agent` while talking, `consultation` during a warm transfer, `conference`, and so on.
+   * After the call ends, the phase it ended in.
+   */
+  readonly phase: PhaseKind | null;
   /** Parties besides the contact now on the call (and on a warm transfer's consulting leg). */
   readonly parties: readonly PartyInfo[];
   /** True while an agent has the contact on hold. */

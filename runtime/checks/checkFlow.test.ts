@@ -277,6 +277,34 @@ describe('checkFlow', () => {
       f.nodes[2] = node('r', 'recording', { record: 'on', channels: 'mono' });
       expect(find(checkFlow(f), 'C3-mono').map((p) => [p.nodeId, p.field])).toEqual([['r', 'channels']]);
     });
+
+    it('C3/R18/R30: a platform that fixes dual channel gets no account warning, even from a document that says mono', () => {
+      const mono = (platform: WorkspaceDoc['platform']) =>
+        workspace((w) => {
+          w.platform = platform;
+          w.account.dualChannel = false;
+        });
+      expect(find(checkFlow(goodFlow(), { workspace: mono('amazon-connect') }), 'C3-account-mono')).toEqual([]);
+      // Twilio Studio lets the account choose: mono there really records mono.
+      expect(find(checkFlow(goodFlow(), { workspace: mono('twilio-studio') }), 'C3-account-mono')).toHaveLength(1);
+    });
+
+    it('C3/R18/R30: a Recording node set to mono is not warned where the platform ignores its channels', () => {
+      const f = goodFlow();
+      f.nodes[2] = node('r', 'recording', { record: 'on', channels: 'mono' });
+      const on = (platform: WorkspaceDoc['platform']) =>
+        checkFlow(
+          f,
+          {
+            workspace: workspace((w) => {
+              w.platform = platform;
+            }),
+          },
+        );
+      expect(codes(on('amazon-connect'))).toEqual(['R30-not-on-platform']);
+      expect(codes(on('twilio-studio'))).toEqual(['C3-mono']);
+      expect(codes(on('talkdesk'))).toEqual(['C3-mono']);
+    });
   });
 
   describe('C4 loops and menus', () => {

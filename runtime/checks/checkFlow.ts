@@ -8,6 +8,7 @@ import { getKind, isEntry, referencesOf } from '../../nodes/index.ts';
 import type { AnyKind, CheckContext, FlowProblem } from '../../nodes/kit/contract.ts';
 import type { FlowDoc, FlowNode } from '../document/flow.ts';
 import type { PhoneNumber, WorkspaceDoc } from '../document/workspace.ts';
+import { presetOf } from '../platforms/presets.ts';
 
 /** One thing wrong with a flow, placed on a node (and port or field) when it is about one. */
 export type Problem = FlowProblem;
@@ -370,10 +371,15 @@ function checkNotice(flow: FlowDoc, kindOf: Array<AnyKind | undefined>, starts: 
   return problems;
 }
 
-/** C3 / R18: an account recording mono makes every call's recording untranscribable. Node-level mono is the Recording model's own check. */
+/**
+ * C3 / R18: an account recording mono makes every call's recording untranscribable. Node-level mono is the Recording
+ * model's own check. R30: where the platform's preset fixes the channels, the account's value is not what records.
+ */
 function checkChannels(ws: WorkspaceDoc | undefined): Problem[] {
+  if (!ws) return [];
+  const dualChannel = presetOf(ws.platform).fixed.dualChannel ?? ws.account.dualChannel;
   // Stryker disable next-line ArrayDeclaration: checkFlow keeps only problems with a severity (its closing filter), so an extra element is dropped
-  if (!ws || ws.account.dualChannel) return [];
+  if (dualChannel) return [];
   return [
     {
       severity: 'warning',

@@ -87,16 +87,18 @@ export const RefusedInvalidFlow: Story = {
   },
 };
 
-/** A flow whose id is taken asks first; "As a new flow" adds it under a fresh id, and the toast says so and offers Undo. */
+/** A flow whose id is taken asks first; "As a new flow" adds it under a fresh id and a free name, and the toast says so and offers Undo. */
 export const SameIdAsNewFlow: Story = {
   play: async ({ canvasElement }) => {
     const flow = sampleFlow();
     await pick(canvasElement, `${flow.id}.flow.json`, serializeFlow(flow));
     const dialog = within(await body(canvasElement).findByRole('dialog', { name: `Import “${flow.name}”` }));
     await expect(dialog.getByRole('button', { name: `As the next version of “${flow.name}”` })).toBeVisible();
+    await expect(dialog.getByText(/the file is added beside it as/)).toHaveTextContent(`as “${flow.name} (2)” (id “${flow.id}-2”)`);
     await userEvent.click(dialog.getByRole('button', { name: 'As a new flow' }));
     const toasts = within(within(canvasElement).getByRole('status'));
-    await expect(await toasts.findByText(new RegExp(`id “${flow.id}” was taken`))).toBeVisible();
+    const toast = await toasts.findByText(new RegExp(`id “${flow.id}” was taken`));
+    await expect(toast).toHaveTextContent(`another flow is called “${flow.name}”, so it is “${flow.name} (2)”`);
     await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
     await expect(readout(canvasElement)).toHaveTextContent(`${ws.flows.length + 1} flows`);
     await userEvent.click(toasts.getAllByRole('button', { name: 'Undo' }).at(-1)!);

@@ -60,3 +60,35 @@ export const RemoveAgent: Story = {
     await expect(canvas.queryByRole('checkbox', { name: agent.name })).toBeNull();
   },
 };
+
+/** R22–R24: a new agent starts with the role that reaches the fewest recordings (Agent in the sample, not the first-listed Admin). */
+export const NewAgentGetsLeastAccess: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const form = within(canvas.getByRole('form', { name: 'Add an agent' }));
+    await expect(form.getByLabelText('Role')).toHaveDisplayValue('Agent');
+    await userEvent.type(form.getByLabelText('New agent name'), 'Fay Ito');
+    await userEvent.click(form.getByRole('button', { name: 'Add agent' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'Add agent Fay Ito');
+    await expect(canvas.getByLabelText('Role of Fay Ito')).toHaveDisplayValue('Agent');
+  },
+};
+
+/** Two agents with one name are warned about, new or renamed, and still allowed (people do share names). */
+export const SameNameWarned: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const [first, second] = [workspace.agents[0]!, workspace.agents[1]!];
+    const form = within(canvas.getByRole('form', { name: 'Add an agent' }));
+    await userEvent.type(form.getByLabelText('New agent name'), first.name.toUpperCase());
+    await expect(form.getByText(`Another agent is already called “${first.name}”`, { exact: false })).toBeVisible();
+    await userEvent.clear(form.getByLabelText('New agent name'));
+    await expect(form.queryByText(/Another agent is already called/)).toBeNull();
+    // Renaming one agent to another's name: warned on both rows, and the rename is kept.
+    const name = canvas.getByLabelText(`Name of ${second.name}`);
+    await userEvent.clear(name);
+    await userEvent.type(name, first.name);
+    await expect(args.onChange).toHaveBeenLastCalledWith(expect.any(Function), 'Rename agent');
+    await expect(canvas.getAllByText(`Another agent is already called “${first.name}”`, { exact: false })).toHaveLength(2);
+  },
+};

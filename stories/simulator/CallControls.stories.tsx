@@ -132,17 +132,20 @@ export const Clock: Story = {
   },
 };
 
+/** A payments call Dev answered and conferenced Eva into. */
+const devConferencesEva = () =>
+  simAfter({ direction: 'inbound', numberId: 'num-payments', callerNumber: caller }, [
+    'timer',
+    { type: 'press', digit: '2' },
+    { type: 'answer', agentId: 'ag-dev' },
+    { type: 'conference', agentId: 'ag-dev', target: { type: 'agent', agentId: 'ag-eva' } },
+    { type: 'answer', agentId: 'ag-eva' },
+  ]);
+
 /** R10 / R12: Eva, conferenced in, tries to pause; the call refuses and the note says why. */
 export const RefusedPause: Story = {
   args: {
-    makeSim: () =>
-      simAfter({ direction: 'inbound', numberId: 'num-payments', callerNumber: caller }, [
-        'timer',
-        { type: 'press', digit: '2' },
-        { type: 'answer', agentId: 'ag-dev' },
-        { type: 'conference', agentId: 'ag-dev', target: { type: 'agent', agentId: 'ag-eva' } },
-        { type: 'answer', agentId: 'ag-eva' },
-      ]),
+    makeSim: devConferencesEva,
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -158,5 +161,54 @@ export const RefusedPause: Story = {
     await userEvent.click(pause.getByRole('button', { name: 'Pause recording' }));
     await expect(canvas.getByText('recording paused')).toBeVisible();
     await expect(canvas.getByRole('status')).toBeVisible();
+  },
+};
+
+/** R8: an outbound call is dialled until the contact answers: the status says so, not "Talking". */
+export const OutboundDialling: Story = {
+  args: {
+    makeSim: () => simAfter({ direction: 'outbound', agentId: 'ag-dev', fromNumberId: 'num-support', contactNumber: '+15550199' }, []),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: dialling /);
+    await expect(canvas.getByTestId('sim-where')).toHaveTextContent(/^Dialling the contact$/);
+    await userEvent.click(within(canvas.getByRole('group', { name: 'Contact answers' })).getByRole('button'));
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: agent /);
+    await expect(canvas.getByTestId('sim-where')).toHaveTextContent(/^Talking$/);
+  },
+};
+
+/** R15: a warm transfer's consultation reads as one, and completing it leaves the contact talking. */
+export const WarmTransferConsultation: Story = {
+  args: {
+    makeSim: () =>
+      simAfter(support, [
+        'timer',
+        { type: 'press', digit: '1' },
+        { type: 'answer', agentId: 'ag-ana' },
+        { type: 'transfer', agentId: 'ag-ana', mode: 'warm', target: { type: 'agent', agentId: 'ag-ben' } },
+        { type: 'answer', agentId: 'ag-ben' },
+      ]),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: consultation /);
+    await expect(canvas.getByTestId('sim-where')).toHaveTextContent(/^Consultation \(warm transfer\)$/);
+    await userEvent.click(within(canvas.getByRole('group', { name: 'Complete transfer' })).getByRole('button'));
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: agent /);
+    await expect(canvas.getByTestId('sim-where')).toHaveTextContent(/^Talking$/);
+  },
+};
+
+/** R12: a conference reads as one. */
+export const InConference: Story = {
+  args: {
+    makeSim: devConferencesEva,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByLabelText('Call machine state')).toHaveTextContent(/^where: conference /);
+    await expect(canvas.getByTestId('sim-where')).toHaveTextContent(/^Conference$/);
   },
 };
