@@ -109,7 +109,7 @@ export function markerWord(kind: MarkerKind): string {
 }
 
 /** Marker families the timeline draws, each with its own shape and colour (and a legend entry). */
-export type MarkerFamily = 'pause' | 'resume' | 'transfer' | 'hang-up' | 'refusal' | 'recording' | 'voicemail' | 'party' | 'external';
+export type MarkerFamily = 'pause' | 'resume' | 'transfer' | 'hang-up' | 'refusal' | 'recording' | 'vm-recording' | 'party' | 'external';
 
 const FAMILY: Partial<Record<MarkerKind, MarkerFamily>> = {
   pause: 'pause',
@@ -122,8 +122,8 @@ const FAMILY: Partial<Record<MarkerKind, MarkerFamily>> = {
   refusal: 'refusal',
   'recording-on': 'recording',
   'recording-off': 'recording',
-  'voicemail-on': 'voicemail',
-  'voicemail-off': 'voicemail',
+  'voicemail-on': 'vm-recording',
+  'voicemail-off': 'vm-recording',
   answer: 'party',
   join: 'party',
   leave: 'party',
@@ -137,7 +137,7 @@ export const FAMILY_TEXT: Record<MarkerFamily, string> = {
   'hang-up': 'Hang-up',
   refusal: 'Refused action',
   recording: 'Recording on / off',
-  voicemail: 'Voicemail recording on / off (R19)',
+  'vm-recording': 'Voicemail recording on / off (R19)',
   party: 'Answer / join / leave',
   external: 'External portion begins',
 };
