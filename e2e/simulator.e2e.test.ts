@@ -252,6 +252,36 @@ describe('simulator', () => {
     await expect.poll(() => segments(page, 'A')).toEqual(['10–25 s']);
   });
 
+  it('R20: a call starts now (UTC, to the minute) unless set; its start and deletion date show together; a saved scenario keeps its own start', async () => {
+    const { page } = editor.current;
+    await page.clock.setFixedTime(new Date('2026-12-02T05:10:42Z'));
+    await page.getByRole('button', { name: /Simulate a call/ }).click();
+    const when = page.getByLabel('Call starts');
+    await expect.poll(() => when.inputValue()).toBe('2026-12-02T05:10');
+    await expect.poll(() => page.getByRole('form', { name: 'Start a call' }).getByText('UTC', { exact: true }).isVisible()).toBe(true);
+    await when.fill('2026-12-24T18:30');
+    await supportCallAnswered(page);
+    await act(page, 'Hang up'); // 20 s
+    await page.getByRole('tab', { name: 'Segments' }).click();
+    await expect.poll(() => page.getByTestId('call-started').textContent()).toBe('2026-12-24 18:30 UTC');
+    await expect.poll(() => page.getByTestId('deletion-date').textContent()).toBe('2027-06-24 (R20: counted from when the call ended)');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Scenario name').fill('Christmas Eve call');
+    await page.getByRole('button', { name: 'Save current call as scenario' }).click();
+
+    // A new call runs from the field (now again in a new form); the saved scenario loads with the start it was saved with.
+    await page.getByRole('button', { name: 'New call' }).click();
+    await expect.poll(() => when.inputValue()).toBe('2026-12-02T05:10');
+    await page.getByRole('button', { name: 'Start call' }).click();
+    await page.getByRole('tab', { name: 'Segments' }).click();
+    await expect.poll(() => page.getByTestId('call-started').textContent()).toBe('2026-12-02 05:10 UTC');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.locator('[data-scenario="Christmas Eve call"]').getByRole('button', { name: 'Load' }).click();
+    await page.getByRole('tab', { name: 'Segments' }).click();
+    await expect.poll(() => page.getByTestId('call-started').textContent()).toBe('2026-12-24 18:30 UTC');
+    await expect.poll(() => page.getByTestId('deletion-date').textContent()).toBe('2027-06-24 (R20: counted from when the call ended)');
+  });
+
   it('steps back two actions and takes another branch; the canvas follows', async () => {
     const { page } = editor.current;
     await supportCallAnswered(page);

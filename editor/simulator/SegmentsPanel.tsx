@@ -7,7 +7,7 @@
  */
 import type { CallResult, CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
-import { describeAction, END_REASON_TEXT, partyNames, secs, span } from './format.ts';
+import { callStartedAt, describeAction, END_REASON_TEXT, partyNames, secs, span } from './format.ts';
 import { onTape, SIDES_WORDS } from './timelineLayout.ts';
 import './simulator.css';
 
@@ -45,6 +45,7 @@ function ChannelCell({ names, onTape }: { names: string; onTape: boolean }) {
 export default function SegmentsPanel({ result, workspace, start }: SegmentsPanelProps) {
   const mono = result.channels === 'mono';
   const silentSeconds = result.recordingSeconds - result.totalRecordedSeconds;
+  const started = callStartedAt(start);
   const groups = result.handledBy.ringGroupIds.map((id) => workspace.ringGroups.find((g) => g.id === id)?.name ?? id);
   return (
     <section className="sim-panel sim-segments" aria-label="Recorded segments">
@@ -77,8 +78,25 @@ export default function SegmentsPanel({ result, workspace, start }: SegmentsPane
             </dd>
           </>
         ) : null}
+        <dt>Call started</dt>
+        <dd data-testid="call-started">
+          {started.text}
+          {started.isDefault ? <span className="sim-muted"> (the scenario names no start: the runtime's default)</span> : null}
+        </dd>
         <dt>Deleted on</dt>
-        <dd>{result.deletionDate ?? (result.recorded || result.voicemails.length ? 'never (automatic deletion off)' : '—')}</dd>
+        <dd data-testid="deletion-date">
+          {result.deletionDate === null ? (
+            result.recorded || result.voicemails.length ? (
+              'never (automatic deletion off)'
+            ) : (
+              '—'
+            )
+          ) : (
+            <>
+              {result.deletionDate} <span className="sim-muted">(R20: counted from when the call ended)</span>
+            </>
+          )}
+        </dd>
         <dt>Handled by</dt>
         <dd>
           {result.handledBy.agentIds.length ? result.handledBy.agentIds.map((id) => workspace.agents.find((a) => a.id === id)?.name ?? id).join(', ') : '—'}

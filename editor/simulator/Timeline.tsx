@@ -130,6 +130,8 @@ function MarkerShape({ family }: { family: MarkerFamily }) {
       );
     case 'recording':
       return <circle r={4.5} />;
+    case 'vm-recording':
+      return <rect x={-4.5} y={-4.5} width={9} height={9} rx={2} />;
     case 'party':
       return <path d="M 0 -5 L 5 5 L -5 5 Z" />;
     case 'external':
@@ -137,7 +139,7 @@ function MarkerShape({ family }: { family: MarkerFamily }) {
   }
 }
 
-const LEGEND: MarkerFamily[] = ['pause', 'resume', 'transfer', 'hang-up', 'refusal', 'recording', 'party', 'external'];
+const LEGEND: MarkerFamily[] = ['pause', 'resume', 'transfer', 'hang-up', 'refusal', 'recording', 'vm-recording', 'party', 'external'];
 
 /** The hatching drawn over a side that is not on tape (R29); one per SVG, since an id reaches only its own document part. */
 function OffTapePattern({ id }: { id: string }) {

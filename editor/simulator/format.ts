@@ -8,7 +8,7 @@ import { getModel } from '../../nodes/index.ts';
 import { describeTarget } from '../../nodes/kit/fields.ts';
 import { indexWorkspace } from '../../runtime/call/lookup.ts';
 import { partyLabel } from '../../runtime/call/parties.ts';
-import type { CallAction, CallStart, PartyId, PhaseKind, RejectionCode, SegmentEndReason, SettingSource } from '../../runtime/call/types.ts';
+import { type CallAction, type CallStart, DEFAULT_STARTED_AT, type PartyId, type PhaseKind, type RejectionCode, type SegmentEndReason, type SettingSource } from '../../runtime/call/types.ts';
 import type { FlowDoc } from '../../runtime/document/flow.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 
@@ -21,6 +21,20 @@ export function secs(n: number): string {
 /** "12–40 s": a recorded stretch as a reviewer reads it. */
 export function span(start: number, end: number): string {
   return `${secs(start)}–${secs(end)} s`;
+}
+
+/** "2026-12-02 05:10 UTC" (seconds only when there are any): a wall-clock moment as the simulator shows it. */
+export function utcText(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const text = new Date(ms).toISOString();
+  const seconds = text.slice(16, 19) === ':00' ? '' : text.slice(16, 19);
+  return `${text.slice(0, 10)} ${text.slice(11, 16)}${seconds} UTC`;
+}
+
+/** When the call starts (t = 0), and whether the start named none so the runtime's default applies. */
+export function callStartedAt(start: CallStart): { text: string; isDefault: boolean } {
+  return { text: utcText(start.startedAt ?? DEFAULT_STARTED_AT), isDefault: start.startedAt === undefined };
 }
 
 export function contactNumberOf(start: CallStart): string {

@@ -4,10 +4,13 @@ import { parseScenario } from '../../runtime/call/scenario.ts';
 import { parseFlow } from '../../runtime/document/flow.ts';
 import { parseWorkspace } from '../../runtime/document/workspace.ts';
 import { exportScenarios, scenarioFiles } from './scenarioExport.ts';
-import { checkScenario, type SavedScenario, scenarioOf } from './scenarios.ts';
+import { checkScenario, type SavedScenario, scenarioOf, stepsOf } from './scenarios.ts';
+import type { CallStart } from '../../runtime/call/types.ts';
 import { onPlatform } from '../settings/platform.ts';
 import { highlightOf } from './Simulator.tsx';
 import { createSimStore } from './simStore.ts';
+import { startedAtOf, utcMinute } from './StartForm.tsx';
+import { callStartedAt, utcText } from './format.ts';
 import { externalCut, markerLabels, onTape, pauseGaps, placeLabels, placeMarkers, tickStep } from './timelineLayout.ts';
 import { crc32 } from './zip.ts';
 
@@ -250,5 +253,43 @@ describe('timeline layout', () => {
     const r = sim.getState().call!.result;
     expect(pauseGaps(r)).toEqual([]);
     expect(externalCut(r)).toEqual({ start: 20, end: 25 });
+  });
+});
+
+describe('when the call starts (R20)', () => {
+  const at = (startedAt: string) => ({ direction: 'inbound' as const, numberId: 'num-support', callerNumber: caller, startedAt });
+  function answeredAndEnded(sim: ReturnType<typeof createSimStore>) {
+    sim.runToNextTimer();
+    sim.apply({ type: 'press', digit: '1' });
+    sim.apply({ type: 'answer', agentId: 'ag-ana' });
+    sim.apply({ type: 'hangUp', party: 'contact' });
+  }
+
+  it('the start form reads its date-time field as UTC, to the minute, and refuses an incomplete one', () => {
+    expect(utcMinute(new Date('2026-12-02T05:10:42.123Z'))).toBe('2026-12-02T05:10');
+    expect(startedAtOf('2026-12-24T18:30')).toBe('2026-12-24T18:30:00.000Z');
+    expect(startedAtOf('2026-12-24T18:30:15')).toBe('2026-12-24T18:30:15.000Z');
+    for (const bad of ['', '2026-12-24', '2026-13-40T18:30', 'tomorrow']) expect(startedAtOf(bad)).toBeNull();
+    expect(utcText('2026-12-24T19:30:00+01:00')).toBe('2026-12-24 18:30 UTC');
+    expect(utcText('2026-12-24T18:30:15Z')).toBe('2026-12-24 18:30:15 UTC');
+    expect(callStartedAt({ direction: 'inbound', numberId: 'num-support', callerNumber: caller })).toEqual({ text: '2026-01-01 09:00 UTC', isDefault: true });
+  });
+
+  it('R20: a call started at a chosen moment is deleted six months after it ended; saved, it replays with its own start', () => {
+    const ws = loadExampleWorkspace();
+    const sim = createSimStore(ws, 5);
+    sim.start(at('2026-12-24T18:30:00.000Z'));
+    answeredAndEnded(sim);
+    expect(sim.getState().call!.result.deletionDate).toBe('2027-06-24');
+    const s = savedFrom(sim, 'x', 'Christmas Eve');
+    expect(s.scenario.call.startedAt).toBe('2026-12-24T18:30:00.000Z');
+    // A new call started later runs from its own start; loading the saved one brings back the saved start.
+    sim.start(at('2027-03-31T08:00:00.000Z'));
+    answeredAndEnded(sim);
+    expect(sim.getState().call!.result.deletionDate).toBe('2027-09-30');
+    sim.load(s.scenario.call as CallStart, s.flowChoice, stepsOf(s.scenario));
+    expect(sim.getState().call!.start.startedAt).toBe('2026-12-24T18:30:00.000Z');
+    expect(sim.getState().call!.result.deletionDate).toBe('2027-06-24');
+    expect(checkScenario(ws, s)).toMatchObject({ pass: true, differences: [] });
   });
 });

@@ -95,6 +95,9 @@ const MARKER_WORD: Partial<Record<MarkerKind, string>> = {
   refusal: 'refused',
   'recording-on': 'rec on',
   'recording-off': 'rec off',
+  // R19: a voicemail is a recording of its own; its words must not read as the call recording's.
+  'voicemail-on': 'vm on',
+  'voicemail-off': 'vm off',
   answer: 'answer',
   join: 'joins',
   leave: 'leaves',
@@ -106,7 +109,7 @@ export function markerWord(kind: MarkerKind): string {
 }
 
 /** Marker families the timeline draws, each with its own shape and colour (and a legend entry). */
-export type MarkerFamily = 'pause' | 'resume' | 'transfer' | 'hang-up' | 'refusal' | 'recording' | 'party' | 'external';
+export type MarkerFamily = 'pause' | 'resume' | 'transfer' | 'hang-up' | 'refusal' | 'recording' | 'vm-recording' | 'party' | 'external';
 
 const FAMILY: Partial<Record<MarkerKind, MarkerFamily>> = {
   pause: 'pause',
@@ -119,6 +122,8 @@ const FAMILY: Partial<Record<MarkerKind, MarkerFamily>> = {
   refusal: 'refusal',
   'recording-on': 'recording',
   'recording-off': 'recording',
+  'voicemail-on': 'vm-recording',
+  'voicemail-off': 'vm-recording',
   answer: 'party',
   join: 'party',
   leave: 'party',
@@ -132,6 +137,7 @@ export const FAMILY_TEXT: Record<MarkerFamily, string> = {
   'hang-up': 'Hang-up',
   refusal: 'Refused action',
   recording: 'Recording on / off',
+  'vm-recording': 'Voicemail recording on / off (R19)',
   party: 'Answer / join / leave',
   external: 'External portion begins',
 };

@@ -254,7 +254,7 @@ export class CallData {
     if (!vm) return;
     this.vm = null;
     this.voicemails.push({ nodeId: vm.nodeId, start: vm.start, end: this.now, maxLengthSeconds: vm.max, channel: 'mono', parties: [CONTACT], endReason: reason });
-    this.mark('recording-off', 'voicemail recording ends', vm.nodeId);
+    this.mark('voicemail-off', 'voicemail recording ends', vm.nodeId);
   }
 
   /** The voicemail being recorded, as a recording so far. */

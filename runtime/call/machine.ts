@@ -342,7 +342,7 @@ function enterNode(d: CallData, { nodeId, step, seconds }: NodeEntry): void {
     case 'takeMessage':
       // R19: a separate recording of the caller, whatever the call recording settings say.
       d.vm = { nodeId, start: d.now, max: step.maxLengthSeconds };
-      d.mark('recording-on', 'voicemail recording starts', nodeId);
+      d.mark('voicemail-on', 'voicemail recording starts', nodeId);
       break;
     case 'ring':
       d.ring = d.ringFor(step.target);

@@ -348,6 +348,9 @@ export type MarkerKind =
   | 'answer'
   | 'recording-on'
   | 'recording-off'
+  /** R19: a voicemail's own recording starts / ends (not the call recording). */
+  | 'voicemail-on'
+  | 'voicemail-off'
   | 'pause'
   | 'resume'
   | 'hold'

@@ -66,7 +66,7 @@ export const BlockedByErrors: Story = {
 /** The flow as an Amazon Connect flow: the export report names what Connect cannot express, by node and reason. */
 export const AmazonConnect: Story = {
   play: async ({ canvasElement }) => {
-    const section = within(await within(canvasElement.ownerDocument.body).findByRole('region', { name: 'Amazon Connect flow' }));
+    const section = within(await within(canvasElement.ownerDocument.body).findByRole('region', { name: 'Amazon Connect flow' }, { timeout: 5000 }));
     await expect(section.getByRole('button', { name: 'Download Amazon Connect flow' })).toBeEnabled();
     await expect(section.getByText(/nodes exported/)).toBeVisible();
     await expect(section.getByText('Amazon Connect has no Voicemail block')).toBeVisible();
@@ -83,7 +83,7 @@ for (let i = 0; i < 260; i++) longFlow.nodes.push({ ...message, id: `more-${i}`,
 export const AmazonConnectOverItsLimits: Story = {
   args: { flow: longFlow, workspace: long, errors: [], warnings: [] },
   play: async ({ canvasElement }) => {
-    const section = within(await within(canvasElement.ownerDocument.body).findByRole('region', { name: 'Amazon Connect flow' }));
+    const section = within(await within(canvasElement.ownerDocument.body).findByRole('region', { name: 'Amazon Connect flow' }, { timeout: 5000 }));
     await expect(section.getByRole('alert')).toHaveTextContent('Amazon Connect would refuse this flow');
     await expect(section.getByText(/Connect accepts at most 250 in one flow/)).toBeVisible();
     await expect(section.getByRole('button', { name: 'Download Amazon Connect flow' })).toBeDisabled();
@@ -94,7 +94,7 @@ export const AmazonConnectOverItsLimits: Story = {
 export const TwilioStudio: Story = {
   play: async ({ canvasElement, args }) => {
     const dialog = within(within(canvasElement.ownerDocument.body).getByRole('dialog', { name: 'Export' }));
-    const section = within(await dialog.findByRole('region', { name: 'Twilio Studio flow definition' }));
+    const section = within(await dialog.findByRole('region', { name: 'Twilio Studio flow definition' }, { timeout: 5000 }));
     await expect(dialog.getByRole('region', { name: 'Amazon Connect flow' })).toBeVisible();
     await expect(section.getByText(`${args.flow.id}.twilio-studio.json`)).toBeVisible();
     await expect(section.getByText(/as the Definition of a flow in the Studio Flows API/)).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import SegmentsPanel from '../../editor/simulator/SegmentsPanel.tsx';
-import { conferenceRefusalCall, contactOnlyCall, exampleCall, monoCall, pauseCall, type SimCall, silenceCall, voicemailCall } from './simData.ts';
+import { conferenceRefusalCall, contactOnlyCall, exampleCall, monoCall, newYearCall, pauseCall, type SimCall, silenceCall, voicemailCall } from './simData.ts';
 
 const from = (c: SimCall) => ({ result: c.result, workspace: c.workspace, start: c.start });
 
@@ -37,7 +37,22 @@ export const DualWithPause: Story = {
     await expect(r[3]).toBe('Total66 s');
     await expect(canvas.getByText('dual: A = contact (left), B = agent side (right)')).toBeVisible();
     await expect(canvas.getByText('2026-07-01')).toBeVisible();
+    // A call that names no start runs from the runtime's default, and says so beside the date it is counted from.
+    await expect(canvas.getByTestId('call-started')).toHaveTextContent("2026-01-01 09:00 UTC (the scenario names no start: the runtime's default)");
     await expect(canvas.getByText('Dev Patel (ring group Billing)')).toBeVisible();
+  },
+};
+
+/** R20: the start is shown where the deletion date is: a call from 23:59 on New Year's Eve ends in 2027, deleted six months after its end. */
+export const StartAndDeletionDate: Story = {
+  args: from(newYearCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByTestId('call-started')).toHaveTextContent(/^2026-12-31 23:59 UTC$/);
+    await expect(canvas.getByTestId('deletion-date')).toHaveTextContent('2027-07-01 (R20: counted from when the call ended)');
+    // The start comes first, so the date reads against it.
+    const terms = [...canvasElement.querySelectorAll('dt')].map((t) => t.textContent);
+    await expect(terms.indexOf('Call started')).toBe(terms.indexOf('Deleted on') - 1);
   },
 };
 

@@ -9,10 +9,14 @@ const overridden = ws.numbers.find((n) => n.override.enabled)!;
 const direct = ws.numbers.find((n) => n.flowId === null)!;
 const otherFlow = ws.flows.find((f) => f.id !== support.flowId)!;
 
+// The stories' clock: the form starts a call now, to the minute.
+const NOW = '2026-12-02T05:10:42.000Z';
+const startedAt = '2026-12-02T05:10:00.000Z';
+
 const meta = {
   title: 'Simulator/Start form',
   component: StartForm,
-  args: { workspace: ws, currentFlowId: otherFlow.id, onStart: fn() },
+  args: { workspace: ws, currentFlowId: otherFlow.id, onStart: fn(), now: () => new Date(NOW) },
   decorators: [
     (Story) => (
       <div className="sim-panel" style={{ width: 360 }}>
@@ -41,7 +45,7 @@ export const Inbound: Story = {
     await userEvent.clear(phone);
     await userEvent.type(phone, '+1 555 300 4000');
     await userEvent.click(f.getByRole('button', { name: 'Start call' }));
-    await expect(args.onStart).toHaveBeenCalledWith({ direction: 'inbound', numberId: support.id, callerNumber: '+1 555 300 4000' }, { kind: 'number' });
+    await expect(args.onStart).toHaveBeenCalledWith({ direction: 'inbound', numberId: support.id, callerNumber: '+1 555 300 4000', startedAt }, { kind: 'number' });
   },
 };
 
@@ -54,7 +58,7 @@ export const InboundFlowChoice: Story = {
     await userEvent.click(f.getByRole('checkbox', { name: new RegExp(`Run the flow on screen \\(“${otherFlow.name}”\\) instead`) }));
     await userEvent.click(f.getByRole('button', { name: 'Start call' }));
     await expect(args.onStart).toHaveBeenCalledWith(
-      { direction: 'inbound', numberId: direct.id, callerNumber: '+15550111' },
+      { direction: 'inbound', numberId: direct.id, callerNumber: '+15550111', startedAt },
       { kind: 'flow', flowId: otherFlow.id },
     );
   },
@@ -75,9 +79,37 @@ export const Outbound: Story = {
     await userEvent.type(phone, '+44 20 7946 0018');
     await userEvent.click(f.getByRole('button', { name: 'Start call' }));
     await expect(args.onStart).toHaveBeenCalledWith(
-      { direction: 'outbound', agentId: agent.id, fromNumberId: overridden.id, contactNumber: '+44 20 7946 0018' },
+      { direction: 'outbound', agentId: agent.id, fromNumberId: overridden.id, contactNumber: '+44 20 7946 0018', startedAt },
       { kind: 'number' },
     );
+  },
+};
+
+/** R20: when the call starts, in UTC: now to the minute unless changed; the call carries it as its start time. */
+export const StartTime: Story = {
+  play: async ({ canvasElement, args }) => {
+    const f = form(canvasElement);
+    const when = f.getByLabelText('Call starts');
+    await expect(when).toHaveValue('2026-12-02T05:10');
+    await expect(when).toHaveAccessibleDescription('UTC');
+    await expect(f.getByText('UTC')).toBeVisible();
+    // Typed from the keyboard, as with any other field.
+    await userEvent.clear(when);
+    await userEvent.type(when, '2026-12-24T18:30');
+    await expect(when).toHaveValue('2026-12-24T18:30');
+    await userEvent.click(f.getByRole('button', { name: 'Start call' }));
+    await expect(args.onStart).toHaveBeenLastCalledWith(
+      { direction: 'inbound', numberId: support.id, callerNumber: '+15550111', startedAt: '2026-12-24T18:30:00.000Z' },
+      { kind: 'number' },
+    );
+    // An incomplete date blocks the start and says why; Now puts the current minute back.
+    await userEvent.clear(when);
+    await expect(when).toHaveAttribute('aria-invalid', 'true');
+    await expect(f.getByText(/Enter the date and time the call starts \(UTC\)/)).toBeVisible();
+    await expect(f.getByRole('button', { name: 'Start call' })).toBeDisabled();
+    await userEvent.click(f.getByRole('button', { name: 'Now' }));
+    await expect(when).toHaveValue('2026-12-02T05:10');
+    await expect(f.getByRole('button', { name: 'Start call' })).toBeEnabled();
   },
 };
 

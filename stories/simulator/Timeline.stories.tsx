@@ -13,6 +13,7 @@ import {
   type SimCall,
   silenceCall,
   supportCall,
+  voicemailCall,
 } from './simData.ts';
 
 /** Props for the timeline from a call the runtime simulated on the example flows. */
@@ -210,5 +211,20 @@ export const PauseKeptAsSilence: Story = {
     await expect(canvas.getByText(/50 s recorded of 90 s · the recording is 60 s long, 10 s of it silence \(R30\)/)).toBeVisible();
     await expect(canvas.getByRole('list', { name: 'Timeline legend' })).toHaveTextContent('Paused, kept as silence (R30)');
     await expect(canvas.getByRole('list', { name: 'Timeline legend' })).not.toHaveTextContent('Side not on tape');
+  },
+};
+
+/** R19: a voicemail is its own recording: its markers say "vm on" / "vm off", apart from the call recording's "rec on" (R5). */
+export const VoicemailMarkers: Story = {
+  args: from(voicemailCall()),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const words = (kind: string) => [...canvasElement.querySelectorAll(`[data-marker="${kind}"]`)].map((m) => m.querySelector('text')?.textContent);
+    await expect(words('voicemail-on')).toEqual(['vm on']);
+    await expect(words('voicemail-off')).toEqual(['vm off']);
+    // The Recording node's own marker keeps the call recording's word.
+    await expect(words('recording-on')).toEqual(['rec on']);
+    await expect(canvas.getByRole('img', { name: /^Voicemail recording on \/ off \(R19\) at \d+ s: voicemail recording starts/ })).toBeVisible();
+    await expect(canvas.getByRole('list', { name: 'Timeline legend' })).toHaveTextContent('Voicemail recording on / off (R19)');
   },
 };

@@ -47,6 +47,16 @@ export function supportCall(): SimCall {
   ]);
 }
 
+/** The support call started a minute before midnight on New Year's Eve: it ends in the new year, and R20 counts from its end. */
+export function newYearCall(): SimCall {
+  return run(loadExampleWorkspace(), { ...inbound('num-support'), startedAt: '2026-12-31T23:59:00.000Z' }, [
+    ['timer'],
+    [8, { type: 'press', digit: '1' }],
+    [20, { type: 'answer', agentId: 'ag-ana' }],
+    [95, { type: 'hangUp', party: 'contact' }],
+  ]);
+}
+
 /** The direct number (no flow) on an account with dual channel off: one mixed channel, not transcribable (R17, R18). */
 export function monoCall(): SimCall {
   const ws = loadExampleWorkspace();
