@@ -195,6 +195,7 @@ export const StorageUnreadable: Story = {
     storage: () => ({
       load: () => Promise.reject(new Error('IndexedDB is disabled in this browser')),
       save: () => Promise.resolve(),
+      subscribe: () => () => {},
     }),
   },
   play: async ({ canvasElement }) => {
