@@ -14,6 +14,7 @@ import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
 import { serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { HiddenFileInput } from '../ui/HiddenFileInput.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { applyImport, chooseSameId, type ImportPlan, planImport, readDocumentText } from './importDoc.ts';
 import type { PlatformImport } from './platformIo.ts';
@@ -465,22 +466,7 @@ export function useImport(scenarioStorage: ScenarioStorage = defaultScenarioStor
     );
   }
 
-  const fileInput = (
-    <input
-      ref={input}
-      type="file"
-      accept=".json,.zip,application/json,application/zip"
-      className="visually-hidden"
-      tabIndex={-1}
-      aria-hidden="true"
-      data-testid="import-input"
-      onChange={(e) => {
-        const files = e.target.files;
-        if (files) void importFiles(files);
-        e.target.value = '';
-      }}
-    />
-  );
+  const fileInput = <HiddenFileInput ref={input} testId="import-input" onFile={(file) => void importFiles([file])} />;
 
   return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput, shown, closeReport: () => setShown(null) };
 }

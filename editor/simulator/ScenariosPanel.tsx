@@ -12,6 +12,7 @@ import type { CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { PLATFORMS, type PlatformId, presetOf } from '../../runtime/platforms/presets.ts';
 import { onPlatform } from '../settings/platform.ts';
+import { HiddenFileInput } from '../ui/HiddenFileInput.tsx';
 import { secs } from './format.ts';
 import { comparePresets } from './presetCompare.ts';
 import { exportScenarios, exportFileName } from './scenarioExport.ts';
@@ -273,20 +274,7 @@ export default function ScenariosPanel({ workspace, sim, storage, currentFlowId 
         >
           Import scenario file…
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,.zip,application/json,application/zip"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="scenario-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-            e.target.value = '';
-          }}
-        />
+        <HiddenFileInput ref={fileInput} testId="scenario-import-input" onFile={(file) => void importFile(file)} />
         {outcomes ? (
           <span role="status" className={passed === outcomes.size ? 'sim-yes' : 'sim-no'}>
             {passed} of {outcomes.size} passed
