@@ -224,10 +224,13 @@ export function ExportDialog({
         <button
           type="button"
           className="btn"
-          disabled={saved === null && !scenarioError}
-          onClick={() => {
-            downloadText(`${fileSlug(workspace.name)}.workspace.json`, serializeWorkspace(withScenarios?.workspace ?? workspace));
-            showToast(scenarioCount > 0 ? `Exported the workspace with ${scenarioCount} saved ${scenarioCount === 1 ? 'scenario' : 'scenarios'}.` : 'Exported the workspace.');
+          onClick={async () => {
+            // Still loading (a click at once): read them now rather than leave them out.
+            const list = saved ?? (await scenarioStorage.load().catch(() => []));
+            const { workspace: doc } = workspaceWithScenarios(workspace, list);
+            const n = doc.scenarios.length;
+            downloadText(`${fileSlug(workspace.name)}.workspace.json`, serializeWorkspace(doc));
+            showToast(n > 0 ? `Exported the workspace with ${n} saved ${n === 1 ? 'scenario' : 'scenarios'}.` : 'Exported the workspace.');
           }}
         >
           Download workspace JSON
