@@ -2,18 +2,26 @@
  * Import and export in the UI: the export dialog (a flow's production JSON is
  * blocked while it has errors; the whole workspace always exports), and the
  * import flow (file picker or a file dropped on the canvas; a bad file shows
- * its errors and changes nothing; a workspace asks before replacing).
+ * its errors and changes nothing; a workspace asks before replacing). The
+ * workspace file carries the saved scenarios, kept apart in the editor
+ * (scenarioStorage.ts): the export puts them in, the import adds them back; a
+ * scenario file goes to the saved scenarios.
  */
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../runtime/checks/checkFlow.ts';
 import type { DocError } from '../../runtime/document/errors.ts';
 import { type FlowDoc, serializeFlow } from '../../runtime/document/flow.ts';
 import { serializeWorkspace, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { useStore } from '../store/react.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { HiddenFileInput } from '../ui/HiddenFileInput.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { applyImport, chooseSameId, type ImportPlan, newFlowReport, planImport, readDocumentText } from './importDoc.ts';
 import type { PlatformImport } from './platformIo.ts';
+import { defaultScenarioStorage, type ScenarioStorage } from '../simulator/scenarioStorage.ts';
+import type { SavedScenario } from '../simulator/scenarios.ts';
+import { addScenarios, describeAdded, readScenarioFile, savedFromWorkspace, workspaceWithScenarios } from '../simulator/scenarioTransfer.ts';
+import { looksLikeZip } from '../simulator/zip.ts';
 
 // The platform formats' code (Amazon Connect, Twilio Studio) loads when the export dialog opens or a file is imported, not with the editor.
 const PlatformExports = lazy(() => import('./PlatformExport.tsx'));
@@ -130,6 +138,7 @@ export function ExportDialog({
   warnings,
   onClose,
   onJump,
+  scenarioStorage = defaultScenarioStorage,
 }: {
   flow: FlowDoc;
   workspace: WorkspaceDoc;
@@ -138,7 +147,23 @@ export function ExportDialog({
   onClose(): void;
   /** Selects a problem's node (the dialog closes first). */
   onJump?: (nodeId: string) => void;
+  /** Where the saved scenarios the workspace file takes along are kept. */
+  scenarioStorage?: ScenarioStorage;
 }) {
+  const [saved, setSaved] = useState<SavedScenario[] | null>(null);
+  const [scenarioError, setScenarioError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    scenarioStorage.load().then(
+      (list) => live && setSaved(list),
+      (e: unknown) => live && setScenarioError(`The saved scenarios could not be read (${e instanceof Error ? e.message : String(e)}): the file will hold none.`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [scenarioStorage]);
+  const withScenarios = saved ? workspaceWithScenarios(workspace, saved) : null;
+  const scenarioCount = withScenarios?.workspace.scenarios.length ?? 0;
   const jump = onJump
     ? (nodeId: string) => {
         onClose();
@@ -181,14 +206,31 @@ export function ExportDialog({
       <section className="export-section">
         <h3>The whole workspace</h3>
         <p className="rf-muted">
-          Settings, numbers, agents, ring groups, roles and all {workspace.flows.length} flows, to back up or move to another browser.
+          Settings, numbers, agents, ring groups, roles, all {workspace.flows.length} flows with their published versions, and{' '}
+          {saved === null && !scenarioError ? 'the saved scenarios' : `${scenarioCount} saved ${scenarioCount === 1 ? 'scenario' : 'scenarios'}`}, to back up or
+          move to another browser.
         </p>
+        {withScenarios && withScenarios.leftOut.length > 0 ? (
+          <p className="rf-muted" data-testid="scenarios-left-out">
+            Left out: {withScenarios.leftOut.length} saved {withScenarios.leftOut.length === 1 ? 'scenario' : 'scenarios'} of flows deleted since (
+            {withScenarios.leftOut.map((s) => `“${s.scenario.name ?? s.id}”`).join(', ')}).
+          </p>
+        ) : null}
+        {scenarioError ? (
+          <p className="rf-muted" role="alert">
+            {scenarioError}
+          </p>
+        ) : null}
         <button
           type="button"
           className="btn"
-          onClick={() => {
-            downloadText(`${fileSlug(workspace.name)}.workspace.json`, serializeWorkspace(workspace));
-            showToast('Exported the workspace.');
+          onClick={async () => {
+            // Still loading (a click at once): read them now rather than leave them out.
+            const list = saved ?? (await scenarioStorage.load().catch(() => []));
+            const { workspace: doc } = workspaceWithScenarios(workspace, list);
+            const n = doc.scenarios.length;
+            downloadText(`${fileSlug(workspace.name)}.workspace.json`, serializeWorkspace(doc));
+            showToast(n > 0 ? `Exported the workspace with ${n} saved ${n === 1 ? 'scenario' : 'scenarios'}.` : 'Exported the workspace.');
           }}
         >
           Download workspace JSON
@@ -219,10 +261,12 @@ export function ErrorItems({ errors }: { errors: DocError[] }) {
 interface Pending {
   fileName: string;
   plan: ImportPlan;
+  /** Part of a scenario file was imported: what was added. */
+  added?: string;
 }
 
 /** The import state machine for the app: a hidden file input, `importFiles`, and the dialog to show. */
-export function useImport() {
+export function useImport(scenarioStorage: ScenarioStorage = defaultScenarioStorage) {
   const store = useStore();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -254,10 +298,39 @@ export function useImport() {
     [store],
   );
 
+  /** A scenario file: its valid scenarios join the saved scenarios (see scenarioTransfer.ts), its problems are listed. */
+  const importScenarios = useCallback(
+    async (file: File) => {
+      const { workspace, currentFlowId } = store.getState();
+      const read = await readScenarioFile(file, workspace, currentFlowId);
+      let added: string | undefined;
+      if (read.scenarios.length > 0) {
+        try {
+          added = `${describeAdded(workspace, await addScenarios(scenarioStorage, read.scenarios))} They are in the simulator's Scenarios tab.`;
+        } catch (e) {
+          read.errors.unshift({ path: '$', message: `the scenarios could not be saved: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      }
+      if (read.errors.length === 0 && added) showToast(added);
+      else setPending({ fileName: file.name, plan: { kind: 'refused', errors: read.errors }, added });
+    },
+    [store, scenarioStorage],
+  );
+
   const importFiles = useCallback(
     async (files: FileList | File[]) => {
       const file = [...files][0];
       if (!file) return;
+      // The ZIP "Export for recflow test" writes is a scenario file too.
+      const head = await file
+        .slice(0, 4)
+        .arrayBuffer()
+        .then((b) => new Uint8Array(b))
+        .catch(() => new Uint8Array());
+      if (looksLikeZip(head)) {
+        await importScenarios(file);
+        return;
+      }
       const read = await readDocumentText(file);
       if (!read.ok) {
         setPending({ fileName: file.name, plan: { kind: 'refused', errors: read.errors } });
@@ -265,13 +338,17 @@ export function useImport() {
       }
       const { planAsPlatform } = await import('./platformIo.ts');
       const plan = planImport(read.text, store.getState().workspace, planAsPlatform);
+      if (plan.kind === 'scenarios') {
+        await importScenarios(file);
+        return;
+      }
       if (plan.kind === 'flow' || plan.kind === 'platform') {
         carryOut(plan);
         return;
       }
       setPending({ fileName: file.name, plan });
     },
-    [store, carryOut],
+    [store, carryOut, importScenarios],
   );
 
   const close = () => setPending(null);
@@ -318,9 +395,10 @@ export function useImport() {
   }
   if (pending?.plan.kind === 'refused') {
     const { errors, what } = pending.plan;
+    const added = pending.added;
     dialog = (
       <Dialog
-        title={`Could not import ${pending.fileName}`}
+        title={added ? `Imported part of ${pending.fileName}` : `Could not import ${pending.fileName}`}
         onClose={close}
         wide
         footer={
@@ -329,7 +407,8 @@ export function useImport() {
           </button>
         }
       >
-        <p>Nothing was changed. The file has these problems:</p>
+        {added ? <p>{added}</p> : null}
+        <p>{added ? 'The rest was not imported:' : 'Nothing was changed. The file has these problems:'}</p>
         <ErrorItems errors={errors} />
         {/* A refusal whose error already says what the file is does not say it twice. */}
         {what && !errors.some((e) => e.message === what) ? <p>It is {what}.</p> : null}
@@ -350,10 +429,20 @@ export function useImport() {
             <button
               type="button"
               className="btn btn--primary"
-              onClick={() => {
+              onClick={async () => {
                 applyImport(store, plan);
                 close();
-                showToast(`Opened workspace “${ws.name}”.`, { action: { label: 'Undo', run: () => store.undo() } });
+                const undo = { action: { label: 'Undo', run: () => store.undo() } };
+                if (ws.scenarios.length === 0) {
+                  showToast(`Opened workspace “${ws.name}”.`, undo);
+                  return;
+                }
+                try {
+                  const outcome = await addScenarios(scenarioStorage, savedFromWorkspace(ws));
+                  showToast(`Opened workspace “${ws.name}”. ${describeAdded(ws, outcome)}`, undo);
+                } catch (e) {
+                  showToast(`Opened workspace “${ws.name}”, but its saved scenarios could not be saved: ${e instanceof Error ? e.message : String(e)}`, undo);
+                }
               }}
             >
               Replace workspace
@@ -363,29 +452,18 @@ export function useImport() {
       >
         <p>
           <strong>{pending.fileName}</strong> is a whole workspace, “{ws.name}”, with {ws.flows.length}{' '}
-          {ws.flows.length === 1 ? 'flow' : 'flows'}, {ws.numbers.length} numbers and {ws.agents.length} agents.
+          {ws.flows.length === 1 ? 'flow' : 'flows'}, {ws.numbers.length} numbers, {ws.agents.length} agents and {ws.scenarios.length} saved{' '}
+          {ws.scenarios.length === 1 ? 'scenario' : 'scenarios'}.
         </p>
-        <p>It replaces everything in the editor now. You can undo this with Ctrl+Z.</p>
+        <p>
+          It replaces everything in the editor now. You can undo this with Ctrl+Z.
+          {ws.scenarios.length > 0 ? ' Its saved scenarios are added to the ones saved in this browser (undo leaves them there).' : ''}
+        </p>
       </Dialog>
     );
   }
 
-  const fileInput = (
-    <input
-      ref={input}
-      type="file"
-      accept=".json,application/json"
-      className="visually-hidden"
-      tabIndex={-1}
-      aria-hidden="true"
-      data-testid="import-input"
-      onChange={(e) => {
-        const files = e.target.files;
-        if (files) void importFiles(files);
-        e.target.value = '';
-      }}
-    />
-  );
+  const fileInput = <HiddenFileInput ref={input} testId="import-input" onFile={(file) => void importFiles([file])} />;
 
   return { openPicker: () => input.current?.click(), importFiles, dialog, fileInput, shown, closeReport: () => setShown(null) };
 }

@@ -125,4 +125,15 @@ describe('import', () => {
     expect(refuseBySize(5 * 1024 * 1024)).toBeNull();
     expect(refuseBySize(6 * 1024 * 1024)).toMatchObject({ kind: 'refused', errors: [{ path: '$' }] });
   });
+
+  it('a workspace file with saved scenarios: the plan carries them, the editor’s workspace does not (they join the saved scenarios)', () => {
+    const store = createEditorStore(ws(), 'main');
+    const doc = JSON.parse(serializeWorkspace(ws())) as Record<string, unknown>;
+    const scenario = { call: { direction: 'inbound', numberId: 'n', callerNumber: '+15550111' }, actions: [] };
+    doc.scenarios = [{ id: 'sc-1', flowId: 'main', runs: 'flow', savedAt: '2026-11-30T09:00:00Z', scenario }];
+    const plan = planImport(JSON.stringify(doc), store.getState().workspace);
+    expect(plan.kind === 'workspace' && plan.workspace.scenarios).toEqual([{ id: 'sc-1', flowId: 'main', runs: 'flow', savedAt: '2026-11-30T09:00:00Z', scenario }]);
+    expect(applyImport(store, plan)).toBe(true);
+    expect(store.getState().workspace.scenarios).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@
  * changes: a flow document becomes a new flow; one whose id is a flow of the
  * workspace asks first whether it is the next version of that flow or a new
  * flow (with a fresh id); a workspace document replaces the workspace (after
- * confirmation); anything else is refused with its errors and their JSON paths.
+ * confirmation) and adds its saved scenarios; a scenario file goes to the
+ * saved scenarios (scenarioTransfer.ts); anything else is refused with its
+ * errors and their JSON paths.
  */
 import { type DocError, MAX_DOCUMENT_BYTES, readJson } from '../../runtime/document/errors.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../../runtime/document/flow.ts';
@@ -13,6 +15,8 @@ import type { EditorStore } from '../store/store.ts';
 import { importAsNextDraft } from '../store/versions.ts';
 // Types only: the platform formats' code loads on first import (platformIo.ts), outside the editor's initial JS.
 import type { PlatformImport, PlatformPlan } from './platformIo.ts';
+import { SCENARIO_FORMAT } from '../../runtime/call/scenarioFormat.ts';
+import { isScenarioDocument } from '../simulator/scenarioTransfer.ts';
 
 export type ImportPlan =
   /** `renamedFrom`: the file's id, taken here; `nameWas`: the file's name, which another flow has here. */
@@ -20,7 +24,10 @@ export type ImportPlan =
   /** The file's flow has the id of `existing`: the user chooses `nextVersion` (it becomes that flow's draft) or `asNew`. */
   | { kind: 'same-id'; flow: FlowDoc; existing: { id: string; name: string }; asNew: FlowDoc }
   | { kind: 'next-version'; flow: FlowDoc }
+  /** The workspace goes to the store without its saved scenarios, which join the saved scenarios (scenarioStorage.ts). */
   | { kind: 'workspace'; workspace: WorkspaceDoc }
+  /** A scenario file (one scenario, or a ZIP of them): read and saved by `readScenarioFile` and `addScenarios`. */
+  | { kind: 'scenarios' }
   /** A platform's flow (Amazon Connect, Twilio Studio), with its import report. */
   | PlatformImport
   /** `what`: the file is the platform's flow in a shape Recflow does not read, and what that shape is. */
@@ -70,8 +77,12 @@ export function planImport(text: string, current: WorkspaceDoc, platform?: (valu
     }
     return { kind: 'workspace', workspace: parsed.value };
   }
+  if (isScenarioDocument(value)) return { kind: 'scenarios' };
   if (platform) return platform(value, current);
-  return { kind: 'refused', errors: [{ path: '$.format', message: `not a Recflow document: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}"` }] };
+  return {
+    kind: 'refused',
+    errors: [{ path: '$.format', message: `not a Recflow document: expected "${FLOW_FORMAT}", "${WORKSPACE_FORMAT}" or "${SCENARIO_FORMAT}"` }],
+  };
 }
 
 /**
@@ -131,7 +142,8 @@ export function applyImport(store: EditorStore, plan: ImportPlan): boolean {
     }, `Import flow "${flow.name}"`, { flowAfter: flow.id });
   }
   if (plan.kind === 'workspace') {
-    return replaceWorkspace(store, plan.workspace, 'Import workspace');
+    // The editor keeps saved scenarios in their own store; the caller adds them there (addScenarios).
+    return replaceWorkspace(store, { ...plan.workspace, scenarios: [] }, 'Import workspace');
   }
   return false;
 }

@@ -93,7 +93,7 @@ describe('importing an Amazon Connect flow in the editor', () => {
     const plan = planImport(fixture('refused/not-connect.json'), ws(), planAsPlatform);
     expect(plan).toMatchObject({ kind: 'refused', errors: [{ path: '$.format' }] });
     expect(plan.kind === 'refused' && plan.errors[0]!.message).toBe(
-      'not a Recflow document or a platform flow: expected "recflow.flow" or "recflow.workspace", or an Amazon Connect flow or a Twilio Studio flow definition',
+      'not a Recflow document or a platform flow: expected "recflow.flow", "recflow.workspace" or "recflow.scenario", or an Amazon Connect flow or a Twilio Studio flow definition',
     );
   });
 

@@ -9,6 +9,7 @@
  * first use: the formats' code is not part of the editor's initial JS.
  */
 import type { DocError } from '../../runtime/document/errors.ts';
+import { SCENARIO_FORMAT } from '../../runtime/call/scenarioFormat.ts';
 import { FLOW_FORMAT, type FlowDoc, type FlowNode } from '../../runtime/document/flow.ts';
 import { WORKSPACE_FORMAT, type WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import type { ExportReport, FormatName, ImportReport } from '../../runtime/platforms/format.ts';
@@ -40,7 +41,7 @@ export function planAsPlatform(value: unknown, current: WorkspaceDoc): PlatformP
   const platforms = platformFormats.map((f) => withArticle(f.documentName)).join(' or ');
   return {
     kind: 'refused',
-    errors: [{ path: '$.format', message: `not a Recflow document or a platform flow: expected "${FLOW_FORMAT}" or "${WORKSPACE_FORMAT}", or ${platforms}` }],
+    errors: [{ path: '$.format', message: `not a Recflow document or a platform flow: expected "${FLOW_FORMAT}", "${WORKSPACE_FORMAT}" or "${SCENARIO_FORMAT}", or ${platforms}` }],
   };
 }
 

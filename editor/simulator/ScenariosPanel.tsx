@@ -3,18 +3,22 @@
  * result becomes the expectation), load one back into the simulator, run
  * them all against the current documents with pass/fail and the
  * differences in words, accept a new result, export them for `recflow test`,
- * and run one on another platform to see what it would record there (R30).
+ * import a scenario file (one scenario, or that export), and run one on
+ * another platform to see what it would record there (R30).
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { DocError } from '../../runtime/document/errors.ts';
 import type { CallStart } from '../../runtime/call/types.ts';
 import type { WorkspaceDoc } from '../../runtime/document/workspace.ts';
 import { PLATFORMS, type PlatformId, presetOf } from '../../runtime/platforms/presets.ts';
 import { onPlatform } from '../settings/platform.ts';
+import { HiddenFileInput } from '../ui/HiddenFileInput.tsx';
 import { secs } from './format.ts';
 import { comparePresets } from './presetCompare.ts';
 import { exportScenarios, exportFileName } from './scenarioExport.ts';
 import type { ScenarioStorage } from './scenarioStorage.ts';
 import { checkScenario, type SavedScenario, type ScenarioOutcome, scenarioOf, stepsOf } from './scenarios.ts';
+import { addScenarios, describeAdded, readScenarioFile } from './scenarioTransfer.ts';
 import { flowFor, type SimStore } from './simStore.ts';
 import Timeline from './Timeline.tsx';
 import { useSim } from './useSim.ts';
@@ -91,22 +95,45 @@ export default function ScenariosPanel({ workspace, sim, storage, currentFlowId 
   const [outcomes, setOutcomes] = useState<Map<string, ScenarioOutcome> | null>(null);
   const [coverage, setCoverage] = useState<string | null>(null);
   const [comparing, setComparing] = useState<{ id: string; platform: PlatformId } | null>(null);
+  const [imported, setImported] = useState<{ fileName: string; message: string | null; errors: DocError[] } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const currentFlow = currentFlowId ? workspace.flows.find((f) => f.id === currentFlowId) : undefined;
 
   useEffect(() => {
     let live = true;
-    storage.load().then(
-      (list) => live && setScenarios(list),
-      (e: unknown) => {
-        if (!live) return;
-        setScenarios([]);
-        setError(`Could not read saved scenarios: ${e instanceof Error ? e.message : String(e)}`);
-      },
-    );
+    const load = () =>
+      storage.load().then(
+        (list) => live && setScenarios(list),
+        (e: unknown) => {
+          if (!live) return;
+          setScenarios([]);
+          setError(`Could not read saved scenarios: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
+    void load();
+    // Scenarios added elsewhere (a workspace or scenario file imported from the toolbar) show here at once.
+    const unsubscribe = storage.subscribe(() => void load());
     return () => {
       live = false;
+      unsubscribe();
     };
   }, [storage]);
+
+  /** A scenario file (one scenario, or the ZIP "Export for recflow test" writes): the valid scenarios are saved, the rest listed by JSON path. */
+  const importFile = async (file: File) => {
+    const read = await readScenarioFile(file, workspace, currentFlowId);
+    let message: string | null = null;
+    if (read.scenarios.length > 0) {
+      try {
+        const outcome = await addScenarios(storage, read.scenarios);
+        message = describeAdded(workspace, outcome);
+        if (outcome.added.length > 0 && outcomes) setOutcomes(new Map([...outcomes, ...outcome.added.map((a) => [a.id, checkScenario(workspace, a)] as const)]));
+      } catch (e) {
+        setError(`Could not save scenarios: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    setImported({ fileName: file.name, message, errors: read.errors });
+  };
 
   const persist = (next: SavedScenario[]) => {
     setScenarios(next);
@@ -239,6 +266,15 @@ export default function ScenariosPanel({ workspace, sim, storage, currentFlowId 
         >
           Export for recflow test
         </button>
+        <button
+          type="button"
+          className="sim-btn"
+          onClick={() => fileInput.current?.click()}
+          title="A scenario file (.json), or the .zip Export for recflow test writes"
+        >
+          Import scenario file…
+        </button>
+        <HiddenFileInput ref={fileInput} testId="scenario-import-input" onFile={(file) => void importFile(file)} />
         {outcomes ? (
           <span role="status" className={passed === outcomes.size ? 'sim-yes' : 'sim-no'}>
             {passed} of {outcomes.size} passed
@@ -246,6 +282,29 @@ export default function ScenariosPanel({ workspace, sim, storage, currentFlowId 
         ) : null}
       </div>
 
+      {imported ? (
+        <div className={imported.errors.length > 0 ? 'sim-note sim-note--error' : 'sim-note'} role="status" aria-label="Scenario import">
+          <p>
+            <strong>{imported.fileName}</strong>: {imported.message ?? 'nothing was imported.'}
+          </p>
+          {imported.errors.length > 0 ? (
+            <>
+              <p>{imported.message ? 'Some of it was not imported:' : 'The file has these problems:'}</p>
+              <ul className="error-list" aria-label="Problems of the scenario file">
+                {imported.errors.slice(0, 50).map((e, i) => (
+                  <li key={i}>
+                    <code>{e.path}</code> <span>{e.message}</span>
+                  </li>
+                ))}
+              </ul>
+              {imported.errors.length > 50 ? <p className="sim-muted">…and {imported.errors.length - 50} more.</p> : null}
+            </>
+          ) : null}
+          <button type="button" className="sim-btn" onClick={() => setImported(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {coverage ? (
         <p className="sim-note" role="status" aria-label="Coverage">
           {coverage}

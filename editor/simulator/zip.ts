@@ -1,7 +1,9 @@
 /**
  * A minimal ZIP writer (stored entries, no compression) so the simulator can
- * hand over a folder of scenario files in one download. Format per PKWARE
- * APPNOTE 4.3: local headers, data, central directory, end record.
+ * hand over a folder of scenario files in one download, and the reader that
+ * takes such a file back (stored or deflated entries, so a folder zipped
+ * again by another tool reads too). Format per PKWARE APPNOTE 4.3: local
+ * headers, data, central directory, end record.
  */
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -78,6 +80,68 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array {
   for (const part of [...locals, ...centrals, end]) {
     out.set(part, at);
     at += part.length;
+  }
+  return out;
+}
+
+/** Whether the bytes start like a ZIP file (a local header, or the end record of an empty archive). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
+
+async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * The files of a ZIP archive (folders left out), read from its central directory. Throws an Error saying what is
+ * wrong for a file that is no ZIP, a damaged one, or an entry packed in a way other than stored or deflated.
+ * `maxBytes` caps the unpacked size of every entry together.
+ */
+export async function unzip(bytes: Uint8Array, maxBytes: number): Promise<ZipEntry[]> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record sits in the last 22 bytes plus a comment of at most 65,535.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('not a ZIP file, or a damaged one (no end of central directory)');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const out: ZipEntry[] = [];
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new Error('a damaged ZIP file (central directory)');
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const packed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const path = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+    if (path.endsWith('/')) continue;
+    total += size;
+    if (total > maxBytes) throw new Error(`the files in it come to more than ${maxBytes / 1024 / 1024} MB`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new Error(`a damaged ZIP file (${path})`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + packed);
+    if (data.length !== packed) throw new Error(`a damaged ZIP file (${path} is cut short)`);
+    let raw: Uint8Array;
+    if (method === 0) raw = data;
+    else if (method === 8) raw = await inflateRaw(data);
+    else throw new Error(`${path} is packed with method ${method}; only stored and deflated files are read`);
+    if (raw.length !== size || crc32(raw) !== crc) {
+      throw new Error(`a damaged ZIP file (${path} does not match its checksum)`);
+    }
+    out.push({ path, text: decoder.decode(raw) });
   }
   return out;
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../call/types.ts';
+import { loadExampleWorkspace } from '../../examples/index.ts';
+import { serializeWorkspace } from '../document/workspace.ts';
 import { main } from './main.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -101,6 +103,32 @@ describe('recflow test', () => {
       code: 2,
       out: expect.stringMatching(/this is an Amazon Connect flow, not a scenario/),
     });
+  });
+
+  it('runs the saved scenarios a workspace document holds (the editor\'s workspace export), named or found in a folder', async () => {
+    // The example workspace with its flows in it, as the editor exports it.
+    const ws = JSON.parse(serializeWorkspace(loadExampleWorkspace())) as Record<string, unknown>;
+    const tech = JSON.parse(await readFile(join(root, 'examples/scenarios/support-tech-answered.json'), 'utf8')) as Record<string, unknown>;
+    const { workspace: _w, flow: _f, ...scenario } = tech;
+    ws.scenarios = [
+      { id: 'sc-pass', flowId: 'support-line', runs: 'number', savedAt: '2026-11-30T09:00:00Z', scenario },
+      { id: 'sc-fail', flowId: 'support-line', runs: 'flow', savedAt: '2026-11-30T09:00:00Z', scenario: { ...scenario, name: 'Wrong total', expect: { totalRecordedSeconds: 100 } } },
+      { id: 'sc-none', flowId: null, savedAt: '2026-11-30T09:00:00Z', scenario: { ...scenario, name: 'No expectation', expect: undefined } },
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'recflow-ws-'));
+    const file = join(dir, 'northwind.workspace.json');
+    await writeFile(file, JSON.stringify(ws));
+    const r = await cli(['test', 'northwind.workspace.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`PASS  northwind.workspace.json#scenarios[0]  Support: caller picks technical support, Ben answers`);
+    expect(r.out).toContain(`FAIL  northwind.workspace.json#scenarios[1]  Wrong total\n        $.totalRecordedSeconds: expected 100, got 132`);
+    expect(r.out).toContain(`SKIP  northwind.workspace.json#scenarios[2]  No expectation`);
+    expect(r.out).toMatch(/1 passed, 1 failed, 1 skipped, 0 could not run/);
+    // In a folder too; a workspace without saved scenarios stays left out.
+    expect((await cli(['test', dir])).out).toMatch(/1 passed, 1 failed, 1 skipped/);
+    // recflow validate reads the same file as the workspace of a flow.
+    expect(await cli(['validate', join(root, 'examples/flows/support-line.json'), '--workspace', file])).toMatchObject({ code: 0 });
+    expect(await cli(['test', 'examples/workspace.json'])).toMatchObject({ code: 2, out: expect.stringMatching(/this is a workspace document without saved scenarios/) });
   });
 
   it('--json reports every scenario of a folder', async () => {

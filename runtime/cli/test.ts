@@ -8,21 +8,23 @@ import { readJson } from '../document/errors.ts';
 import { detectFormat, withArticle } from '../platforms/formats.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../document/workspace.ts';
-import { checkExpectation, formatMismatch, parseScenario, simulate } from '../call/scenario.ts';
+import { checkExpectation, type Expectation, formatMismatch, parseScenario, type Scenario, simulate } from '../call/scenario.ts';
 import type { CallResult } from '../call/types.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 import { andMore, capped } from './text.ts';
 import { flowForCall, InputError, loadDoc, readText } from './documents.ts';
 
-const USAGE = `Usage: recflow test <scenario files or folders>... [--json]
+const USAGE = `Usage: recflow test <scenario files, workspace files or folders>... [--json]
 
 Runs each scenario (folders: every .json file in them, recursively) and
 compares the result with the scenario's "expect" field, printing PASS or
 FAIL per scenario and, for a failure, each difference. A scenario names its
 workspace and flow files in "workspace" and "flow", relative to itself.
-Scenarios without "expect" are skipped; flow and workspace documents found
-in a folder are left out (and named once at the end).
+A workspace document runs the saved scenarios it holds (as the editor's
+Export writes them). Scenarios without "expect" are skipped; flow documents,
+and workspace documents without saved scenarios, found in a folder are left
+out (and named once at the end).
 
 Options:
       --json   print one JSON report instead of text
@@ -34,7 +36,7 @@ Exit codes: 0 all passed, 1 a scenario failed, 2 bad usage or a file that cannot
 export interface ScenarioReport {
   file: string;
   name: string;
-  /** `other`: a flow or workspace document found in a folder, not a scenario (listed once, not run). */
+  /** `other`: a flow, or a workspace without saved scenarios, found in a folder (listed once, not run). */
   status: 'pass' | 'fail' | 'skip' | 'error' | 'other';
   /** Differences (fail) or what could not be read (error). */
   messages: string[];
@@ -79,19 +81,61 @@ function otherDocument(text: string): string | null {
   return platform.ok ? withArticle(platform.format.documentName) : null;
 }
 
+/** Runs a scenario on its documents and compares the result with its expectation. */
+function check(report: ScenarioReport, ws: WorkspaceDoc, flow: FlowDoc | undefined, scenario: Scenario & { expect: Expectation }): ScenarioReport {
+  const result = simulate(ws, flowForCall(ws, flow, scenario), scenario);
+  const mismatches = checkExpectation(result, scenario.expect);
+  report.status = mismatches.length === 0 ? 'pass' : 'fail';
+  report.messages = mismatches.map(formatMismatch);
+  if (mismatches.some((m) => m.path.startsWith('$.segments'))) report.messages.push(`actual segments: ${segmentText(result)}`);
+  if (mismatches.some((m) => m.path.startsWith('$.rejections'))) {
+    report.messages.push(`actual rejections: ${result.rejections.map((r) => `${r.at}s ${r.action.type} ${r.code}`).join(', ') || 'none'}`);
+  }
+  return report;
+}
+
+function failed(report: ScenarioReport, e: unknown): ScenarioReport {
+  if (!(e instanceof InputError)) throw e;
+  report.status = 'error';
+  const { shown, more } = capped(e.errors);
+  report.messages = shown.map((x) => `${e.file} ${x.path}: ${x.message}`);
+  if (more > 0) report.messages.push(andMore(more));
+  return report;
+}
+
+/** Each saved scenario of a workspace document, run on that workspace; `file` is `<file>#scenarios[i]`. */
+function runSaved(ws: WorkspaceDoc, file: string): ScenarioReport[] {
+  return ws.scenarios.map((saved, i) => {
+    const report: ScenarioReport = { file: `${file}#scenarios[${i}]`, name: saved.scenario.name ?? saved.id, status: 'error', messages: [] };
+    const scenario = saved.scenario;
+    if (!scenario.expect) return { ...report, status: 'skip', messages: ['no "expect" field'] };
+    try {
+      // The parser has checked that a scenario running a chosen flow names a flow of the workspace.
+      const flow = saved.runs === 'flow' ? ws.flows.find((f) => f.id === saved.flowId) : undefined;
+      return check(report, ws, flow, { ...scenario, expect: scenario.expect });
+    } catch (e) {
+      return failed(report, e);
+    }
+  });
+}
+
 const segmentText = (r: CallResult) => r.segments.map((s) => `${s.start}–${s.end} ${s.endReason}`).join(', ') || 'none';
 
-/** Runs one scenario file; documents are loaded once per path through `cache`. */
-async function runOne({ path, inFolder }: Found, cwd: string, cache: Map<string, Promise<WorkspaceDoc | FlowDoc>>): Promise<ScenarioReport> {
+/** Runs one scenario file (or a workspace's saved scenarios); documents are loaded once per path through `cache`. */
+async function runOne({ path, inFolder }: Found, cwd: string, cache: Map<string, Promise<WorkspaceDoc | FlowDoc>>): Promise<ScenarioReport[]> {
   const file = relative(cwd, path) || path;
   const report: ScenarioReport = { file, name: file, status: 'error', messages: [] };
   try {
     const text = await readText(path, file);
     const other = otherDocument(text);
     if (other !== null) {
+      const workspace = other === 'a workspace document' ? parseWorkspace(text) : null;
+      if (workspace?.ok && workspace.value.scenarios.length > 0) return runSaved(workspace.value, file);
       // In a folder, flows and workspaces are the scenarios' company; named on the command line, a mistake.
-      if (inFolder) return { ...report, status: 'other', messages: [other] };
-      throw new InputError(file, [{ path: '$.format', message: `this is ${other}, not a scenario` }]);
+      if (inFolder) return [{ ...report, status: 'other', messages: [other] }];
+      if (workspace && !workspace.ok) throw new InputError(file, workspace.errors);
+      const what = workspace ? 'a workspace document without saved scenarios' : other;
+      throw new InputError(file, [{ path: '$.format', message: `this is ${what}, not a scenario` }]);
     }
     const parsedScenario = parseScenario(text);
     if (!parsedScenario.ok) throw new InputError(file, parsedScenario.errors);
@@ -100,7 +144,7 @@ async function runOne({ path, inFolder }: Found, cwd: string, cache: Map<string,
     if (!scenario.expect) {
       report.status = 'skip';
       report.messages.push('no "expect" field');
-      return report;
+      return [report];
     }
     if (!scenario.workspace) throw new InputError(file, [{ path: '$.workspace', message: 'names no workspace file' }]);
     const base = dirname(path);
@@ -115,22 +159,10 @@ async function runOne({ path, inFolder }: Found, cwd: string, cache: Map<string,
     };
     const ws = await load<WorkspaceDoc>(scenario.workspace, parseWorkspace);
     const flow = scenario.flow ? await load<FlowDoc>(scenario.flow, parseFlow) : undefined;
-    const result = simulate(ws, flowForCall(ws, flow, scenario), scenario);
-    const mismatches = checkExpectation(result, scenario.expect);
-    report.status = mismatches.length === 0 ? 'pass' : 'fail';
-    report.messages = mismatches.map(formatMismatch);
-    if (mismatches.some((m) => m.path.startsWith('$.segments'))) report.messages.push(`actual segments: ${segmentText(result)}`);
-    if (mismatches.some((m) => m.path.startsWith('$.rejections'))) {
-      report.messages.push(`actual rejections: ${result.rejections.map((r) => `${r.at}s ${r.action.type} ${r.code}`).join(', ') || 'none'}`);
-    }
+    return [check(report, ws, flow, { ...scenario, expect: scenario.expect })];
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    report.status = 'error';
-    const { shown, more } = capped(e.errors);
-    report.messages = shown.map((x) => `${e.file} ${x.path}: ${x.message}`);
-    if (more > 0) report.messages.push(andMore(more));
+    return [failed(report, e)];
   }
-  return report;
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
@@ -153,7 +185,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const cache = new Map<string, Promise<WorkspaceDoc | FlowDoc>>();
   const reports: ScenarioReport[] = [];
-  for (const f of files) reports.push(await runOne(f, io.cwd, cache));
+  for (const f of files) reports.push(...(await runOne(f, io.cwd, cache)));
   const count = (s: ScenarioReport['status']) => reports.filter((r) => r.status === s).length;
   const others = reports.filter((r) => r.status === 'other');
   const scenarios = reports.filter((r) => r.status !== 'other');

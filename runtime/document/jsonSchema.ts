@@ -44,6 +44,12 @@ function linkFlows(schema: JsonObject): void {
     description: 'The flow document as published (see flow.schema.json); its id is the version\'s flowId.',
   };
   versions.description = 'The published versions of the flows, oldest first: immutable numbered copies (see the Publish command).';
+  const scenarios = properties.scenarios as JsonObject & { items: { properties: JsonObject } };
+  scenarios.items.properties.scenario = {
+    $ref: `${SCHEMA_BASE_URL}scenario.schema.json`,
+    description: 'The scenario document (see scenario.schema.json), without `workspace` or `flow` paths: it runs on this workspace.',
+  };
+  scenarios.description = 'The flows\' saved scenarios with their expectations, as the simulator saved them (`recflow test` runs them).';
 }
 
 /** Every published document schema, by file name stem. */
@@ -56,7 +62,7 @@ export const schemaSources: Record<string, SchemaSource> = {
   workspace: {
     source: workspaceJsonSchemaSource,
     title: 'Recflow workspace',
-    description: `Account recording settings (R1, defaults filled in when left out), phone numbers with per-number overrides (R2), agents, ring groups, roles with listen/download scopes (R22), the flows and their published versions. Format "recflow.workspace", version ${WORKSPACE_VERSION}. ${LIMITS} Beyond this schema the parser also refuses duplicate ids in each list, agents whose role does not exist and ring group members who are not agents, versions of a flow the workspace does not hold or holding another flow, and two versions of one flow with the same number.`,
+    description: `Account recording settings (R1, defaults filled in when left out), phone numbers with per-number overrides (R2), agents, ring groups, roles with listen/download scopes (R22), the flows, their published versions and their saved scenarios. Format "recflow.workspace", version ${WORKSPACE_VERSION}. ${LIMITS} Beyond this schema the parser also refuses duplicate ids in each list, agents whose role does not exist and ring group members who are not agents, versions of a flow the workspace does not hold or holding another flow, two versions of one flow with the same number, and saved scenarios of a flow the workspace does not hold or with file paths.`,
     patch: linkFlows,
   },
   scenario: {

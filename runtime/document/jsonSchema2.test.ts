@@ -42,7 +42,7 @@ describe('the published JSON Schemas, as their readers see them', () => {
     );
     // R1 (account defaults), R2 (per-number overrides), R22 (listen/download scopes).
     expect(workspace?.description).toMatch(/^Account recording settings \(R1, defaults filled in when left out\), phone numbers with per-number overrides \(R2\), agents, ring groups, roles with listen\/download scopes \(R22\)/);
-    expect(workspace?.description).toMatch(/refuses duplicate ids in each list, .* and two versions of one flow with the same number\.$/);
+    expect(workspace?.description).toMatch(/refuses duplicate ids in each list, .* two versions of one flow with the same number, and saved scenarios of a flow the workspace does not hold or with file paths\.$/);
     expect(scenario?.description).toMatch(/^A simulated call: how it starts/);
     expect(scenario?.description).toContain('`workspace` and `flow` are paths relative to the scenario file.');
   });

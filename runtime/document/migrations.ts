@@ -43,10 +43,13 @@ const workspaceSteps: Record<number, Step> = {
   // v3 added the platform (R30) and the account's recording dimensions it fixes or offers (recorded parties, what
   // a pause leaves, IVR recording, the outside parties' channel). A v2 workspace models Talkdesk: the defaults.
   2: (doc) => ({ ...doc, version: 3 }),
+  // v4 added `scenarios`, the flows' saved scenarios (until then kept only in the browser that saved them). An
+  // older workspace carries none: the field's default fills it in.
+  3: (doc) => ({ ...doc, version: 4 }),
 };
 
 export const CURRENT_FLOW_VERSION = 2;
-export const CURRENT_WORKSPACE_VERSION = 3;
+export const CURRENT_WORKSPACE_VERSION = 4;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -336,3 +336,63 @@ describe('ids JavaScript reserves', () => {
     expect(parsed(envelope({ roles: [defaultRole('constructor-2', 'Role')] })).roles[0]?.id).toBe('constructor-2');
   });
 });
+
+describe('saved scenarios in the workspace (version 4)', () => {
+  const flow = () => ({ ...createFlow('support', 'Support'), nodes: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: { label: 'In', numberIds: [] } }] });
+  const scenario = {
+    format: 'recflow.scenario',
+    version: 1,
+    name: 'Caller hangs up',
+    call: { direction: 'inbound', numberId: 'num-support', callerNumber: '+15550111' },
+    actions: [{ at: 5, type: 'hangUp', party: 'contact' }],
+    expect: { recorded: false, segments: [], totalRecordedSeconds: 0 },
+  };
+  const saved = (extra: Json = {}) => ({ id: 'sc-1', flowId: 'support', runs: 'flow', savedAt: '2026-11-30T09:00:00.000Z', scenario, ...extra });
+
+  it('an exported workspace with saved scenarios parses back to the same scenarios, expectations included', () => {
+    const ws = parsed(envelope({ flows: [flow()], scenarios: [saved(), saved({ id: 'sc-2', flowId: null, runs: 'number' })] }));
+    const again = parsed(serializeWorkspace(ws));
+    expect(again.scenarios).toEqual([saved(), saved({ id: 'sc-2', flowId: null, runs: 'number' })]);
+    expect(again.scenarios[0]?.scenario.expect).toEqual(scenario.expect);
+    expect(again.version).toBe(4);
+  });
+
+  it('a version 3 workspace (written before scenarios were kept in it) still opens, with none', () => {
+    const v3 = { format: WORKSPACE_FORMAT, version: 3, name: 'Old', flows: [flow()] };
+    const ws = parsed(v3);
+    expect(ws.scenarios).toEqual([]);
+    expect(ws.version).toBe(4);
+    expect(JSON.parse(serializeWorkspace(ws))).toMatchObject({ version: 4, scenarios: [] });
+    // Runs, when left out, is the number's flow.
+    expect(parsed(envelope({ flows: [flow()], scenarios: [{ ...saved(), runs: undefined }] })).scenarios[0]?.runs).toBe('number');
+  });
+
+  it('refuses scenarios of a flow it does not hold, duplicate ids, a chosen flow without an id, file paths and bad scenarios, by JSON path', () => {
+    const errors = errorsOf(
+      envelope({
+        flows: [flow()],
+        scenarios: [
+          saved({ flowId: 'gone' }),
+          saved(),
+          saved({ id: 'sc-3', flowId: null, runs: 'flow' }),
+          saved({ id: 'sc-4', scenario: { ...scenario, workspace: '../workspace.json', flow: '../flows/support.json' } }),
+        ],
+      }),
+    );
+    expect(errors).toEqual([
+      { path: '$.scenarios[1].id', message: 'duplicate scenario id "sc-1"' },
+      { path: '$.scenarios[0].flowId', message: 'no flow "gone" in the workspace' },
+      { path: '$.scenarios[2].runs', message: 'a scenario that runs a chosen flow must name it in flowId' },
+      {
+        path: '$.scenarios[3].scenario.workspace',
+        message: 'a scenario in a workspace runs on that workspace and its flows: leave out the file path',
+      },
+      { path: '$.scenarios[3].scenario.flow', message: 'a scenario in a workspace runs on that workspace and its flows: leave out the file path' },
+    ]);
+    // A scenario the scenario format refuses is refused where it sits.
+    const backwards = { ...scenario, actions: [{ at: 9, type: 'wait' }, { at: 3, type: 'wait' }] };
+    expect(errorsOf(envelope({ flows: [flow()], scenarios: [saved({ scenario: backwards })] }))).toEqual([
+      { path: '$.scenarios[0].scenario.actions[1].at', message: 'time goes backwards: 3s comes after 9s' },
+    ]);
+  });
+});

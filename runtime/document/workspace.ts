@@ -8,13 +8,14 @@ import { type DocError, type ParseResult, parseWithSchema, readJson, scanHostile
 import { DEFAULT_PLATFORM, PLATFORMS, PRESETS, type PlatformId, type PresetSettingName, presetOf } from '../platforms/presets.ts';
 import { type FlowDoc, parseFlow } from './flow.ts';
 import { migrateWorkspace } from './migrations.ts';
+import { scenarioSchema } from '../call/scenarioFormat.ts';
 
 export const WORKSPACE_FORMAT = 'recflow.workspace';
 /**
  * Version 2 added `versions` (the published versions of each flow); version 3 the platform and the account's
- * recording dimensions (R29–R31); `migrations.ts` lifts older versions.
+ * recording dimensions (R29–R31); version 4 the saved scenarios of the flows; `migrations.ts` lifts older versions.
  */
-export const WORKSPACE_VERSION = 3;
+export const WORKSPACE_VERSION = 4;
 
 /** R1: account-wide settings; the defaults are R1's. */
 export const accountSettingsSchema = z.strictObject({
@@ -105,6 +106,24 @@ export interface PublishedVersion extends Omit<z.infer<typeof publishedVersionSc
 
 export const MAX_VERSIONS = 10000;
 
+/**
+ * A saved scenario of the workspace: a scenario document (the call, its timed actions and the expected result) with
+ * the flow it is listed under, so moving a workspace to another browser or machine takes its regression checks along.
+ */
+export const savedScenarioSchema = z.strictObject({
+  id: idSchema.describe('Unique among the workspace\'s scenarios.'),
+  flowId: idSchema.nullable().describe('The flow the scenario is listed under; null for calls that run no flow (outbound calls, numbers without a flow).'),
+  runs: z
+    .enum(['number', 'flow'])
+    .default('number')
+    .describe('"number": an inbound call runs the flow of the number it calls, as in production; "flow": it runs flowId whatever the number runs.'),
+  savedAt: z.iso.datetime({ offset: true }).describe('When it was saved or its expectation last accepted (ISO 8601 date-time).'),
+  scenario: scenarioSchema.describe('The scenario document. It runs on this workspace: no `workspace` or `flow` paths.'),
+});
+export type SavedScenarioDoc = z.infer<typeof savedScenarioSchema>;
+
+export const MAX_SCENARIOS = 10000;
+
 const workspaceEnvelopeSchema = z.strictObject({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(WORKSPACE_VERSION),
@@ -118,12 +137,18 @@ const workspaceEnvelopeSchema = z.strictObject({
   roles: z.array(roleSchema).max(100).default([]),
   flows: z.array(z.unknown()).max(200).default([]),
   versions: z.array(publishedVersionSchema).max(MAX_VERSIONS).default([]),
+  scenarios: z.array(savedScenarioSchema).max(MAX_SCENARIOS).default([]),
 });
 
 export interface WorkspaceDoc extends Omit<z.infer<typeof workspaceEnvelopeSchema>, 'flows' | 'versions'> {
   flows: FlowDoc[];
   /** Published versions of the flows, in the order they were published. */
   versions: PublishedVersion[];
+  /**
+   * The flows' saved scenarios. The editor keeps them in their own store (editor/simulator/scenarioStorage.ts)
+   * and puts them here only in an exported file; `recflow test` runs them.
+   */
+  scenarios: SavedScenarioDoc[];
 }
 
 /** The JSON Schema source for the workspace (flows are described by the flow schema). */
@@ -205,6 +230,7 @@ export function parseWorkspace(input: unknown): ParseResult<WorkspaceDoc> {
     flows.push(parsed.value);
   });
   const versions = parseVersions(doc.versions, flowIds, errors);
+  errors.push(...duplicates(doc.scenarios, 'scenarios', 'scenario'), ...scenarioProblems(doc.scenarios, flowIds));
   errors.push(...platformProblems(migrated.value, doc));
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: applyPreset({ ...doc, flows, versions }) };
@@ -290,6 +316,21 @@ function parseVersions(raw: z.infer<typeof workspaceEnvelopeSchema>['versions'],
     versions.push({ ...v, flow: parsed.value });
   });
   return versions;
+}
+
+/** A saved scenario names a flow of the workspace (when it names one) and runs on the workspace, not on files. */
+function scenarioProblems(scenarios: readonly SavedScenarioDoc[], flowIds: ReadonlySet<string>): DocError[] {
+  const errors: DocError[] = [];
+  scenarios.forEach((s, i) => {
+    if (s.flowId !== null && !flowIds.has(s.flowId)) errors.push({ path: toJsonPath(['scenarios', i, 'flowId']), message: `no flow "${s.flowId}" in the workspace` });
+    if (s.runs === 'flow' && s.flowId === null) errors.push({ path: toJsonPath(['scenarios', i, 'runs']), message: 'a scenario that runs a chosen flow must name it in flowId' });
+    for (const field of ['workspace', 'flow'] as const) {
+      if (s.scenario[field] !== undefined) {
+        errors.push({ path: toJsonPath(['scenarios', i, 'scenario', field]), message: 'a scenario in a workspace runs on that workspace and its flows: leave out the file path' });
+      }
+    }
+  });
+  return errors;
 }
 
 export function serializeWorkspace(ws: WorkspaceDoc): string {

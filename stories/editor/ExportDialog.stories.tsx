@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ExportDialog } from '../../editor/io/IoDialogs.tsx';
+import { memoryScenarioStorage } from '../../editor/simulator/scenarioStorage.ts';
+import type { SavedScenario } from '../../editor/simulator/scenarios.ts';
 import { nodeOfKind, problemsOf, sampleWorkspace } from '../fixtures.ts';
 
 const clean = sampleWorkspace();
@@ -101,5 +103,26 @@ export const TwilioStudio: Story = {
     await expect(section.getByRole('button', { name: 'Download Twilio Studio flow definition' })).toBeEnabled();
     await expect(section.getByText(/^Twilio Studio: \d+ nodes exported/)).toBeVisible();
     await expect(section.getByText(/Studio has no Assign widget/)).toBeVisible();
+  },
+};
+
+const scenarioOn = (id: string, flowId: string, name: string): SavedScenario => ({
+  id,
+  flowId,
+  flowChoice: { kind: 'number' },
+  savedAt: '2026-11-30T09:00:00.000Z',
+  scenario: { name, call: { direction: 'inbound', numberId: 'num-support', callerNumber: '+15550111' }, actions: [{ at: 5, type: 'hangUp', party: 'contact' }] },
+});
+
+/** The workspace file takes the saved scenarios along; those of a flow deleted since cannot go, and are named. */
+export const WithSavedScenarios: Story = {
+  args: {
+    scenarioStorage: memoryScenarioStorage([scenarioOn('sc-1', cleanFlow.id, 'Caller hangs up'), scenarioOn('sc-2', 'deleted-flow', 'Old line check')]),
+  },
+  play: async ({ canvasElement }) => {
+    const dialog = within(within(canvasElement.ownerDocument.body).getByRole('dialog', { name: 'Export' }));
+    await expect(await dialog.findByText(/and 1 saved scenario, to back up or move to another browser/)).toBeVisible();
+    await expect(dialog.getByTestId('scenarios-left-out')).toHaveTextContent('Left out: 1 saved scenario of flows deleted since (“Old line check”).');
+    await expect(dialog.getByRole('button', { name: 'Download workspace JSON' })).toBeEnabled();
   },
 };

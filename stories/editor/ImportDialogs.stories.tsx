@@ -129,7 +129,7 @@ export const ConfirmWorkspaceCancel: Story = {
     await pick(canvasElement, 'branch.workspace.json', serializeWorkspace(other));
     const dialog = within(await body(canvasElement).findByRole('dialog', { name: 'Replace the workspace?' }));
     await expect(dialog.getByText(/is a whole workspace, “Branch office”, with 1 flow,/)).toBeVisible();
-    await expect(dialog.getByText(new RegExp(`${other.numbers.length} numbers and ${other.agents.length} agents`))).toBeVisible();
+    await expect(dialog.getByText(new RegExp(`${other.numbers.length} numbers, ${other.agents.length} agents and 0 saved scenarios`))).toBeVisible();
     await userEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
     await expect(body(canvasElement).queryByRole('dialog')).toBeNull();
     await expect(readout(canvasElement)).toHaveTextContent(`Workspace “${ws.name}”, ${ws.flows.length} flows`);

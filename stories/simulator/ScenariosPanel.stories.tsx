@@ -195,6 +195,7 @@ export const StorageUnreadable: Story = {
     storage: () => ({
       load: () => Promise.reject(new Error('IndexedDB is disabled in this browser')),
       save: () => Promise.resolve(),
+      subscribe: () => () => {},
     }),
   },
   play: async ({ canvasElement }) => {
@@ -247,5 +248,43 @@ export const CompareOnTwilioStudio: Story = {
       'Channel layout: dual on Talkdesk, mono on Twilio Studio.',
       'Transcribable: yes on Talkdesk, no on Twilio Studio.',
     ]);
+  },
+};
+
+/** A scenario file as `recflow test` reads it: the Support call with its expectation, naming its flow file. */
+const scenarioFile = (name: string, extra: Record<string, unknown> = {}) =>
+  new File(
+    [JSON.stringify({ ...saved('sc-file', 'Support from a file', supportStart, supportSteps).scenario, flow: '../flows/support-line.json', ...extra })],
+    name,
+    { type: 'application/json' },
+  );
+
+/**
+ * Import scenario file: a valid file joins the saved scenarios of the flow it names and passes; the same file again
+ * adds nothing twice; a broken one lists its errors by JSON path and adds nothing.
+ */
+export const ImportScenarioFile: Story = {
+  play: async ({ canvasElement }) => {
+    const p = await panel(canvasElement);
+    const input = canvasElement.querySelector<HTMLInputElement>('[data-testid="scenario-import-input"]')!;
+    await expect(p.getByRole('button', { name: 'Import scenario file…' })).toBeEnabled();
+    await userEvent.upload(input, scenarioFile('support.json'));
+    const status = await p.findByRole('status', { name: 'Scenario import' });
+    await waitFor(() => expect(status).toHaveTextContent('support.json: 1 saved scenario added to “Support line”.'));
+    const item = within(p.getByRole('list', { name: 'Scenarios of Support line' })).getByRole('listitem');
+    await expect(item).toHaveTextContent('Support from a file');
+    await userEvent.click(p.getByRole('button', { name: 'Run all' }));
+    await expect(item).toHaveAttribute('data-status', 'pass');
+
+    await userEvent.upload(input, scenarioFile('again.json'));
+    await waitFor(() => expect(p.getByRole('status', { name: 'Scenario import' })).toHaveTextContent('again.json: No scenario added (1 already saved).'));
+
+    await userEvent.upload(input, scenarioFile('broken.json', { runUntil: 1 }));
+    await waitFor(() => expect(p.getByRole('status', { name: 'Scenario import' })).toHaveTextContent('broken.json: nothing was imported.'));
+    const problems = p.getByRole('list', { name: 'Problems of the scenario file' });
+    await expect(problems).toHaveTextContent(/\$\.runUntil must not be before the last action/);
+    await expect(p.getByRole('list', { name: 'Scenarios of Support line' }).querySelectorAll('li')).toHaveLength(1);
+    await userEvent.click(p.getByRole('button', { name: 'Dismiss' }));
+    await expect(p.queryByRole('status', { name: 'Scenario import' })).toBeNull();
   },
 };
