@@ -53,6 +53,7 @@ export type {
   CallSession,
   CallStart,
   EffectiveSettings,
+  FlowStopped,
   Rejection,
   Segment,
 } from './call/types.ts';

@@ -19,6 +19,7 @@ import type {
   ChannelLayout,
   Choice,
   EffectiveSettings,
+  FlowStopped,
   LimitReached,
   Marker,
   MarkerKind,
@@ -149,6 +150,8 @@ export class CallData {
   endedAt: number | null = null;
   /** Set when a per-call limit (limits.ts) ended the call. */
   limitReached: LimitReached | null = null;
+  /** Set when the call could not follow its flow (R28) and ended there. */
+  flowStopped: FlowStopped | null = null;
   /** What the recording was doing when the call ended (the `recording` region is gone by then); set as it ends. */
   recordingAtEnd!: RecordingState;
   private phaseKind: PhaseKind | null = null;

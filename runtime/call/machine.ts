@@ -50,7 +50,7 @@ import { CALL_LIMITS, limitReached } from './limits.ts';
 import { agentIdOf, agentParty, CONTACT, outsideParty, partyKind } from './parties.ts';
 import { handOverProblem, pauseRefusal } from './rules.ts';
 import type { RecordingNodeRun } from './settings.ts';
-import type { ChannelLayout, PartyId, PhaseKind, RejectionCode, SegmentEndReason, TransferTarget } from './types.ts';
+import type { ChannelLayout, FlowStopped, PartyId, PhaseKind, RejectionCode, SegmentEndReason, TransferTarget } from './types.ts';
 
 /**
  * R5/R6: a Recording node ran in the flow; `channels` is the layout that applies right after it
@@ -275,6 +275,8 @@ interface Chain {
   steps: ChainStep[];
   waitAt: { frame: Frame; nodeId: string } | null;
   why: string | null;
+  /** R28: the flow could not be followed as written (the call ends, and its result says why). */
+  stop?: Omit<FlowStopped, 'at'>;
 }
 
 /** Where the call leaves a wait from: the node and port, whether its timer ran out (else a key or a choice), and what the call was doing there. */
@@ -330,6 +332,7 @@ function follow(d: CallData, from: Leaving | null, chain: Chain, event: CallEven
       announce?.(on);
     }
   }
+  if (chain.stop) d.flowStopped = { ...chain.stop, at: d.now };
   if (chain.why !== null) endCall(d, chain.why, before);
 }
 
@@ -779,7 +782,7 @@ class FlowCompiler {
       if (step.kind === 'enterFlow') {
         // R28: the call continues in the other flow, from its entry.
         const entered = this.enter(here, id!, step.flowId, step.returnPort);
-        if (typeof entered === 'string') return { ...chain, why: entered };
+        if ('code' in entered) return { ...chain, why: `${entered.message}: the call ends`, stop: entered };
         here = entered.frame;
         id = entered.nodeId;
         continue;
@@ -812,16 +815,15 @@ class FlowCompiler {
     }
   }
 
-  private enter(frame: Frame, nodeId: string, flowId: string, returnPort: string | null): { frame: Frame; nodeId: string } | string {
+  private enter(frame: Frame, nodeId: string, flowId: string, returnPort: string | null): { frame: Frame; nodeId: string } | Omit<FlowStopped, 'at'> {
     this.compiled.entersFlows = true;
     const flow = this.flows.get(flowId);
-    if (!flow) return `the flow "${flowId}" is not in the workspace: the call ends`;
-    if (frame.flows.includes(flowId)) {
-      return `the flows enter each other in a loop (${[...frame.flows, flowId].join(' → ')}): the call ends`;
-    }
+    const stop = (code: FlowStopped['code'], message: string) => ({ code, nodeId: frame.prefix + nodeId, flowId, message });
+    if (!flow) return stop('unknown-flow', `the flow "${flowId}" is not in the workspace`);
+    if (frame.flows.includes(flowId)) return stop('C1-flow-loop', `the flows enter each other in a loop (${[...frame.flows, flowId].join(' → ')})`);
     const ix = indexFlow(flow);
     const start = flow.nodes.find((n) => isEntry(n));
-    if (!start) return `the flow "${flowId}" has no Start: the call ends`;
+    if (!start) return stop('C1-no-start', `the flow "${flowId}" has no Start`);
     const callers = returnPort === null ? frame.returnTo : { frame, nodeId, port: returnPort };
     const into: Frame = {
       ix,

@@ -53,6 +53,7 @@ function result(segments: Segment[], opts: { channels?: ChannelLayout; voicemail
     path: opts.path ?? ['s', 'r'],
     externalPortionAt: null,
     limitReached: null,
+    flowStopped: null,
     timeline: { phases: [], markers: [] },
   };
 }

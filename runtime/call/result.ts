@@ -148,6 +148,7 @@ export function deriveResult(core: CallData, ended: boolean): CallResult {
     path: [...core.path],
     externalPortionAt: core.externalAt,
     limitReached: core.limitReached,
+    flowStopped: core.flowStopped,
     timeline: { phases, markers: core.markers.slice() },
   };
 }

@@ -280,6 +280,29 @@ describe('R28: a flow node', () => {
     const s = startCall(withFlows(), flow, inbound());
     expect(s.ended).toBe(true);
     expect(JSON.stringify(s.result().timeline)).toContain('nowhere');
+    // Not only a marker: the result says the flow could not be followed, where and why (the check's code).
+    expect(s.result().flowStopped).toEqual({ code: 'unknown-flow', at: 0, nodeId: 'm', flowId: 'nowhere', message: 'the flow "nowhere" is not in the workspace' });
+  });
+
+  it('R28: a flow the workspace lacks, reached later in the call, is in the result at that time; a call that never reaches it has none', () => {
+    const flow = buildFlow(
+      [
+        ['s', 'start'],
+        ['p', 'play', { durationSeconds: 7 }],
+        ['m', 'flow', { flowId: 'nowhere', returns: false }],
+      ],
+      [
+        ['s', 'next', 'p'],
+        ['p', 'next', 'm'],
+      ],
+    );
+    const early = startCall(withFlows(), flow, inbound());
+    expect(early.result().flowStopped).toBeNull();
+    early.apply({ type: 'hangUp', party: 'contact' }, 3);
+    expect(early.result().flowStopped).toBeNull();
+    const late = startCall(withFlows(), flow, inbound());
+    late.runToNextTimer();
+    expect(late.result()).toMatchObject({ ended: true, flowStopped: { code: 'unknown-flow', at: 7, nodeId: 'm' } });
   });
 
   it('R28/C1: flows that enter each other in a loop end the call there, naming the loop', () => {
@@ -305,6 +328,7 @@ describe('R28: a flow node', () => {
     const s = startCall(ws, ws.flows[0], inbound());
     expect(s.ended).toBe(true);
     expect(JSON.stringify(s.result().timeline)).toContain('a → b → a');
+    expect(s.result().flowStopped).toMatchObject({ code: 'C1-flow-loop', nodeId: 'b/ba', flowId: 'a', message: expect.stringContaining('a → b → a') });
   });
 });
 

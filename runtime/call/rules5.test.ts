@@ -370,6 +370,7 @@ describe('R28: flows entered and returned from', () => {
     const s = startCall(ws, flow, inbound());
     expect(s.ended).toBe(true);
     expect(lastMarker(s)).toEqual({ at: 0, kind: 'hang-up', label: 'the flow "headless" has no Start: the call ends', nodeId: 'm' });
+    expect(s.result().flowStopped).toMatchObject({ code: 'C1-no-start', nodeId: 'm', flowId: 'headless' });
   });
 
   it('a flow transferred to (no return) from inside a module returns, at its end, to where the module was entered', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExpectation, formatMismatch, parseScenario, simulate } from './scenario.ts';
+import { CallStartError, callStartProblems, checkExpectation, formatMismatch, parseScenario, simulate } from './scenario.ts';
 import { assignFlow, testWorkspace } from './testkit.ts';
 
 const base = {
@@ -46,5 +46,38 @@ describe('scenario format', () => {
       '$.segments.length: expected 2, got 1',
       '$.handledBy.agentIds[0]: expected "ben", got "ana"',
     ]);
+  });
+});
+
+describe('a call the workspace cannot place (R4)', () => {
+  const run = (call: object) => () => simulate(testWorkspace(), assignFlow(), { call: call as never, actions: [{ at: 5, type: 'answer', agentId: 'ana' }] });
+
+  it('R4: refuses an inbound call to a number the workspace lacks, with or without a flow, instead of using the account settings', () => {
+    // The flow is given: before, the call ran with the account's settings (R2/R3 fell through a number that is not there).
+    expect(run({ direction: 'inbound', numberId: 'mian', callerNumber: '+15550111' })).toThrow(CallStartError);
+    expect(run({ direction: 'inbound', numberId: 'mian', callerNumber: '+15550111' })).toThrow('$.call.numberId: no phone number "mian" in the workspace');
+    expect(() => simulate(testWorkspace(), undefined, { call: { direction: 'inbound', numberId: 'mian', callerNumber: '+15550111' }, actions: [] })).toThrow(
+      /no phone number "mian"/,
+    );
+  });
+
+  it('R4/R8: refuses an outbound call from a number or by an agent the workspace lacks, naming each field', () => {
+    let thrown: unknown;
+    try {
+      run({ direction: 'outbound', agentId: 'zz', fromNumberId: 'mian', contactNumber: '+15550199' })();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CallStartError);
+    expect((thrown as CallStartError).errors).toEqual([
+      { path: '$.call.fromNumberId', message: 'no phone number "mian" in the workspace' },
+      { path: '$.call.agentId', message: 'no agent "zz" in the workspace' },
+    ]);
+  });
+
+  it('callStartProblems is empty for a call the workspace can place', () => {
+    expect(callStartProblems(testWorkspace(), { direction: 'outbound', agentId: 'ana', fromNumberId: 'sales', contactNumber: '+15550199' })).toEqual([]);
+    expect(callStartProblems(testWorkspace(), { direction: 'inbound', numberId: 'main', callerNumber: '+15550111' })).toEqual([]);
+    expect(run({ direction: 'outbound', agentId: 'ana', fromNumberId: 'sales', contactNumber: '+15550199' })).not.toThrow();
   });
 });

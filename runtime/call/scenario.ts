@@ -18,6 +18,7 @@
  *   "expect": { "recorded": true, "segments": [{ "start": 7, "end": 75, "endReason": "hang-up" }], "totalRecordedSeconds": 68 }
  * }
  */
+import type { DocError } from '../document/errors.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import type { Expectation, Scenario } from './scenarioFormat.ts';
@@ -40,13 +41,43 @@ export {
 } from './scenarioFormat.ts';
 
 /**
- * Runs a scenario's call and returns its result (R21).
+ * What the workspace lacks of a call's start, each with the scenario's JSON path: the number dialled or dialled
+ * from (R4: its settings apply; an unknown one would silently fall through to the account's, R2/R3) and, for an
+ * outbound call, the agent who dials (R8).
+ *
+ * @example
+ * callStartProblems(ws, { direction: 'outbound', agentId: 'zz', fromNumberId: 'num-support', contactNumber: '+15550199' });
+ * // [{ path: '$.call.agentId', message: 'no agent "zz" in the workspace' }]
+ */
+export function callStartProblems(workspace: Pick<WorkspaceDoc, 'numbers' | 'agents'>, call: Scenario['call']): DocError[] {
+  const problems: DocError[] = [];
+  const field = call.direction === 'inbound' ? 'numberId' : 'fromNumberId';
+  const numberId = call.direction === 'inbound' ? call.numberId : call.fromNumberId;
+  if (!workspace.numbers.some((n) => n.id === numberId)) problems.push({ path: `$.call.${field}`, message: `no phone number "${numberId}" in the workspace` });
+  if (call.direction === 'outbound' && !workspace.agents.some((a) => a.id === call.agentId)) {
+    problems.push({ path: '$.call.agentId', message: `no agent "${call.agentId}" in the workspace` });
+  }
+  return problems;
+}
+
+/** A scenario's call names a number or an agent the workspace lacks (`errors`, by JSON path): it cannot run. */
+export class CallStartError extends Error {
+  constructor(readonly errors: DocError[]) {
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  }
+}
+
+/**
+ * Runs a scenario's call and returns its result (R21). Throws a `CallStartError` when the workspace lacks the
+ * call's number or agent (`callStartProblems`): every command and view that runs a scenario comes through here.
  *
  * @example
  * const result = simulate(ws, flow, parseScenarioOrThrow(json));
  * result.segments; // [{ start: 7, end: 75, channelA: ['contact'], channelB: ['agent:ag-ana'], endReason: 'hang-up' }]
  */
 export function simulate(workspace: WorkspaceDoc, flow: FlowDoc | undefined, scenario: Pick<Scenario, 'call' | 'actions' | 'runUntil'>): CallResult {
+  const problems = callStartProblems(workspace, scenario.call);
+  if (problems.length > 0) throw new CallStartError(problems);
   const session = startCall(workspace, flow, scenario.call as CallStart);
   for (const a of scenario.actions) {
     // The timed action goes to the call as it is: the session reads its time from `a.at`, the machine ignores `at`.

@@ -309,7 +309,24 @@ export interface CallResult {
   externalPortionAt: number | null;
   /** Set when the call was ended by one of the per-call limits (`limits.ts`): which, when, and a sentence saying so. */
   limitReached: LimitReached | null;
+  /**
+   * Set when the call could not follow its flow as written and ended there (R28): a Flow node naming a flow the
+   * workspace lacks, flows entering each other in a loop, or a flow entered with no Start. Like `limitReached`, the
+   * call was ended by the simulation rather than by a party; unlike a limit, the flow is wrong.
+   */
+  flowStopped: FlowStopped | null;
   timeline: Timeline;
+}
+
+/** Why and where a call stopped because its flow could not be followed (the flow check's code for the same problem). */
+export interface FlowStopped {
+  code: 'unknown-flow' | 'C1-flow-loop' | 'C1-no-start';
+  at: number;
+  /** The Flow node the call could not go on from (`<flowId>/<node>` inside an entered flow). */
+  nodeId: string;
+  /** The flow it names. */
+  flowId: string;
+  message: string;
 }
 
 /** A per-call limit ended the call (see `CALL_LIMITS` in `limits.ts`). */

@@ -114,6 +114,8 @@ describe('recflow simulate --batch', () => {
         recordedSeconds: { total: 81, byChannels: { dual: 81, mono: 0 }, byEndReason: { 'hang-up': 81 } },
         refusals: { 'not-allowed-by-settings': 1 },
         limitReached: { steps: 0, seconds: 0 },
+        notThroughFlow: 0,
+        flowStopped: { calls: 0, lines: [] },
         expect: { checked: 2, failed: 1, failedLines: [2] },
       },
     });

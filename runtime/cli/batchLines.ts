@@ -4,11 +4,11 @@
  * write one output line carrying the input line number. Runs in the worker
  * threads; kept apart from the thread plumbing so it can be tested directly.
  */
-import { checkExpectation, formatMismatch, parseScenario, type Scenario, simulate } from '../call/scenario.ts';
+import { CallStartError, callStartProblems, checkExpectation, formatMismatch, parseScenario, type Scenario } from '../call/scenario.ts';
 import type { CallResult, RejectionCode, SegmentEndReason } from '../call/types.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
-import { flowForCall, InputError } from './documents.ts';
+import { InputError, runScenario } from './documents.ts';
 import { andMore, capped, errorsInline } from './text.ts';
 
 /** Every field of a call result; `--fields` picks among them. Typed so a new result field must be listed here. */
@@ -30,6 +30,7 @@ const FIELDS: Record<keyof CallResult, true> = {
   path: true,
   externalPortionAt: true,
   limitReached: true,
+  flowStopped: true,
   timeline: true,
 };
 export const RESULT_FIELDS = Object.keys(FIELDS) as Array<keyof CallResult>;
@@ -90,6 +91,12 @@ export interface BatchCounts {
   refusals: Partial<Record<RejectionCode, number>>;
   /** Calls ended by a per-call limit. */
   limitReached: Record<'steps' | 'seconds', number>;
+  /** With a flow given: inbound calls run through it, and inbound calls to numbers it does not answer (not run). */
+  throughFlow: number;
+  notThroughFlow: number;
+  /** Calls that stopped because their flow cannot be followed (R28), and the first lines of those. */
+  flowStopped: number;
+  flowStoppedLines: number[];
   /** Calls that carried an `expect`, those whose result differed, and the first lines of those. */
   expectChecked: number;
   expectFailed: number;
@@ -110,6 +117,10 @@ export function emptyCounts(): BatchCounts {
     recordedSecondsByEndReason: {},
     refusals: {},
     limitReached: { steps: 0, seconds: 0 },
+    throughFlow: 0,
+    notThroughFlow: 0,
+    flowStopped: 0,
+    flowStoppedLines: [],
     expectChecked: 0,
     expectFailed: 0,
     expectFailedLines: [],
@@ -133,6 +144,10 @@ export function mergeCounts(total: BatchCounts, part: BatchCounts): void {
   for (const [k, v] of Object.entries(part.refusals)) addTo(total.refusals, k as RejectionCode, v);
   total.limitReached.steps += part.limitReached.steps;
   total.limitReached.seconds += part.limitReached.seconds;
+  total.throughFlow += part.throughFlow;
+  total.notThroughFlow += part.notThroughFlow;
+  total.flowStopped += part.flowStopped;
+  total.flowStoppedLines = [...total.flowStoppedLines, ...part.flowStoppedLines].sort((a, b) => a - b).slice(0, FAILED_LINES_KEPT);
   total.expectChecked += part.expectChecked;
   total.expectFailed += part.expectFailed;
   total.expectFailedLines = [...total.expectFailedLines, ...part.expectFailedLines].sort((a, b) => a - b).slice(0, FAILED_LINES_KEPT);
@@ -156,12 +171,18 @@ export function summaryOf(c: BatchCounts) {
     },
     refusals: c.refusals,
     limitReached: c.limitReached,
+    notThroughFlow: c.notThroughFlow,
+    flowStopped: { calls: c.flowStopped, lines: c.flowStoppedLines },
     expect: { checked: c.expectChecked, failed: c.expectFailed, failedLines: c.expectFailedLines },
   };
 }
 
-function count(c: BatchCounts, result: CallResult): void {
+function count(c: BatchCounts, result: CallResult, lineNo: number): void {
   c.calls++;
+  if (result.flowStopped) {
+    c.flowStopped++;
+    if (c.flowStoppedLines.length < FAILED_LINES_KEPT) c.flowStoppedLines.push(lineNo);
+  }
   if (result.recorded) c.recorded++;
   const layout = result.channels ?? 'mono';
   for (const s of result.segments) {
@@ -180,8 +201,10 @@ function count(c: BatchCounts, result: CallResult): void {
 
 export interface LineContext {
   workspace: WorkspaceDoc;
-  /** The flow every inbound call runs; undefined: the flow of the number dialled, from the workspace. */
+  /** The flow inbound calls to the numbers it answers run; undefined: the flow of the number dialled, from the workspace. */
   flow: FlowDoc | undefined;
+  /** The numbers `flow` answers (`numbersAnswering`): an inbound call to another number is not run through it. */
+  answers: ReadonlySet<string>;
   fields: FieldChoice;
   counts: BatchCounts;
 }
@@ -196,9 +219,25 @@ export function scenarioOfLine(line: string): { scenario: Scenario } | { error: 
 
 /** Why a call could not be simulated, for its error line. */
 export function failureText(e: unknown): string {
-  if (e instanceof InputError) return errorsInline(e.errors);
+  if (e instanceof InputError || e instanceof CallStartError) return errorsInline(e.errors);
   // A bug in the runtime: the line says so rather than stopping the batch.
   return `the call could not be simulated: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/**
+ * R4: an inbound call enters the flow of the number dialled, so a call to a number the given flow does not answer
+ * would not have met it: it is not run (as `diff --calls` leaves it out) but named in its place and counted,
+ * unless the workspace lacks its number (refused, as everywhere).
+ */
+function notThroughFlow(ctx: LineContext, flow: FlowDoc, call: Extract<Scenario['call'], { direction: 'inbound' }>, lineNo: number): string {
+  const unknown = callStartProblems(ctx.workspace, call);
+  if (unknown.length > 0) {
+    ctx.counts.refusedLines++;
+    return errorLine(lineNo, errorsInline(unknown));
+  }
+  ctx.counts.notThroughFlow++;
+  const answers = ctx.answers.size === 0 ? 'no number' : [...ctx.answers].join(', ');
+  return JSON.stringify({ line: lineNo, notThroughFlow: `the flow "${flow.id}" does not answer ${call.numberId} (it answers ${answers}): not run` });
 }
 
 /**
@@ -214,15 +253,22 @@ export function simulateLine(line: string, lineNo: number, ctx: LineContext): st
     return errorLine(lineNo, read.error);
   }
   const scenario = read.scenario;
+  const call = scenario.call;
+  if (ctx.flow && call.direction === 'inbound') {
+    if (!ctx.answers.has(call.numberId)) return notThroughFlow(ctx, ctx.flow, call, lineNo);
+    c.throughFlow++;
+  }
   let result: CallResult;
   try {
-    result = simulate(ctx.workspace, flowForCall(ctx.workspace, ctx.flow, scenario), scenario);
+    result = runScenario(ctx.workspace, ctx.flow, scenario, 'scenario');
   } catch (e) {
     c.refusedLines++;
     return errorLine(lineNo, failureText(e));
   }
-  count(c, result);
+  count(c, result, lineNo);
   const out: Record<string, unknown> = project(result, ctx.fields);
+  // R28: a call its flow could not carry says so whatever --fields chose, like a failed expect.
+  if (result.flowStopped) out.flowStopped = result.flowStopped;
   if (scenario.expect) {
     const mismatches = checkExpectation(result, scenario.expect);
     c.expectChecked++;

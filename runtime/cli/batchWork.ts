@@ -6,6 +6,7 @@ import { parseFlow } from '../document/flow.ts';
 import { parseWorkspace } from '../document/workspace.ts';
 import { type BatchCounts, emptyCounts, type FieldChoice, parseFields, simulateLine } from './batchLines.ts';
 import { type CallDiffCounts, diffLine, emptyDiffCounts, prepareCallDiff } from './callDiff.ts';
+import { numbersAnswering } from './documents.ts';
 
 /** Which lines of the log this run takes: the k-th (1-based) of n interleaved parts. */
 export interface Shard {
@@ -53,7 +54,11 @@ export function lineHandler(data: BatchWorkerData): LineHandler<BatchCounts> | L
   if (data.mode === 'simulate') {
     const flow = data.flowText === null ? undefined : parsed(parseFlow(data.flowText));
     const fields = parseFields(data.fields) as FieldChoice;
-    return { fresh: emptyCounts, line: (text: string, lineNo: number, counts: BatchCounts) => simulateLine(text, lineNo, { workspace, flow, fields, counts }) };
+    const answers = flow === undefined ? new Set<string>() : numbersAnswering(workspace, flow);
+    return {
+      fresh: emptyCounts,
+      line: (text: string, lineNo: number, counts: BatchCounts) => simulateLine(text, lineNo, { workspace, flow, answers, fields, counts }),
+    };
   }
   const diff = prepareCallDiff(workspace, parsed(parseFlow(data.beforeText)), parsed(parseFlow(data.afterText)));
   return { fresh: emptyDiffCounts, line: (text: string, lineNo: number, counts: CallDiffCounts) => diffLine(text, lineNo, diff, counts) };

@@ -6,12 +6,14 @@
  * the counts the workers send back, and the report.
  */
 import { type ChangeNotes, changeNotes, recordingChange, recordingFigures } from '../call/recordingDiff.ts';
-import { simulate } from '../call/scenario.ts';
+import { callStartProblems, type Scenario, simulate } from '../call/scenario.ts';
 import type { ChannelLayout } from '../call/types.ts';
 import { diffFlows } from '../document/diff.ts';
 import type { FlowDoc } from '../document/flow.ts';
 import type { WorkspaceDoc } from '../document/workspace.ts';
 import { failureText, scenarioOfLine } from './batchLines.ts';
+import { flowStoppedText, numbersAnswering } from './documents.ts';
+import { errorsInline } from './text.ts';
 
 /** The documents and the flow diff's words, prepared once per worker. */
 export interface PreparedCallDiff {
@@ -19,18 +21,12 @@ export interface PreparedCallDiff {
   before: FlowDoc;
   after: FlowDoc;
   notes: ChangeNotes;
-  /** The workspace's numbers that run this flow (by its id in either version): only their inbound calls go through it. */
+  /** The numbers this flow answers (`numbersAnswering`, either version): only their inbound calls go through it. */
   numbers: ReadonlySet<string>;
 }
 
-/** The ids of the numbers that run `flow` in `ws` (in either version, should its id have changed). */
-export function numbersRunning(ws: WorkspaceDoc, ...versions: FlowDoc[]): Set<string> {
-  const ids = new Set(versions.map((f) => f.id));
-  return new Set(ws.numbers.filter((n) => n.flowId !== null && ids.has(n.flowId)).map((n) => n.id));
-}
-
 export function prepareCallDiff(workspace: WorkspaceDoc, before: FlowDoc, after: FlowDoc): PreparedCallDiff {
-  return { workspace, before, after, notes: changeNotes(diffFlows(before, after), before, after), numbers: numbersRunning(workspace, before, after) };
+  return { workspace, before, after, notes: changeNotes(diffFlows(before, after), before, after), numbers: numbersAnswering(workspace, before, after) };
 }
 
 /** Calls that changed the same way for the same reasons. */
@@ -102,42 +98,53 @@ function indexOf(c: CallDiffCounts): Map<string, ChangeGroup> {
 export function diffLine(text: string, lineNo: number, d: PreparedCallDiff, c: CallDiffCounts): string {
   c.lines++;
   const read = scenarioOfLine(text);
-  let error: string;
-  if ('error' in read) error = read.error;
-  else {
-    const s = read.scenario;
-    // Other calls never reach the flow (R8: outbound calls run none): they record the same in both versions.
-    if (s.call.direction !== 'inbound' || !d.numbers.has(s.call.numberId)) {
-      c.calls++;
-      return '';
-    }
-    try {
-      const change = recordingChange(simulate(d.workspace, d.before, s), simulate(d.workspace, d.after, s), d.notes);
-      c.calls++;
-      c.through++;
-      if (change) {
-        c.changed++;
-        c.seconds.dual = tidy(c.seconds.dual + change.seconds.dual);
-        c.seconds.mono = tidy(c.seconds.mono + change.seconds.mono);
-        const group: ChangeGroup = {
-          effect: change.effect,
-          causes: change.causes,
-          calls: 1,
-          seconds: change.seconds,
-          appeared: change.appeared.length,
-          vanished: change.vanished.length,
-          examples: [lineNo],
-        };
-        addGroup(c, group, indexOf(c));
-      }
-      return '';
-    } catch (e) {
-      error = failureText(e);
-    }
+  const error = 'error' in read ? read.error : diffCall(read.scenario, lineNo, d, c);
+  if (error !== null) {
+    c.refusedLines++;
+    if (c.refused.length < REFUSED_KEPT) c.refused.push({ line: lineNo, error });
   }
-  c.refusedLines++;
-  if (c.refused.length < REFUSED_KEPT) c.refused.push({ line: lineNo, error });
   return '';
+}
+
+/** One call through both versions, counted into `c`; or why it could not run. */
+function diffCall(s: Scenario, lineNo: number, d: PreparedCallDiff, c: CallDiffCounts): string | null {
+  // R4: a call from or to a number (or by an agent) the workspace lacks is refused, though the flow may never see it.
+  const unknown = callStartProblems(d.workspace, s.call);
+  if (unknown.length > 0) return errorsInline(unknown);
+  // Other calls never reach the flow (R8: outbound calls run none): they record the same in both versions.
+  if (s.call.direction !== 'inbound' || !d.numbers.has(s.call.numberId)) {
+    c.calls++;
+    return null;
+  }
+  let change: ReturnType<typeof recordingChange>;
+  try {
+    const before = simulate(d.workspace, d.before, s);
+    const after = simulate(d.workspace, d.after, s);
+    // R28: a version whose flow cannot be followed here compares nothing; the line says which.
+    const stopped = flowStoppedText(before) ?? flowStoppedText(after);
+    if (stopped !== null) return `${flowStoppedText(before) === null ? 'after' : 'before'}: ${stopped}`;
+    change = recordingChange(before, after, d.notes);
+  } catch (e) {
+    return failureText(e);
+  }
+  c.calls++;
+  c.through++;
+  if (change) {
+    c.changed++;
+    c.seconds.dual = tidy(c.seconds.dual + change.seconds.dual);
+    c.seconds.mono = tidy(c.seconds.mono + change.seconds.mono);
+    const group: ChangeGroup = {
+      effect: change.effect,
+      causes: change.causes,
+      calls: 1,
+      seconds: change.seconds,
+      appeared: change.appeared.length,
+      vanished: change.vanished.length,
+      examples: [lineNo],
+    };
+    addGroup(c, group, indexOf(c));
+  }
+  return null;
 }
 
 /** Adds a worker's part into the total. */

@@ -5,7 +5,6 @@
  * `xstate/graph`), prints the coverage and, with `--out`, writes the
  * scenarios with their current results as expectations, ready for `recflow test`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type CoverReport, coverFlow, expectationOf } from '../call/cover.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION } from '../call/scenario.ts';
@@ -15,6 +14,7 @@ import { createWorkspace, parseWorkspace, serializeWorkspace, type WorkspaceDoc 
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 import { load, printRefusals } from './validate.ts';
+import { makeFolder, writeOutput } from './documents.ts';
 
 const USAGE = `Usage: recflow cover <flow.json> [--workspace <workspace.json>] [--out <dir>] [--json]
 
@@ -106,11 +106,11 @@ async function writeScenarios(
   cwd: string,
 ): Promise<string[]> {
   const dir = resolve(cwd, out);
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir, out);
   const written: string[] = [];
   let wsPath = workspaceFile === undefined ? undefined : relative(dir, resolve(cwd, workspaceFile));
   if (wsPath === undefined) {
-    await writeFile(join(dir, 'workspace.json'), serializeWorkspace(workspace));
+    await writeOutput(join(dir, 'workspace.json'), join(out, 'workspace.json'), serializeWorkspace(workspace));
     written.push(join(out, 'workspace.json'));
     wsPath = 'workspace.json';
   }
@@ -127,7 +127,7 @@ async function writeScenarios(
       actions: s.actions,
       expect: expectationOf(s.result),
     };
-    await writeFile(join(dir, file), `${JSON.stringify(doc, null, 2)}\n`);
+    await writeOutput(join(dir, file), join(out, file), `${JSON.stringify(doc, null, 2)}\n`);
     written.push(join(out, file));
   }
   return written;

@@ -14,7 +14,7 @@ import { parseShard, runLog } from './batch.ts';
 import { workerCount } from './batchProcess.ts';
 import type { Shard } from './batchWork.ts';
 import { type CallDiffCounts, describeCallDiff, emptyDiffCounts, mergeDiffCounts, sortedGroups } from './callDiff.ts';
-import { InputError, readText } from './documents.ts';
+import { InputError, numbersAnswering, readText } from './documents.ts';
 import type { CliIO, Command } from './main.ts';
 import { load, printRefusals, refusalsJson } from './validate.ts';
 
@@ -43,9 +43,17 @@ Options:
       --workers <n>       with --calls: worker threads (default and at most: one per core)
   -h, --help              show this help
 
+Only inbound calls to the numbers the flow answers (those its Start lists and
+those the workspace runs it on) go through it; other calls record the same in
+both versions and are counted, not run. A call whose number or agent the
+workspace lacks could not run. When no call of the log dialled a number the
+flow answers, a warning lists the flow's numbers and the exit code is 2
+(nothing was compared), or 1 when some line could not run.
+
 Exit codes: 0 no differences (with --calls: no call records differently and
 every line ran), 1 the flows differ (with --calls: some call records
-differently, or a line could not run), 2 input unreadable or not a valid flow.
+differently, or a line could not run), 2 input unreadable or not a valid flow
+(with --calls: also no call went through the flow).
 `;
 
 async function run(args: string[], io: CliIO): Promise<number> {
@@ -92,7 +100,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     if (typeof workers === 'string') return usage(workers);
     const shard = parseShard(values.shard, io.env ?? {});
     if (typeof shard === 'string') return usage(shard);
-    return diffCalls(values.calls, { workspace: values.workspace!, before: beforeFile, after: afterFile }, { workers, shard, json: values.json === true }, io);
+    const answers = [...numbersAnswering(workspace.value, before.value, after.value)];
+    return diffCalls(values.calls, { workspace: values.workspace!, before: beforeFile, after: afterFile }, { workers, shard, json: values.json === true, answers }, io);
   }
   const diff = diffFlows(before.value, after.value, { ignoreLayout: values['ignore-layout'] === true });
   if (values.json) {
@@ -118,7 +127,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
 async function diffCalls(
   log: string,
   files: { workspace: string; before: string; after: string },
-  options: { workers: number; shard: Shard | null; json: boolean },
+  options: { workers: number; shard: Shard | null; json: boolean; answers: string[] },
   io: CliIO,
 ): Promise<number> {
   const text = (file: string) => readText(resolve(io.cwd, file), file);
@@ -147,6 +156,14 @@ async function diffCalls(
     io.out(`${JSON.stringify({ log, before: files.before, after: files.after, ...counts, groups: sortedGroups(counts) }, null, 2)}\n`);
   } else {
     for (const line of describeCallDiff(`${files.before} → ${files.after} over ${log}`, counts)) io.out(`${line}\n`);
+  }
+  // An empty log (no line read) is not a log that missed the flow.
+  if (counts.through === 0 && counts.lines > 0) {
+    // Nothing was compared: a green 0 here would pass a CI check that checked nothing.
+    const numbers = options.answers.length === 0 ? 'the flow answers no number' : `the flow answers ${options.answers.join(', ')}`;
+    io.err(`recflow diff: warning: no call of the log dialled a number the flow answers (${numbers}): nothing was compared\n`);
+    // Lines that could not run are the finding to fix first (1); otherwise nothing was compared (2).
+    if (counts.refusedLines === 0) return 2;
   }
   return counts.changed > 0 || counts.refusedLines > 0 ? 1 : 0;
 }

@@ -3,7 +3,6 @@
  * own format, with the export report (per node: the actions it became and what the platform does differently).
  * Nothing is written when the platform would refuse the file (its limits).
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseFlow } from '../document/flow.ts';
 import { describeExport } from '../platforms/format.ts';
@@ -11,6 +10,7 @@ import { formatNamed, formatNames } from '../platforms/formats.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 import { load, printRefusals } from './validate.ts';
+import { writeOutput } from './documents.ts';
 
 const USAGE = `Usage: recflow export <flow.json> --to <format> [-o <out.json>] [--json]
 
@@ -59,7 +59,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const refused = outcome.report.problems.some((p) => p.severity === 'error');
   if (values.json) {
-    if (!refused && values.out !== undefined) await writeFile(resolve(io.cwd, values.out), outcome.text);
+    if (!refused && values.out !== undefined) await writeOutput(resolve(io.cwd, values.out), values.out, outcome.text);
     io.out(`${JSON.stringify({ ok: !refused, report: outcome.report, document: outcome.document }, null, 2)}\n`);
     return refused ? 1 : 0;
   }
@@ -72,7 +72,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.out(outcome.text);
     io.err(report);
   } else {
-    await writeFile(resolve(io.cwd, values.out), outcome.text);
+    await writeOutput(resolve(io.cwd, values.out), values.out, outcome.text);
     io.out(`${report}wrote ${values.out}\n`);
   }
   return 0;

@@ -4,7 +4,7 @@
  * flow document, and with --workspace-out a workspace on that platform's preset holding what the flow names.
  * Prints the import report: per action, the kind it became and what is simulated, approximated or not.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../document/errors.ts';
 import { serializeFlow } from '../document/flow.ts';
@@ -12,6 +12,7 @@ import { serializeWorkspace } from '../document/workspace.ts';
 import { describeImport, type FormatName } from '../platforms/format.ts';
 import { formatNamed, formatNames, importPlatformFlow } from '../platforms/formats.ts';
 import { commandArgs } from './args.ts';
+import { writeOutput } from './documents.ts';
 import type { CliIO, Command } from './main.ts';
 
 const USAGE = `Usage: recflow import <file> [--from <format>] [-o <flow.json>] [--workspace-out <workspace.json>] [--json]
@@ -69,8 +70,9 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const outcome = importPlatformFlow(text, values.from as FormatName | undefined);
   if (!outcome.ok) return refuse(outcome.errors, outcome.what);
-  if (values.out !== undefined) await writeFile(resolve(io.cwd, values.out), serializeFlow(outcome.flow));
-  if (values['workspace-out'] !== undefined) await writeFile(resolve(io.cwd, values['workspace-out']), serializeWorkspace(outcome.workspace));
+  if (values.out !== undefined) await writeOutput(resolve(io.cwd, values.out), values.out, serializeFlow(outcome.flow));
+  const workspaceOut = values['workspace-out'];
+  if (workspaceOut !== undefined) await writeOutput(resolve(io.cwd, workspaceOut), workspaceOut, serializeWorkspace(outcome.workspace));
   if (values.json) {
     io.out(`${JSON.stringify({ ok: true, file, report: outcome.report, flow: outcome.flow, workspace: outcome.workspace }, null, 2)}\n`);
     return 0;

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { coverCommand } from './cover.ts';
 import { diffCommand } from './diff.ts';
+import { OutputError } from './documents.ts';
 import { exportCommand } from './exportCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { simulateCommand } from './simulate.ts';
@@ -117,7 +118,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   try {
     return await command.run(rest, safe);
   } catch (e) {
-    // A command that throws is a bug; still exit with a message, not a stack dump.
+    // An output path that cannot be written is the user's to fix, said as plainly as an unreadable input.
+    if (e instanceof OutputError) {
+      safe.err(`recflow ${name}: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    // Any other throw is a bug; still exit with a message, not a stack dump.
     safe.err(`recflow ${name}: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.usage;
   }

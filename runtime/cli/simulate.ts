@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { CALL_LIMITS } from '../call/limits.ts';
-import { parseScenario, simulate } from '../call/scenario.ts';
+import { parseScenario } from '../call/scenario.ts';
 import { parseFlow } from '../document/flow.ts';
 import { parseWorkspace } from '../document/workspace.ts';
 import { commandArgs } from './args.ts';
@@ -13,7 +13,7 @@ import { parseShard, runLog } from './batch.ts';
 import { workerCount } from './batchProcess.ts';
 import { MAX_LINE_BYTES } from './batchInput.ts';
 import { emptyCounts, MAX_RESULT_BYTES, mergeCounts, parseFields, RESULT_FIELDS, summaryOf } from './batchLines.ts';
-import { flowForCall, InputError, loadDoc, readText } from './documents.ts';
+import { flowStoppedText, InputError, loadDoc, numbersAnswering, readText, runScenario } from './documents.ts';
 import type { CliIO, Command } from './main.ts';
 
 /** `text` cut at spaces into lines of at most `width` characters, each indented by `indent` spaces. */
@@ -42,14 +42,24 @@ handled the call.
 The workspace and flow come from the options or, for a single scenario,
 from its "workspace" and "flow" fields (paths relative to the scenario file).
 Without a flow, an inbound call runs the flow of the number dialled, if the
-workspace holds it.
+workspace holds it. A single scenario runs through the flow given even when
+the flow does not answer its number (a note says so). A call whose number or
+agent the workspace lacks is refused. A call that reaches a flow it cannot
+follow (a Flow node naming a flow the workspace lacks, flows entering each
+other in a loop) stops there: "flowStopped" in the result says where and
+why, and the exit code is 1.
 
 With --batch, each line of the log is one scenario (the same JSON, on one
 line; the file may be gzip-compressed; - reads standard input). Each call
 prints one line, in input order, that starts with its line number:
 {"line": n, ...the result}, with "expectation" when the scenario has an
 "expect"; a line that cannot be simulated prints {"line": n, "error": "..."};
-blank lines print nothing. Every call ends at ${CALL_LIMITS.steps.toLocaleString('en-US')} flow nodes or ${CALL_LIMITS.seconds / 3600} hours
+blank lines print nothing. With --flow, only inbound calls to the numbers
+the flow answers (those its Start lists and those the workspace runs it on)
+go through it: another inbound call prints {"line": n, "notThroughFlow":
+"..."} and is not run (the summary counts them); outbound calls run no flow
+and are simulated as they are. When no call went through the flow, a warning
+lists its numbers and the exit code is 2. Every call ends at ${CALL_LIMITS.steps.toLocaleString('en-US')} flow nodes or ${CALL_LIMITS.seconds / 3600} hours
 ("limitReached" says so). A line over ${MAX_LINE_BYTES / 1024 / 1024} MB, or a result over ${MAX_RESULT_BYTES / 1024 / 1024} MB,
 prints an error instead.
 
@@ -71,9 +81,11 @@ ${wrapped(RESULT_FIELDS.join(', '), 26, 54)}
       --workers <n>       worker threads (default and at most: one per core)
   -h, --help              show this help
 
-Exit codes: 0 done (for --batch: every line ran and met its expect), 1 a batch
-line could not run or failed its expect, 2 bad usage or an input that cannot be
-read or parsed.
+Exit codes: 0 done (for --batch: every line ran and met its expect), 1 the
+call stopped at a flow it cannot follow, or a batch line could not run or
+failed its expect, 2 bad usage, an input that cannot be read or parsed, a call
+whose number or agent the workspace lacks (a batch refuses that line: 1), or a
+batch with --flow that ran no call through the flow.
 `;
 
 interface SimulateOptions {
@@ -123,9 +135,17 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const ws = await loadDoc(wsPath, values.workspace ?? scenario.workspace ?? wsPath, parseWorkspace);
     const flowPath = values.flow !== undefined ? resolve(io.cwd, values.flow) : scenario.flow ? resolve(base, scenario.flow) : null;
     const flow = flowPath === null ? undefined : await loadDoc(flowPath, values.flow ?? scenario.flow ?? flowPath, parseFlow);
-    const result = simulate(ws, flowForCall(ws, flow, scenario), scenario);
+    const result = runScenario(ws, flow, scenario, scenarioFile);
+    const call = scenario.call;
+    // Named together, the flow and the call run as asked (a draft tried on another number); the mismatch is said.
+    if (flow && call.direction === 'inbound' && !numbersAnswering(ws, flow).has(call.numberId)) {
+      io.err(`recflow simulate: note: the flow "${flow.id}" does not answer ${call.numberId} (R4); the call ran through it as asked\n`);
+    }
     io.out(`${JSON.stringify(result, null, 2)}\n`);
-    return 0;
+    // R28: a flow that cannot be followed ended the call early; the result says so ("flowStopped"), and so does the exit code.
+    const stopped = flowStoppedText(result);
+    if (stopped !== null) io.err(`recflow simulate: ${scenarioFile}: ${stopped}\n`);
+    return stopped === null ? 0 : 1;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`recflow simulate: ${e.message}\n`);
@@ -157,10 +177,12 @@ async function runBatch(values: SimulateOptions, positionals: string[], io: CliI
   const ws = parseWorkspace(workspaceText);
   if (!ws.ok) throw new InputError(values.workspace, ws.errors);
   let flowText: string | null = null;
+  let answers: string[] = [];
   if (values.flow !== undefined) {
     flowText = await readText(resolve(io.cwd, values.flow), values.flow);
     const flow = parseFlow(flowText);
     if (!flow.ok) throw new InputError(values.flow, flow.errors);
+    answers = [...numbersAnswering(ws.value, flow.value)];
   }
   const counts = await runLog({
     log: values.batch!,
@@ -176,7 +198,20 @@ async function runBatch(values: SimulateOptions, positionals: string[], io: CliI
     },
   });
   if (values.summary) io.out(`${JSON.stringify({ summary: summaryOf(counts) })}\n`);
-  return counts.refusedLines > 0 || counts.expectFailed > 0 ? 1 : 0;
+  if (counts.flowStopped > 0) {
+    const lines = counts.flowStoppedLines;
+    io.err(
+      `recflow simulate: ${counts.flowStopped.toLocaleString('en-US')} call${counts.flowStopped === 1 ? '' : 's'} stopped because a flow cannot be followed as written (R28; "flowStopped" says where and why), e.g. line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}\n`,
+    );
+  }
+  // An empty log (no line read) is not a log that missed the flow.
+  if (values.flow !== undefined && counts.throughFlow === 0 && counts.lines > 0) {
+    // Nothing of the flow was checked: exit 2, not a green 0 (as diff --calls).
+    io.err(`recflow simulate: warning: no call of the log dialled a number the flow answers (${answers.join(', ') || 'it answers no number'}): nothing ran through ${values.flow}\n`);
+    // Lines that could not run are the finding to fix first (1); otherwise nothing of the flow was checked (2).
+    if (counts.refusedLines === 0) return 2;
+  }
+  return counts.refusedLines > 0 || counts.expectFailed > 0 || counts.flowStopped > 0 ? 1 : 0;
 }
 
 export const simulateCommand: Command = {

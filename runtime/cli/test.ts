@@ -8,12 +8,12 @@ import { readJson } from '../document/errors.ts';
 import { detectFormat, withArticle } from '../platforms/formats.ts';
 import { FLOW_FORMAT, type FlowDoc, parseFlow } from '../document/flow.ts';
 import { parseWorkspace, WORKSPACE_FORMAT, type WorkspaceDoc } from '../document/workspace.ts';
-import { checkExpectation, type Expectation, formatMismatch, parseScenario, type Scenario, simulate } from '../call/scenario.ts';
+import { checkExpectation, type Expectation, formatMismatch, parseScenario, type Scenario } from '../call/scenario.ts';
 import type { CallResult } from '../call/types.ts';
 import { commandArgs } from './args.ts';
 import type { CliIO, Command } from './main.ts';
 import { andMore, capped } from './text.ts';
-import { flowForCall, InputError, loadDoc, readText } from './documents.ts';
+import { flowStoppedText, InputError, loadDoc, readText, runScenario } from './documents.ts';
 
 const USAGE = `Usage: recflow test <scenario files, workspace files or folders>... [--json]
 
@@ -83,10 +83,12 @@ function otherDocument(text: string): string | null {
 
 /** Runs a scenario on its documents and compares the result with its expectation. */
 function check(report: ScenarioReport, ws: WorkspaceDoc, flow: FlowDoc | undefined, scenario: Scenario & { expect: Expectation }): ScenarioReport {
-  const result = simulate(ws, flowForCall(ws, flow, scenario), scenario);
+  const result = runScenario(ws, flow, scenario, report.file);
   const mismatches = checkExpectation(result, scenario.expect);
-  report.status = mismatches.length === 0 ? 'pass' : 'fail';
-  report.messages = mismatches.map(formatMismatch);
+  // R28: a call that stopped because its flow cannot be followed fails, whatever its expect says.
+  const stopped = flowStoppedText(result);
+  report.status = mismatches.length === 0 && stopped === null ? 'pass' : 'fail';
+  report.messages = [...(stopped === null ? [] : [stopped]), ...mismatches.map(formatMismatch)];
   if (mismatches.some((m) => m.path.startsWith('$.segments'))) report.messages.push(`actual segments: ${segmentText(result)}`);
   if (mismatches.some((m) => m.path.startsWith('$.rejections'))) {
     report.messages.push(`actual rejections: ${result.rejections.map((r) => `${r.at}s ${r.action.type} ${r.code}`).join(', ') || 'none'}`);
