@@ -185,8 +185,9 @@ export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity; part?: 
   return notes.reduce<Fidelity>((w, n) => (!n.part && ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
 }
 
-/** How a report line names a note's fidelity: a part of the action says so. */
-const noteWord = (n: { fidelity: Fidelity; part?: true }) => (n.part ? `${n.fidelity} (one part)` : n.fidelity);
+/** How a report line names a note's fidelity: a part of the action says so (the editor's reports add the same words). */
+export const ONE_PART = '(one part)';
+const noteWord = (n: { fidelity: Fidelity; part?: true }) => (n.part ? `${n.fidelity} ${ONE_PART}` : n.fidelity);
 
 /** Report text for people: one line per action or widget (or node), its notes under it, then the problems. */
 export function describeImport(report: ImportReport): string {
@@ -217,8 +218,8 @@ export function describeExport(report: ExportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The header's word on rows with a part left out of the simulation (none: nothing). */
-function partly(rows: ReadonlyArray<{ notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }> }>): string {
+/** The header's word on rows with a part left out of the simulation (none: nothing); the editor's reports say the same. */
+export function partly(rows: ReadonlyArray<{ notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }> }>): string {
   const n = rows.filter((r) => r.notes.some((x) => x.part && x.fidelity !== 'simulated')).length;
   return n === 0 ? '' : ` (${n} with a part not simulated)`;
 }
