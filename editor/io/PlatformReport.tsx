@@ -6,7 +6,7 @@
  * is on the canvas is a button that selects it.
  */
 import type { FlowDoc } from '../../runtime/document/flow.ts';
-import type { ExportReport, Fidelity, ImportReport } from '../../runtime/platforms/format.ts';
+import { type ExportReport, type Fidelity, type ImportReport, ONE_PART, partly } from '../../runtime/platforms/format.ts';
 import { describeStandIns, fidelityCounts, fidelityWords, type PlatformImport } from './platformIo.ts';
 import './platformReport.css';
 
@@ -19,6 +19,21 @@ function nodeName(flow: FlowDoc | undefined, id: string): string {
 
 function Badge({ fidelity, words }: { fidelity: Fidelity; words?: string }) {
   return <span className={`fidelity fidelity--${fidelity}`}>{words ?? fidelityWords(fidelity)}</span>;
+}
+
+/**
+ * A note's badge: a note about one part of the action the simulation leaves out (a failure branch, a kept option)
+ * says so, as the CLI does, and leaves the row's fidelity to the rest.
+ */
+function NoteBadge({ note, words }: { note: { fidelity: Fidelity; part?: true }; words?: string }) {
+  const said = words ?? fidelityWords(note.fidelity);
+  return note.part ? (
+    <span className={`fidelity fidelity--${note.fidelity} fidelity--part`} title="About one part of the action that the simulation leaves out">
+      {said} {ONE_PART}
+    </span>
+  ) : (
+    <Badge fidelity={note.fidelity} words={words} />
+  );
 }
 
 function Problems({ problems }: { problems: ImportReport['problems'] }) {
@@ -55,7 +70,7 @@ export function ImportReportView({ report, flow, onJump }: { report: ImportRepor
     <div className="preport">
       <p className="preport__summary">
         {report.platform}: {report.rows.length} {report.rows.length === 1 ? report.unit.one : report.unit.many} imported — {counts.simulated} simulated,{' '}
-        {counts.approximated} approximated, {counts['not-simulated']} not simulated
+        {counts.approximated} approximated, {counts['not-simulated']} not simulated{partly(report.rows)}
       </p>
       <ul className="preport__rows" aria-label={capitalise(report.unit.many)}>
         {report.rows.map((r) => (
@@ -71,7 +86,7 @@ export function ImportReportView({ report, flow, onJump }: { report: ImportRepor
               <ul className="preport__notes">
                 {r.notes.map((n, i) => (
                   <li key={i}>
-                    <Badge fidelity={n.fidelity} /> <span>{n.message}</span> <code>{n.path}</code>
+                    <NoteBadge note={n} /> <span>{n.message}</span> <code>{n.path}</code>
                   </li>
                 ))}
               </ul>
@@ -102,7 +117,7 @@ export function ExportReportView({ report, flow, onJump }: { report: ExportRepor
     <div className="preport">
       <p className="preport__summary">
         {report.platform}: {report.rows.length} {report.rows.length === 1 ? 'node' : 'nodes'} exported — {counts.simulated} as simulated,{' '}
-        {counts.approximated} approximated, {counts['not-simulated']} not expressible
+        {counts.approximated} approximated, {counts['not-simulated']} not expressible{partly(report.rows)}
       </p>
       <ul className="preport__rows" aria-label="Nodes">
         {report.rows.map((r) => (
@@ -118,7 +133,7 @@ export function ExportReportView({ report, flow, onJump }: { report: ExportRepor
               <ul className="preport__notes">
                 {r.notes.map((n, i) => (
                   <li key={i}>
-                    <Badge fidelity={n.fidelity} words={EXPORT_WORDS[n.fidelity]} /> <span>{n.message}</span>
+                    <NoteBadge note={n} words={n.part ? undefined : EXPORT_WORDS[n.fidelity]} /> <span>{n.message}</span>
                   </li>
                 ))}
               </ul>

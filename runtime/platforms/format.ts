@@ -6,7 +6,7 @@
  * kind is the kind's (`formats` in `nodes/<kind>/kind.ts`, loaded here on first
  * use); the envelope of each format is its folder here.
  */
-import { entryKind, getModel, kinds } from '../../nodes/index.ts';
+import { entryKind, getModel, isEntry, kinds } from '../../nodes/index.ts';
 import type { AnyKind } from '../../nodes/kit/contract.ts';
 import { clip, idSchema, RESERVED_IDS } from '../../nodes/kit/fields.ts';
 import type { Fidelity, FormatName, FormatNote, JsonValue, KindFormat, PlatformRef, ReadContext, ReadResult } from '../../nodes/kit/formats.ts';
@@ -185,8 +185,9 @@ export function worstFidelity(notes: ReadonlyArray<{ fidelity: Fidelity; part?: 
   return notes.reduce<Fidelity>((w, n) => (!n.part && ORDER[n.fidelity] > ORDER[w] ? n.fidelity : w), 'simulated');
 }
 
-/** How a report line names a note's fidelity: a part of the action says so. */
-const noteWord = (n: { fidelity: Fidelity; part?: true }) => (n.part ? `${n.fidelity} (one part)` : n.fidelity);
+/** How a report line names a note's fidelity: a part of the action says so (the editor's reports add the same words). */
+export const ONE_PART = '(one part)';
+const noteWord = (n: { fidelity: Fidelity; part?: true }) => (n.part ? `${n.fidelity} ${ONE_PART}` : n.fidelity);
 
 /** Report text for people: one line per action or widget (or node), its notes under it, then the problems. */
 export function describeImport(report: ImportReport): string {
@@ -217,8 +218,8 @@ export function describeExport(report: ExportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The header's word on rows with a part left out of the simulation (none: nothing). */
-function partly(rows: ReadonlyArray<{ notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }> }>): string {
+/** The header's word on rows with a part left out of the simulation (none: nothing); the editor's reports say the same. */
+export function partly(rows: ReadonlyArray<{ notes: ReadonlyArray<{ fidelity: Fidelity; part?: true }> }>): string {
   const n = rows.filter((r) => r.notes.some((x) => x.part && x.fidelity !== 'simulated')).length;
   return n === 0 ? '' : ` (${n} with a part not simulated)`;
 }
@@ -310,6 +311,52 @@ export function workspaceIdsWritten(): {
         ? null
         : { severity: 'warning', path: '$.nodes', message: `written with Recflow's ids where ${platform} wants ${wants} (${[...named].join(', ')}): ${before}` },
   };
+}
+
+/** What a walk from `start` over a platform file reaches, `next` giving where each action or state leads. */
+export function reachedFrom(start: string | undefined, next: (id: string) => Iterable<string | undefined>): Set<string> {
+  const reached = new Set<string>();
+  const queue = start === undefined ? [] : [start];
+  for (const id of queue) {
+    if (reached.has(id)) continue;
+    reached.add(id);
+    for (const t of next(id)) if (t !== undefined && !reached.has(t)) queue.push(t);
+  }
+  return reached;
+}
+
+/**
+ * C1 on the platform: the nodes a call reaches from the flow's entry whose written actions nothing in the written
+ * file leads to any more (what led there became an action with no such branch, or a disconnect), each with the
+ * report note saying why it is left out. Importing such actions back would draw nodes no call reaches. A node no
+ * call reaches in the flow either is not among them: it is written, as drawn.
+ */
+export function leftOutNodes(
+  flow: FlowDoc,
+  written: ReadonlyArray<{ node: FlowNode; ids: readonly string[] }>,
+  reached: ReadonlySet<string>,
+  where: string,
+): Map<string, FormatNote> {
+  const inFlow = reachedFrom(
+    flow.nodes.find((n) => isEntry(n))?.id,
+    (id) => flow.edges.filter((e) => e.source === id).map((e) => e.target),
+  );
+  const writes = new Map(written.map((w) => [w.node.id, w.ids]));
+  const out = new Set(written.filter((w) => w.ids.length > 0 && inFlow.has(w.node.id) && !w.ids.some((id) => reached.has(id))).map((w) => w.node.id));
+  const notes = new Map<string, FormatNote>();
+  for (const id of out) {
+    const why = flow.edges
+      .filter((e) => e.target === id && e.source !== id && inFlow.has(e.source))
+      .map((e) =>
+        out.has(e.source)
+          ? `"${e.source}" is left out too`
+          : (writes.get(e.source)?.length ?? 0) === 0
+            ? `"${e.source}" is not written`
+            : `port ${e.sourcePort} of "${e.source}" is not exported`,
+      );
+    notes.set(id, { fidelity: 'not-simulated', message: `left out: nothing leads to it on ${where} (${[...new Set(why)].join('; ')}), so it is not written` });
+  }
+  return notes;
 }
 
 /** The export report's row for the node at `index` of the flow, written as `actions`. */

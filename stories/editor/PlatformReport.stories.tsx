@@ -5,6 +5,7 @@ import { planImport } from '../../editor/io/importDoc.ts';
 import { planAsPlatform } from '../../editor/io/platformIo.ts';
 import supportLine from '../../examples/amazon-connect/support-line.json?raw';
 import renewalsLine from '../../runtime/platforms/twilio-studio/fixtures/renewals-line.json?raw';
+import { describeExport } from '../../runtime/platforms/format.ts';
 import { formatNamed } from '../../runtime/platforms/formats.ts';
 import { nodeOfKind, sampleFlow, sampleWorkspace } from '../fixtures.ts';
 
@@ -93,11 +94,20 @@ export const TwilioStudioAfterImport: Story = {
   args: { report: studio.report, flow: studio.flow, standIns: studio.standIns, platformName: studio.platformName },
   play: async ({ canvasElement, args }) => {
     const panel = within(within(canvasElement).getByRole('region', { name: 'Import report' }));
-    await expect(panel.getByText('Twilio Studio: 10 widgets imported — 6 simulated, 3 approximated, 1 not simulated')).toBeVisible();
+    // As the CLI's header: rows whose notes include one part the simulation leaves out are counted.
+    await expect(panel.getByText('Twilio Studio: 10 widgets imported — 6 simulated, 3 approximated, 1 not simulated (3 with a part not simulated)')).toBeVisible();
     const rows = within(panel.getByRole('list', { name: 'Widgets' })).getAllByRole('button');
     await expect(rows).toHaveLength(10);
+    // The row keeps its fidelity; its note about the task's attributes is labelled as one part not simulated.
     await expect(rows[6]).toHaveTextContent(/^simulatedsend-to-flex → queue/);
     await expect(rows[6]).toHaveTextContent('$.states[6]');
+    const flex = rows[6]!.closest('li')!;
+    const part = within(flex).getByText(/task's attributes are not simulated/).closest('li')!;
+    await expect(part).toHaveTextContent(/^not simulated \(one part\) the task's attributes/);
+    await expect(within(part).getByText('not simulated (one part)')).toHaveClass('fidelity--part');
+    // A note about the whole widget has no such label.
+    const whole = within(flex).getByText(/Studio's default, 86400 s/).closest('li')!;
+    await expect(whole).toHaveTextContent(/^simulated no task timeout/);
     // The connected call's record option, approximated, at its property's path.
     await expect(panel.getByText('$.states[7].properties.record')).toBeVisible();
     await userEvent.click(rows[2]!);
@@ -120,7 +130,14 @@ export const ExportOfADrawnFlowToStudio: StoryObj<typeof ExportReportView> = {
   render: () => <ExportReportView report={toStudio.report} flow={drawnForStudio} onJump={() => {}} />,
   play: async ({ canvasElement }) => {
     const view = within(canvasElement);
-    await expect(view.getByText(new RegExp(`^Twilio Studio: ${toStudio.report.rows.length} nodes exported`))).toBeVisible();
+    // The header says what the CLI's does, rows with a part not simulated counted.
+    await expect(view.getByText(describeExport(toStudio.report).split('\n')[0]!)).toBeVisible();
+    await expect(view.getByText(/nodes exported — .* \(\d+ with a part not simulated\)$/)).toBeVisible();
+    for (const r of toStudio.report.rows)
+      for (const n of r.notes.filter((x) => x.part)) {
+        const note = view.getAllByText(n.message)[0]!.closest('li')!;
+        await expect(note).toHaveTextContent(/^not simulated \(one part\) /);
+      }
     const rows = within(view.getByRole('list', { name: 'Nodes' })).getAllByRole('button');
     await expect(rows).toHaveLength(toStudio.report.rows.length);
     const notes = toStudio.report.rows.flatMap((r) => r.notes);

@@ -11,7 +11,7 @@ import type { ConnectAction } from '../../../nodes/kit/connect.ts';
 import { type ExitBinding, type FormatNote, type JsonObject, type JsonValue, type KindFormat, sameJson, type WriteResult } from '../../../nodes/kit/formats.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
 import { E164 } from '../../../nodes/kit/fields.ts';
-import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, originalReader, portsOf, portsOfData, type ReportProblem, workspaceIdsWritten, writerOf } from '../format.ts';
+import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, leftOutNodes, originalReader, portsOf, portsOfData, reachedFrom, type ReportProblem, workspaceIdsWritten, writerOf } from '../format.ts';
 import { type ConnectDocument, CONNECT_VERSION, HINTS_KEY, IDENTIFIER_REFUSED, MAX_ACTIONS, MAX_CONTENT_CHARS, MAX_IDENTIFIER } from './document.ts';
 import { FORMAT, PLATFORM, References, slotTarget } from './import.ts';
 
@@ -136,6 +136,8 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
     e.actions = [{ Identifier: connectId(e.node.id, taken), Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }];
     e.notes.push({ fidelity: 'not-simulated', message: 'written as a disconnect: on Connect the call ends here' });
   }
+  /** Branches with no port behind them: import draws no edge for them, so what only they lead to is drawn unreachable. */
+  const unbound: Array<{ set: (target: string) => void }> = [];
   const firstAction = new Map(emissions.map((e) => [e.node.id, e.actions[0]!.Identifier]));
   const edgeFrom = new Map(flow.edges.map((ed) => [`${ed.source}\u0000${ed.sourcePort}`, ed.target]));
 
@@ -178,8 +180,8 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
     }
     // A branch the kind wrote with no port behind it (a flow transfer's error): on Connect the call ends there.
     for (const a of e.actions) {
-      if (a.Transitions.NextAction === '') a.Transitions.NextAction = end();
-      for (const item of [...(a.Transitions.Conditions ?? []), ...(a.Transitions.Errors ?? [])]) if (item.NextAction === '') item.NextAction = end();
+      if (a.Transitions.NextAction === '') unbound.push({ set: (t) => (a.Transitions.NextAction = t) });
+      for (const item of [...(a.Transitions.Conditions ?? []), ...(a.Transitions.Errors ?? [])]) if (item.NextAction === '') unbound.push({ set: (t) => (item.NextAction = t) });
     }
     for (const port of portsOf(e.node)) {
       if (used.has(port) || !edgeFrom.has(`${e.node.id}\u0000${port}`)) continue;
@@ -194,6 +196,36 @@ export function exportConnectFlow(flow: FlowDoc): ExportOutcome {
     startAction = end();
     problems.push({ severity: 'warning', path: '$.nodes', message: 'the flow’s Start leads nowhere: the Connect flow only disconnects' });
   }
+
+  const byId = new Map(emissions.flatMap((e) => e.actions.map((a) => [a.Identifier, a] as const)));
+  if (endAction) byId.set(endAction.Identifier, endAction);
+  const targetsOf = (id: string) => {
+    const t = byId.get(id)?.Transitions;
+    return t ? [t.NextAction, ...(t.Conditions ?? []).map((c) => c.NextAction), ...(t.Errors ?? []).map((c) => c.NextAction)] : [];
+  };
+  if (unbound.length > 0) {
+    // Those branches end the call: at a disconnect a call reaches by the drawn connections when there is one (imported
+    // back, it is a node a call reaches), else at the shared end (imported back, a Hang up node no call reaches).
+    const byPorts = reachedFrom(startAction, (id) => targetsOf(id).filter((t) => t !== ''));
+    const disconnect = [...byPorts].find((id) => byId.get(id)?.Type === 'DisconnectParticipant' && Object.keys(byId.get(id)!.Parameters).length === 0);
+    const target = disconnect ?? end();
+    if (!byId.has(target)) byId.set(target, endAction!);
+    for (const u of unbound) u.set(target);
+  }
+  // C1 on Connect: a block nothing leads to any more (what led there became a disconnect, or has no such branch)
+  // is left out, so the file imports back with no node a call cannot reach.
+  const reached = reachedFrom(startAction, targetsOf);
+  const leftOut = leftOutNodes(flow, emissions.map((e) => ({ node: e.node, ids: e.actions.map((a) => a.Identifier) })), reached, 'Connect');
+  for (const e of emissions) {
+    const note = leftOut.get(e.node.id);
+    if (!note) continue;
+    e.actions = [];
+    e.notes.push(note);
+  }
+  const leadsTo = (target: string) =>
+    startAction === target ||
+    emissions.some((e) => e.actions.some((a) => a.Transitions.NextAction === target || [...(a.Transitions.Conditions ?? []), ...(a.Transitions.Errors ?? [])].some((c) => c.NextAction === target)));
+  if (endAction && !leadsTo(endAction.Identifier)) endAction = undefined;
 
   const actions: ConnectAction[] = [];
   const actionMetadata: JsonObject = {};

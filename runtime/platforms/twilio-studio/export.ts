@@ -8,7 +8,7 @@ import { getModel, isEntry } from '../../../nodes/index.ts';
 import { type ExitBinding, type FormatNote, type JsonValue, sameJson, splitSlot, type WriteResult } from '../../../nodes/kit/formats.ts';
 import type { StudioState } from '../../../nodes/kit/twilio.ts';
 import type { FlowDoc, FlowNode } from '../../document/flow.ts';
-import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, originalReader, portsOf, portsOfData, type ReportProblem, References, workspaceIdsWritten, writerOf } from '../format.ts';
+import { type ExportOutcome, type ExportReport, type ExportRow, exportRow, leftOutNodes, originalReader, portsOf, portsOfData, reachedFrom, type ReportProblem, References, workspaceIdsWritten, writerOf } from '../format.ts';
 import { MAX_STATES, type StudioDocument } from './document.ts';
 import { FORMAT, PLATFORM, type StudioEnvelope, slotTarget } from './import.ts';
 import { validateStudioDefinition } from './widgets.ts';
@@ -187,6 +187,17 @@ export function exportStudioFlow(flow: FlowDoc): ExportOutcome {
   const entryEmission = emissions.find((e) => e.node === entry);
   const entryTarget = entry ? edgeFrom.get(`${entry.id}\u0000${portsOf(entry)[0]}`) : undefined;
   let initial = entryEmission?.states[0]?.name ?? (entryEmission && entryTarget !== undefined ? firstState.get(entryTarget) : undefined);
+  // C1 on Studio: a widget nothing leads to any more (what led there has no such transition, or is not written)
+  // is left out, so the definition imports back with no node a call cannot reach.
+  const stateNamed = new Map(emissions.flatMap((e) => e.states.map((s) => [s.name, s] as const)));
+  const reached = reachedFrom(initial, (name) => stateNamed.get(name)?.transitions.map((t) => t.next) ?? []);
+  const leftOut = leftOutNodes(flow, emissions.map((e) => ({ node: e.node, ids: e.states.map((s) => s.name) })), reached, 'Studio');
+  for (const e of emissions) {
+    const note = leftOut.get(e.node.id);
+    if (!note) continue;
+    e.states = [];
+    e.notes.push(note);
+  }
   const states = emissions.flatMap((e) => e.states);
   if (initial === undefined) {
     const trigger: StudioState = { name: studioName('Trigger', taken), type: 'trigger', transitions: [{ event: 'incomingCall' }], properties: { offset: { x: 0, y: 0 } } };
