@@ -142,6 +142,13 @@ describe('leastAccessRole', () => {
     expect(leastAccessRole([downloadsAll, downloadsGroup])?.id).toBe('dg');
   });
 
+  it('R22: between roles that download nothing, the narrower listening is less access', () => {
+    const listensAll = role('wide', { listen: all, download: none });
+    const listensOwn = role('narrow', { listen: own, download: none });
+    expect(leastAccessRole([listensAll, listensOwn])?.id).toBe('narrow');
+    expect(leastAccessRole([listensOwn, listensAll])?.id).toBe('narrow');
+  });
+
   it('R23: a role without view reaches nothing, whatever its listen and download say', () => {
     const blind = role('b', { view: false, listen: all, download: all });
     const listener = role('l', { listen: own, download: none });

@@ -73,6 +73,8 @@ describe('a call the workspace cannot place (R4)', () => {
       { path: '$.call.fromNumberId', message: 'no phone number "mian" in the workspace' },
       { path: '$.call.agentId', message: 'no agent "zz" in the workspace' },
     ]);
+    // The message a caller without the list reads names both, by path.
+    expect((thrown as CallStartError).message).toBe('$.call.fromNumberId: no phone number "mian" in the workspace; $.call.agentId: no agent "zz" in the workspace');
   });
 
   it('callStartProblems is empty for a call the workspace can place', () => {
