@@ -110,15 +110,31 @@ export function reconcileNodes(previous: readonly FlowRFNode[], { flow, selected
   return changed ? next : (previous as FlowRFNode[]);
 }
 
+/**
+ * A node's spoken name and its ports' labels, kept per node object: flow nodes are immutable (immer), so a typed
+ * label makes one new object and only its own entry is worked out again, not every edge's ports.
+ */
+const spokenOf = new WeakMap<FlowNode, { name: string; ports: ReadonlyMap<string, string> }>();
+
+function spoken(node: FlowNode): { name: string; ports: ReadonlyMap<string, string> } {
+  let s = spokenOf.get(node);
+  if (!s) {
+    const model = getModel(node.kind);
+    s = {
+      name: (node.data as { label?: string }).label || model?.title || node.id,
+      ports: new Map((model?.ports(node.data) ?? []).map((p) => [p.id, p.label])),
+    };
+    spokenOf.set(node, s);
+  }
+  return s;
+}
+
 /** What a screen reader announces for an edge: its ends by the names people gave the nodes, and the port. */
 function edgeAriaLabel(edge: FlowDoc['edges'][number], nodes: ReadonlyMap<string, FlowNode>): string {
-  const name = (id: string) => {
-    const node = nodes.get(id);
-    return node ? (node.data as { label?: string }).label || getModel(node.kind)?.title || id : id;
-  };
   const from = nodes.get(edge.source);
-  const port = (from && getModel(from.kind)?.ports(from.data).find((p) => p.id === edge.sourcePort)?.label) || edge.sourcePort;
-  return `Connection from ${name(edge.source)}, port ${port}, to ${name(edge.target)}`;
+  const to = nodes.get(edge.target);
+  const port = (from && spoken(from).ports.get(edge.sourcePort)) || edge.sourcePort;
+  return `Connection from ${from ? spoken(from).name : edge.source}, port ${port}, to ${to ? spoken(to).name : edge.target}`;
 }
 
 /**

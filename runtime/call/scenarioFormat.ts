@@ -7,6 +7,7 @@ import { idSchema, labelSchema } from '../../nodes/kit/fields.ts';
 import { type ParseResult, readJson, scanHostile } from '../document/errors.ts';
 import { zodIssues } from '../document/flow.ts';
 import { partySchema, secondsSchema, type TimedAction, timedActionSchema } from './actions.ts';
+import { REJECTION_CODES } from './types.ts';
 
 export const SCENARIO_FORMAT = 'recflow.scenario';
 export const SCENARIO_VERSION = 1;
@@ -36,16 +37,8 @@ export { timedActionSchema };
 export type TimedScenarioAction = TimedAction;
 
 const segmentEndReason = z.enum(['paused', 'recording-off', 'external-transfer', 'hang-up', 'in-progress']);
-const rejectionCode = z.enum([
-  'not-allowed-by-settings',
-  'not-controlling-agent',
-  'already-paused',
-  'not-paused',
-  'not-recording',
-  'not-available',
-  'unknown-party',
-  'call-ended',
-]);
+// The scenario's expectation names the codes the call refuses with: one list, in types.ts.
+const rejectionCode = z.enum(REJECTION_CODES);
 
 /**
  * What the result should hold. Every field is optional and only the fields

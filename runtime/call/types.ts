@@ -136,17 +136,19 @@ export type AvailableAction =
  * Why an action was refused. The first five are R10's; the others cover
  * actions the call cannot take at that moment.
  */
-export type RejectionCode =
-  | 'not-allowed-by-settings'
-  | 'not-controlling-agent'
-  | 'already-paused'
-  | 'not-paused'
-  | 'not-recording'
+export const REJECTION_CODES = [
+  'not-allowed-by-settings',
+  'not-controlling-agent',
+  'already-paused',
+  'not-paused',
+  'not-recording',
   /** The call is not in a state where this action means anything (e.g. pressing a key while talking). */
-  | 'not-available'
+  'not-available',
   /** The agent, party or target named is not on the call / not in the workspace. */
-  | 'unknown-party'
-  | 'call-ended';
+  'unknown-party',
+  'call-ended',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface RejectionInfo {
   code: RejectionCode;
